@@ -1,0 +1,86 @@
+"""The small frozen values that flow through dechaff: blocks in, records and removals out."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+#: What happened to a piece of text. ``dropped``: a whole block left the body; ``cut``: a span
+#: inside a block left it; ``moved``: the text became a field (title, published, sources...);
+#: ``repaired``: the text was rewritten (mojibake, entities...); ``split``: an article starts here.
+ACTIONS = ("dropped", "cut", "moved", "repaired", "split")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One logical line of the repaired input.
+
+    ``start``/``end`` are offsets in the repaired text; ``paragraph`` numbers the runs of
+    non-blank lines, so rules can tell a line that stood alone from one inside a paragraph.
+    """
+
+    index: int
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One traced change: which rule did what to which text, and where.
+
+    Offsets are in the repaired input (``Record``'s source after the repair stage). For a
+    repair, ``text`` is what stood there before and ``replacement`` what stands there now.
+    """
+
+    code: str
+    name: str
+    action: str
+    text: str
+    start: int
+    end: int
+    field: str | None = None
+    replacement: str | None = None
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True)
+class Record:
+    """One clean article.
+
+    ``body`` holds the article's paragraphs separated by one blank line. ``published`` is an
+    ISO date (``YYYY-MM-DD``) or datetime when a time is known. ``removals`` lists every
+    change that made this record, when the run was asked to explain.
+    """
+
+    title: str | None = None
+    published: str | None = None
+    section: str | None = None
+    body: str = ""
+    sources: list[str] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    part: int = 0
+    removals: list[Removal] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+
+    def to_dict(self, *, removals: bool = True) -> dict[str, Any]:
+        """The record as JSON-ready values; ``removals=False`` leaves the trace out."""
+        data: dict[str, Any] = {
+            "title": self.title,
+            "published": self.published,
+            "section": self.section,
+            "authors": list(self.authors),
+            "body": self.body,
+            "sources": list(self.sources),
+            "part": self.part,
+        }
+        if self.flags:
+            data["flags"] = list(self.flags)
+        if removals:
+            data["removals"] = [r.to_dict() for r in self.removals]
+        return data

@@ -1,0 +1,50 @@
+"""Errors dechaff raises on purpose.
+
+Every error is a :class:`DechaffError`, so a pipeline can catch exactly what dechaff means to
+raise and let real bugs through. Each message says what went wrong *and* what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class DechaffError(Exception):
+    """Base class of every error dechaff raises on purpose."""
+
+    code = "E000"
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {super().__str__()}"
+
+
+class InputError(DechaffError, ValueError):
+    """The input cannot be cleaned as given (wrong type, binary data, too large)."""
+
+    code = "E001"
+
+
+class DecodeError(InputError, UnicodeError):
+    """Bytes that could not be decoded into text."""
+
+    code = "E002"
+
+
+class InputTooLargeError(InputError):
+    """The input is larger than ``Config.max_chars``."""
+
+    code = "E003"
+
+
+class RuleError(DechaffError, RuntimeError):
+    """A rule raised or ran past its time limit; the message names the rule."""
+
+    code = "E100"
+
+    def __init__(self, message: str, *, rule_code: str | None = None) -> None:
+        super().__init__(message)
+        self.rule_code = rule_code
+
+
+class ConfigError(DechaffError, ValueError):
+    """A configuration value is invalid."""
+
+    code = "E200"

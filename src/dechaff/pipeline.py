@@ -1,0 +1,155 @@
+"""The pipeline: decode -> repair -> blocks -> rules -> split -> records.
+
+Each stage is a plain function in :mod:`dechaff.stages`; :class:`Cleaner` holds a run's
+configuration and its rules, and passes one document through the stages.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from . import rules as _builtin  # noqa: F401  (registers the built-in rules)
+from .config import Config
+from .document import Record
+from .errors import RuleError
+from .rules import registry
+from .rules.base import Proposal, Rule
+from .shapes import is_body
+from .stages.apply import apply_proposals, pieces
+from .stages.assemble import Assembler
+from .stages.blocks import Doc
+from .stages.decode import decode
+from .stages.repair import FIXES, repair
+from .stages.split import Article, split
+
+#: The rule that removes what is left after an article's closing footer.
+AFTER_END = "ST04"
+
+
+class Cleaner:
+    """A configured cleaner: build once, call on many documents.
+
+    >>> cleaner = Cleaner(explain=False)
+    >>> [r.body for r in cleaner("Also read: Other story\\n\\nThe council met on Monday and voted.")]
+    ['The council met on Monday and voted.']
+    """
+
+    def __init__(self, config: Config | None = None, **options: Any) -> None:
+        config = config or Config()
+        if options:
+            config = config.replace(**options)
+        self.config = config
+        chosen = registry.select(config.select, config.ignore)
+        self.rules: list[Rule] = [cls(timeout=config.regex_timeout) for cls in chosen]
+        self.text_rules = [r for r in self.rules if r.phase == "text"]
+        self.article_rules = [r for r in self.rules if r.phase == "article"]
+        self.after_end = next((r for r in self.rules if r.code == AFTER_END), None)
+        self.fixes = [f for f in FIXES if not any(registry.matches(f, ref) for ref in config.ignore)]
+
+    def __call__(self, source: str | bytes) -> list[Record]:
+        return self.clean(source)
+
+    def clean(self, source: str | bytes) -> list[Record]:
+        """Clean one scrape into its article records (an empty list when it holds no text)."""
+        config = self.config
+        text = decode(source, config.max_chars)
+        repairs = []
+        if config.repair:
+            text, repairs = repair(text, self.fixes, explain=config.explain)
+        doc = Doc(text)
+        proposals: list[Proposal] = []
+        for rule in self.text_rules:
+            if rule.applies_to(doc):
+                proposals.extend(_run(rule, rule.propose, doc))
+        ledger = apply_proposals(doc, proposals)
+        articles = split(pieces(ledger), ledger.markers, enabled=config.split)
+        articles, orphans = self._merge_orphans(articles)
+        assembler = Assembler(ledger, articles, repairs, config.explain)
+        records = []
+        for i, article in enumerate(articles):
+            extra = self._article_rules(article, doc, assembler)
+            if config.explain and self.after_end is not None:
+                for piece in orphans[i]:
+                    assembler.add_piece(self.after_end.drop(
+                        piece.start, piece.end, reason="after the article's closing footer"), piece)
+            if not (article.pieces or extra or assembler.fields[i]):
+                continue  # nothing of an article here: no text, no field
+            records.append(assembler.record(i, len(records), extra))
+        return records
+
+    def _merge_orphans(self, articles: list[Article]) -> tuple[list[Article], list[list]]:
+        """Fold articles with no body text (after the first) into the one before them."""
+        kept: list[Article] = []
+        dropped: list[list] = []
+        for article in articles:
+            if kept and not article.has_body:
+                if self.after_end:
+                    dropped[-1].extend(article.pieces)
+                else:
+                    kept[-1].pieces.extend(article.pieces)
+                continue
+            kept.append(article)
+            dropped.append([])
+        return kept, dropped
+
+    def _article_rules(self, article: Article, doc: Doc, assembler: Assembler) -> list[Proposal]:
+        moves: list[Proposal] = []
+        for rule in self.article_rules:
+            by_start = {p.start: p for p in article.pieces}
+            for proposal in _run(rule, rule.propose_article, list(article.pieces), doc):
+                piece = by_start.get(proposal.start)
+                if piece is None or piece not in article.pieces:
+                    continue
+                if proposal.action == "move":
+                    moves.append(proposal)
+                    if proposal.keep:
+                        continue
+                article.pieces.remove(piece)
+                if assembler.explain:
+                    assembler.add_piece(proposal, piece)
+        return moves
+
+
+def _run(rule: Rule, method, *args) -> list[Proposal]:
+    """Run one rule, turning its failures into a :class:`RuleError` that names it."""
+    try:
+        return list(method(*args))
+    except TimeoutError:
+        raise RuleError(f"rule {rule.code} ({rule.name}) ran past its time limit of "
+                        f"{rule.timeout}s on this document; its pattern may backtrack without "
+                        "end: fix it, or leave the rule out with ignore",
+                        rule_code=rule.code) from None
+    except regex.error as exc:
+        raise RuleError(f"rule {rule.code} ({rule.name}) has a bad pattern: {exc}",
+                        rule_code=rule.code) from None
+    except Exception as exc:  # a rule's bug must not look like dechaff's
+        raise RuleError(f"rule {rule.code} ({rule.name}) failed: {exc!r}",
+                        rule_code=rule.code) from exc
+
+
+@lru_cache(maxsize=32)
+def _cleaner(config: Config) -> Cleaner:
+    return Cleaner(config)
+
+
+def clean(source: str | bytes, *, config: Config | None = None, **options: Any) -> list[Record]:
+    """Clean one scrape (text or bytes) into one record per article.
+
+    Keyword options override ``config`` (see :class:`~dechaff.config.Config`), e.g.
+    ``clean(text, explain=True)``.
+
+    >>> [r.title for r in clean("Politics\\n\\nA headline here\\n\\nThe body of the story is long enough to be one.")]
+    ['A headline here']
+    """
+    config = config or Config()
+    if options:
+        config = config.replace(**options)
+    return _cleaner(config).clean(source)
+
+
+def explain(source: str | bytes, *, config: Config | None = None, **options: Any) -> list[Record]:
+    """:func:`clean` with the trace of every removal, repair and split on the records."""
+    return clean(source, config=config, **{**options, "explain": True})

@@ -1,0 +1,73 @@
+"""Boundaries: evidence that a new article starts, where nothing else marks it.
+
+Glued articles often come with no footer, date or dateline between them: only the next
+article's headline, then its first paragraph. A subheading inside an article looks the same,
+so the evidence is what the headline says: a headline shares its key words with the lede
+under it, and not with the story above it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..shapes import is_body, is_headline, word_count
+from .base import Proposal, Rule, keep, remove
+from .registry import register
+
+_KEY = regex.compile(r"\p{L}{5,}")
+#: How much of a headline's key words its lede must share, and the story above must not.
+LEDE_SHARE = 0.4
+ABOVE_SHARE = 0.25
+#: How far back "the story above" reaches, in blocks.
+LOOK_BACK = 30
+
+
+def keys(text: str) -> set[str]:
+    """Key words, cut to five letters, so "returns" and "returned" meet."""
+    return {w[:5].casefold() for w in _KEY.findall(text)}
+
+
+@register
+class HeadlineLede(Rule):
+    """A headline followed by a lede that takes up its words, below a story that does not.
+
+    **Known problems:** a subheading whose words the story above never used, and which the
+    paragraph under it repeats, is taken for a new article's headline; it needs five words.
+    """
+
+    code = "SP01"
+    name = "split.headline_lede"
+    groups = ("split",)
+    description = "A new article's headline, known by its lede, where no other marker splits."
+    examples = (
+        remove("Ferry operator orders two hybrid vessels for island routes\n"
+               "Coastline Ferries has ordered two hybrid vessels to replace ageing ships on its "
+               "busiest island routes, in a deal worth 95 million euros.\n"
+               "Museum returns carved doorway to village after 90 years\n"
+               "A carved wooden doorway removed from a village meeting house in the 1930s has "
+               "been returned by the city museum that displayed it.", records=2),
+        keep("Ferry operator orders two hybrid vessels for island routes\n"
+             "Coastline Ferries has ordered two hybrid vessels to replace ageing ships on its "
+             "busiest island routes, in a deal worth 95 million euros.\n"
+             "What the hybrid vessels mean for island routes\n"
+             "The hybrid vessels will cut fuel use on the island routes by a third.",
+             "What the hybrid vessels mean for island routes", records=1),
+    )
+
+    def propose(self, doc) -> Iterator[Proposal]:
+        blocks = doc.blocks
+        for i in range(1, len(blocks) - 1):
+            line, lede = blocks[i], blocks[i + 1]
+            if not (is_headline(line.text) and word_count(line.text) >= 5
+                    and not is_body(line.text) and is_body(lede.text)):
+                continue
+            words = keys(line.text)
+            if len(words) < 3:
+                continue
+            above = keys(" ".join(b.text for b in blocks[max(0, i - LOOK_BACK):i]))
+            lede_words = keys(" ".join(lede.text.split()[:60]))
+            if (len(words & lede_words) >= LEDE_SHARE * len(words)
+                    and len(words & above) <= ABOVE_SHARE * len(words)):
+                yield self.boundary(line.start, reason="headline over its own lede")

@@ -1,0 +1,273 @@
+"""Lines that become fields: publication dates, datelines, source lists, bylines.
+
+These lines are not noise to throw away: their content moves into the record (``published``,
+``sources``, ``authors``). Date headers, datelines and repeated site headers also mark where
+an article starts, which the splitter uses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+import regex
+
+from ..dates import DATE_TIME, parse_date
+from ..shapes import is_body, is_headline, word_count
+from .base import PatternRule, Proposal, Rule, keep, remove
+from .patterns import (AGENCIES, BYLINE_LABEL, NAME, NAME_JOIN, PLACEHOLDER_SOURCE, PUBLISHED_LABEL,
+                       URL, WIRE_SERVICES)
+from .registry import register
+
+
+@register
+class PublishedLine(PatternRule):
+    """A labelled publication or update date: "Published: April 27, 2024, 08:32 IST".
+
+    The label and the date move to ``published`` (the first date of an article wins); text
+    after the date on the same line is left to the other rules.
+    """
+
+    code = "FD01"
+    name = "fields.published_line"
+    groups = ("fields",)
+    description = "'Published: ...', 'Updated: ...', 'Publicado el ...', 'Veröffentlicht am ...'."
+    scope = "span"
+    field = "published"
+    pattern = (rf"^[^\w\n]{{0,2}}(?i:{PUBLISHED_LABEL})\s*(?:on|at|am|le|el|em|:|-|–|—|\|)?\s*"
+               rf"(?:(?i:\w+day|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|"
+               rf"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
+               rf"samedi|dimanche|senin|selasa|rabu|kamis|jumat|sabtu|minggu),?\s*)?"
+               rf"(?i:{DATE_TIME})[\s,|.]*")
+
+    def value(self, match, doc):
+        return parse_date(match.group(0))
+
+    examples = (
+        remove("Published: April 27, 2024, 08:32 IST", published="2024-04-27T08:32:00+05:30"),
+        remove("Publicado el 5 de marzo de 2024", published="2024-03-05"),
+        keep("Published reports on April 27, 2024 said the talks had stalled for months."),
+    )
+
+
+@register
+class DateHeader(PatternRule):
+    """A line that is a date and little else, as aggregators print above each article.
+
+    It gives ``published`` and marks the start of an article.
+    """
+
+    code = "FD02"
+    name = "fields.date_header"
+    groups = ("fields", "split")
+    description = "'date 2024-04-27' header lines; each starts an article."
+    scope = "span"
+    field = "published"
+    pattern = rf"^[^\w\n]{{0,2}}(?:(?i:date|fecha|datum|data|tanggal)\s*:?\s*)?(?i:{DATE_TIME})[\s,|]*"
+
+    def accept(self, match, doc) -> bool:
+        block = doc.block_at(match.start())
+        return word_count(block.text[match.end() - block.start:]) <= 6
+
+    def value(self, match, doc):
+        return parse_date(match.group(0))
+
+    def propose(self, doc) -> Iterator[Proposal]:
+        for proposal in super().propose(doc):
+            yield proposal
+            yield self.boundary(doc.block_at(proposal.start).start, reason="date header")
+
+    examples = (
+        remove("date 2024-04-27 Connect with us", "date 2024-04-27", published="2024-04-27"),
+        keep("2024-04-27 was the day the ceasefire collapsed, according to the envoy's notes."),
+    )
+
+
+#: Upper-case labels that look like a dateline's place name but open a labelled line.
+_NOT_PLACES = (r"(?!(?:MEDIA\s+)?CONTACTS?\b|SOURCE\b|NOTE\b|EDITOR|UPDATE\b|CORRECTION\b|ABOUT\b"
+               r"|DISCLAIMER\b|DMCA\b|PHOTO\b|VIDEO\b|WATCH\b|READ\b|ALSO\b|FAQ\b|Q\b|A\b|TAGS?\b|ADVERTISEMENT\b)")
+_DATELINE = regex.compile(
+    rf"^{_NOT_PLACES}(?:\p{{Lu}}[\p{{Lu}}\p{{M}}.'’-]+(?:[ ]+\p{{Lu}}[\p{{Lu}}\p{{M}}.'’-]+){{0,3}}"   # NEW DELHI
+    rf"(?:,\s*[\p{{L}}\d. ]{{2,30}}?)?"                                             # , March 3
+    rf"(?:\s*/\s*(?:{WIRE_SERVICES})\s*/\s*[^/\n]{{4,40}}?/)?"                        # / ACCESSWIRE / date /
+    rf"\s*(?:\((?:{AGENCIES})\)\s*)?(?:[-–—]{{1,2}}|:)\s"                          # (Reuters) -
+    rf"|\((?:{AGENCIES})\)\s*[-–—]{{1,2}}\s"                                         # (Reuters) -
+    rf"|\p{{Lu}}[\p{{Lu}} .'-]+,\s*\p{{Lu}}{{2}}\s*/\s*(?:{WIRE_SERVICES})\s*/\s*[^/\n]{{4,40}}?/)",
+    regex.MULTILINE)
+
+
+@register
+class Dateline(Rule):
+    """A dateline opening a paragraph: "NEW DELHI, March 3 (Reuters) -", "LONDON —".
+
+    The dateline stays in the body; a full date in it gives ``published``, and it marks the
+    start of an article (the splitter uses it when a glued article has no headline).
+    """
+
+    code = "FD03"
+    name = "fields.dateline"
+    groups = ("fields", "split")
+    description = "Datelines ('LONDON —', 'CITY, ST / ACCESSWIRE / date /'): published and a boundary."
+    examples = (
+        remove("LOS ANGELES, CA / ACCESSWIRE / June 24, 2020, / Acme has launched a new blog post.",
+               published="2020-06-24"),
+        keep("NEW DELHI, March 3 (Reuters) - India's central bank held rates on Friday."),
+        keep("The UN said on Friday that aid had reached the city."),
+    )
+
+    def propose(self, doc) -> Iterator[Proposal]:
+        for block in doc.blocks:
+            match = _DATELINE.match(doc.text, block.start, block.end, timeout=self.timeout)
+            if match is None or word_count(block.text) < 8:
+                continue
+            head = doc.text[block.start:min(block.end, block.start + 90)]
+            date = parse_date(head)
+            if date:
+                yield self.move(block.start, match.end(), "published", date, keep=True)
+            yield self.boundary(block.start, reason="dateline")
+
+
+_SOURCES_LABEL = regex.compile(r"^(?i:sources?|fuentes?|quellen?|fontes?|sumber|source links?|"
+                               r"sources? de l'article)\s*:?\s*$")
+_SOURCES_INLINE = regex.compile(rf"^(?i:sources?|fuentes?|quellen?|fontes?|sumber)\s*:\s*(?={URL})")
+_URL_ITEM = regex.compile(rf"^(?:\[?\d{{1,3}}\s*[/.)\]:-]\]?|[-•*·–])?\s*<?({URL})>?\s*$")
+_URL = regex.compile(URL)
+_PLACEHOLDER = regex.compile(PLACEHOLDER_SOURCE, regex.IGNORECASE)
+
+
+@register
+class SourcesList(Rule):
+    """A "Sources" block listing URLs: the URLs go to ``sources``, the block leaves the body.
+
+    Search-engine home pages (``https://google.com/``) that aggregators use to fill the list
+    are placeholders, not sources: they are dropped.
+
+    **Known problems:** a list of URLs without a label is left alone; a "Sources" label over
+    plain-text references (a science article's reading list) is left alone too.
+    """
+
+    code = "FD04"
+    name = "fields.sources_list"
+    groups = ("fields",)
+    description = "'Sources' / 'Fuente:' / 'Quelle:' URL lists: URLs to sources, placeholders dropped."
+    keywords = ("http",)
+    examples = (
+        remove("Sources\n\n1/ https://Google.com/\n\n2/ https://www.livemint.com/news/world/x.html",
+               "https://Google.com/", sources=["https://www.livemint.com/news/world/x.html"]),
+        keep("Sources close to the minister said the plan, first reported in https://example.com/a, "
+             "was dropped."),
+    )
+
+    def propose(self, doc) -> Iterator[Proposal]:
+        blocks = doc.blocks
+        for i, block in enumerate(blocks):
+            if _SOURCES_INLINE.match(block.text):
+                yield from self.items(block)
+            elif _SOURCES_LABEL.match(block.text):
+                j = i + 1
+                while j < len(blocks) and _URL_ITEM.match(blocks[j].text):
+                    j += 1
+                if j > i + 1:
+                    yield self.move(block.start, block.end, "sources", [])
+                    for item in blocks[i + 1:j]:
+                        yield from self.items(item)
+
+    def items(self, block) -> Iterator[Proposal]:
+        urls = [u for u in _URL.findall(block.text) if not _PLACEHOLDER.match(u)]
+        if urls:
+            yield self.move(block.start, block.end, "sources", urls)
+        else:
+            yield self.drop(block.start, block.end, reason="placeholder source")
+
+
+_BYLINE = regex.compile(
+    rf"^[^\w\n]{{0,2}}(?i:{BYLINE_LABEL})\s*:?\s+(?P<names>{NAME}(?:{NAME_JOIN}{NAME}){{0,4}})"
+    rf"\s*(?:[|,•·–—-]\s*[^\n]{{0,60}})?$", regex.MULTILINE)
+
+
+@register
+class Byline(Rule):
+    """A byline, "By Jane Doe": the names go to ``authors``, the line leaves the body."""
+
+    code = "FD05"
+    name = "fields.byline"
+    groups = ("fields",)
+    description = "'By Jane Doe', 'Por María López', 'Von Hans Müller', 'Oleh Budi Santoso'."
+    examples = (
+        remove("By Jane Doe and John Roe", authors=["Jane Doe", "John Roe"]),
+        remove("Por María López", authors=["María López"]),
+        keep("By Thursday the river had risen two metres, officials said."),
+    )
+
+    def propose(self, doc) -> Iterator[Proposal]:
+        for match in self.finditer(_BYLINE, doc.text):
+            block = doc.block_at(match.start())
+            if word_count(block.text) > 14:
+                continue
+            names = [n.strip() for n in regex.split(NAME_JOIN, match.group("names")) if n.strip()]
+            if names and all(len(n.split()) >= 2 or n.isupper() for n in names):
+                yield self.move(block.start, block.end, "authors", names)
+
+
+@register
+class DuplicateBlock(Rule):
+    """A line repeated right after itself: a headline printed twice, a doubled paragraph.
+
+    The second copy goes. A repeated headline also marks the start of an article.
+    """
+
+    code = "FD06"
+    name = "fields.duplicate_block"
+    groups = ("fields", "split")
+    description = "A line that repeats the line before it (duplicated headlines)."
+    examples = (
+        remove("China seeks to influence US elections\n\nChina seeks to influence US elections\n\n"
+               "Body of the story goes here and it is long enough to be a paragraph.",
+               ),
+        keep("Yes.\n\nNo.\n\nThe vote was close, and the chair had the last word on it."),
+    )
+
+    def propose(self, doc) -> Iterator[Proposal]:
+        blocks = doc.blocks
+        for prev, block in zip(blocks, blocks[1:]):
+            if block.text.casefold() == prev.text.casefold() and word_count(block.text) >= 3:
+                yield self.drop(block.start, block.end, reason=f"repeats line {prev.index + 1}")
+                if is_headline(block.text):
+                    yield self.boundary(prev.start, reason="repeated headline")
+
+
+@register
+class SiteHeader(Rule):
+    """A short line repeated through the scrape, first seen above the first article.
+
+    Aggregators print their name (or a header) above every article they glue together: each
+    copy goes, and each one after the first marks the start of an article.
+    """
+
+    code = "FD07"
+    name = "fields.site_header"
+    groups = ("fields", "split")
+    description = "A site-name line repeated before each article: dropped, and a boundary."
+    examples = (
+        remove("NewsHub Daily\n\nFirst headline here\n\nFirst story's body text runs on for long "
+               "enough to count as a paragraph.\n\nNewsHub Daily\n\nSecond headline\n\nSecond "
+               "story's body text also runs on for long enough to be a paragraph.", "NewsHub Daily"),
+        keep("The council met on Monday and agreed the budget after a long debate.\n\nKey facts\n\n"
+             "The first fact is stated here.\n\nKey facts\n\nThe second list restates it.", "Key facts"),
+    )
+
+    def propose(self, doc) -> Iterator[Proposal]:
+        blocks = doc.blocks
+        counts = Counter(b.text for b in blocks if word_count(b.text) <= 5 and is_headline(b.text))
+        repeated = {text for text, n in counts.items() if n >= 2}
+        if not repeated:
+            return
+        first_body = next((b.index for b in blocks if is_body(b.text)), len(blocks))
+        for text in repeated:
+            copies = [b for b in blocks if b.text == text]
+            if copies[0].index >= first_body:
+                continue
+            for n, block in enumerate(copies):
+                yield self.drop(block.start, block.end, reason="repeated site header")
+                if n:
+                    yield self.boundary(block.start, reason="repeated site header")

@@ -1,0 +1,196 @@
+"""Words and patterns the rules look for: data only, no logic.
+
+Wordings come in the languages dechaff supports (en, es, de, fr, pt, id). A list here names
+a *family* of phrasings; rules combine them with the shapes around them (a separator after a
+label, a sentence start before an imperative, a line end after a footer).
+"""
+
+from __future__ import annotations
+
+
+def alt(*phrases: str) -> str:
+    """A non-capturing alternation; spaces in a phrase match any run of spaces."""
+    return "(?:" + "|".join(p.replace(" ", r"\s+") for p in phrases) + ")"
+
+
+#: Labels that introduce a link to another story ("Also read: <headline>").
+READ_ALSO = alt(
+    "also read", "read also", "also see", "see also", "read more", "read next", "more read",
+    "must read", "don't miss", "do not miss", "also watch", "watch also", "related",
+    r"related (?:articles?|stories|story|posts?|news|coverage|reading|content|links?|video)",
+    "recommended", "you may also like", "you might also like", "suggested",
+    "lee también", "lea también", "leer también", "lee además", "te puede interesar",
+    "le puede interesar", "también te puede interesar", "lee más", "leer más", "mira también",
+    "ver también", "noticia relacionada", "noticias relacionadas", "te recomendamos",
+    "auch interessant", "lesen sie auch", "lies auch", "mehr zum thema", "weiterlesen",
+    "siehe auch", "das könnte sie auch interessieren", "passend dazu",
+    "à lire aussi", "a lire aussi", "lire aussi", "à lire également", "lire également",
+    "à voir aussi", "voir aussi", "sur le même sujet", "à lire", "découvrez aussi",
+    "leia também", "leia mais", "veja também", "veja mais", "saiba mais", "confira também",
+    "baca juga", "baca pula", "simak juga", "lihat juga", "baca selengkapnya", "berita terkait",
+    "artikel terkait",
+)
+
+#: Headings that stand alone above a block of links to other stories.
+RELATED_HEADING = alt(
+    r"related (?:topics|articles|stories|posts|news|coverage|reading|content|links|videos?|tags)",
+    "related", "recommended", r"recommended (?:for you|stories|articles|reading|videos?)",
+    "you may also like", "you might also like", "you may also be interested in",
+    "you might be interested in", "more stories", "more news", "more from this section",
+    "more on this story", "more on this topic", "read more", "read next", "up next",
+    "other stories", "further reading", "in other news", "also in the news",
+    "noticias relacionadas", "contenido relacionado", "te puede interesar", "más noticias",
+    "temas relacionados", "artículos relacionados", "mehr zum thema", "weitere artikel",
+    "das könnte sie auch interessieren", "verwandte artikel", "ähnliche artikel",
+    "sur le même sujet", "articles liés", "à lire aussi", "lire aussi", "vous aimerez aussi",
+    "notícias relacionadas", "conteúdo relacionado", "leia também", "veja também",
+    "você pode gostar", "berita terkait", "artikel terkait", "baca juga", "topik terkait",
+)
+
+#: Headings over a list of popular or latest headlines.
+POPULAR_HEADING = alt(
+    "most read", "most popular", "most viewed", "most shared", "most commented", "trending",
+    "trending now", "trending stories", "trending news", "top stories", "latest stories",
+    "latest news", "latest headlines", "popular", "popular now", "popular stories",
+    "editor's picks", "editors' picks", "don't miss", "just in", "what to read next",
+    "más leídas", "lo más leído", "lo más visto", "últimas noticias", "tendencias",
+    "meistgelesen", "meistgelesene artikel", "am meisten gelesen", "beliebt", "neueste artikel",
+    "les plus lus", "les plus populaires", "à la une", "dernières actualités",
+    "mais lidas", "mais lidos", "mais vistos", "últimas notícias", "em alta",
+    "terpopuler", "berita populer", "terkini", "berita terkini", "paling banyak dibaca",
+)
+
+#: Openings of promotional sentences: calls to log in, subscribe, download, follow.
+PROMO_MEMBERSHIP = alt(
+    r"unlock (?:a world of|exclusive|premium|unlimited|all|full access|more)",
+    r"already (?:a subscriber|a member|have an account)", r"subscribe (?:now|today)",
+    r"subscribe to (?:continue|read|unlock|keep reading|get unlimited)",
+    r"log ?in (?:now|to (?:continue|read|unlock))", r"log in now", r"sign ?in (?:now|to (?:continue|read))",
+    r"create (?:a |your )?free account", r"become a (?:member|subscriber|supporter)",
+    r"this (?:article|content|story) is (?:for|exclusive to|only available to) (?:paid )?(?:subscribers|members)",
+    r"support (?:independent|quality) journalism", r"get unlimited access",
+    r"suscríbete (?:ahora|para)", r"hazte (?:socio|suscriptor)", r"jetzt abonnieren",
+    r"abonnez-vous (?:dès maintenant|pour)", r"assine (?:já|agora)", r"berlangganan sekarang",
+)
+PROMO_APP = alt(
+    r"download (?:the|our) (?:[\w.&'’-]+ ){0,5}app", r"get (?:the|our) (?:[\w.&'’-]+ ){0,4}app\b",
+    r"install (?:the|our) (?:[\w.&'’-]+ ){0,4}app", r"(?:available|download it) (?:now )?on (?:the )?(?:app store|google play)",
+    r"descarga (?:la|nuestra) (?:\w+ ){0,3}app", r"descargue (?:la|nuestra) (?:\w+ ){0,3}app",
+    r"laden sie (?:die|unsere) (?:\w+ ){0,3}app", r"holen sie sich (?:die|unsere) (?:\w+ ){0,3}app",
+    r"téléchargez (?:l'|l’|notre )(?:\w+ ){0,3}app", r"baixe (?:o|nosso) (?:\w+ ){0,3}app",
+    r"(?:unduh|download) aplikasi",
+)
+PROMO_NEWSLETTER = alt(
+    r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|my) (?:[\w&'’-]+ ){0,4}newsletters?",
+    r"get (?:our|the) (?:[\w&'’-]+ ){0,4}newsletter", r"join (?:our|the) (?:[\w&'’-]+ ){0,3}newsletter",
+    r"want (?:more|the latest)[^.!?\n]{0,60}\? (?:sign up|subscribe)",
+    r"suscríbete (?:a|al) (?:nuestro|nuestra|el|la) (?:\w+ ){0,2}(?:boletín|newsletter)",
+    r"suscríbase (?:a|al) (?:nuestro|nuestra) (?:\w+ ){0,2}(?:boletín|newsletter)",
+    r"recibe (?:nuestro|nuestra) (?:boletín|newsletter)",
+    r"abonnieren sie (?:unseren|den) (?:\w+ ){0,2}newsletter",
+    r"melden sie sich (?:für|zu) (?:unserem|unseren|den) (?:\w+ ){0,2}newsletter",
+    r"inscrivez-vous à (?:notre|la) (?:\w+ ){0,2}newsletter", r"abonnez-vous à (?:notre|la) (?:\w+ ){0,2}newsletter",
+    r"assine (?:a|nossa) (?:\w+ ){0,2}newsletter", r"inscreva-se (?:na|em) nossa (?:\w+ ){0,2}newsletter",
+    r"(?:berlangganan|daftar) (?:\w+ ){0,2}newsletter",
+)
+PROMO_FOLLOW = alt(
+    r"follow us (?:on|for)", r"follow (?:[\w.&'’-]+ ){1,3}on (?:google news|twitter|x|facebook|instagram|telegram|whatsapp|linkedin|threads|youtube|tiktok)",
+    r"join (?:our|us on) (?:[\w]+ ){0,2}(?:whatsapp|telegram|discord)", r"click here to (?:join|follow)",
+    r"stay (?:updated|connected|informed|tuned)[\w\s,]{0,40} (?:on|with|via|by following) (?:google news|whatsapp|telegram|our|us)",
+    r"add (?:[\w]+ ){1,3}as a preferred source on google", r"for the latest (?:[\w]+ ){0,3}news,? follow",
+    r"síguenos en", r"sigue(?:nos)? a (?:\w+ ){1,3}en (?:google news|twitter|x|facebook|instagram|telegram|whatsapp)",
+    r"únete a nuestro canal", r"folgen sie uns (?:auf|bei)", r"folge uns auf", r"suivez-nous sur",
+    r"rejoignez(?:-nous)? (?:notre|sur)", r"siga-nos (?:no|nas|em)", r"siga (?:o|a) (?:\w+ ){1,3}no (?:google news|whatsapp|instagram|twitter|x)",
+    r"ikuti (?:kami|kanal|berita|update|saluran)", r"gabung(?: ke)? (?:kanal|grup|saluran|channel) (?:whatsapp|telegram)",
+)
+PROMO_SUBSCRIBE = alt(
+    r"click here to subscribe", r"subscribe (?:here|now|today)\b", r"(?:haga|haz) clic aquí para suscribirte",
+    r"hier (?:klicken|abonnieren)", r"cliquez ici pour (?:vous abonner|s'abonner)", r"clique aqui para assinar",
+    r"klik di sini untuk berlangganan",
+)
+PROMO_PITCH = alt(
+    r"get (?:all )?(?:the )?latest (?:[\w,&'’-]+ ){0,20}(?:on|at|from|with) \p{Lu}",
+    r"catch all the (?:[\w,&'’-]+ ){0,20}(?:on|at) \p{Lu}",
+    r"for (?:more|the latest|all the latest) (?:[\w,&'’-]+ ){0,6}(?:news|updates|stories),? (?:visit|follow|download|subscribe|click)",
+    r"(?:don't|do not) miss (?:out on )?(?:the latest|our|any)",
+)
+
+#: A takedown, removal-request or contact-us-to-change footer, by its trigger phrase.
+TAKEDOWN = alt(
+    r"(?:the )?(?:mention(?:ed)?|mentioned) sources? can contact us",
+    r"(?:can|may|should|please) contact us (?:to|for|if) (?:[\w/,-]+ ){0,3}(?:remov|delet|chang|modif|correct|take ?down|request)\w*(?:/\w+)?",
+    r"to request[\s,]+(?:a\s+)?(?:modification|removal|correction|deletion|change)s?",
+    r"if you (?:are|were) the (?:owner|author|copyright (?:owner|holder)|rights holder) of (?:this|the|any) (?:content|article|post|image|material|story)",
+    r"(?:for|to file a|send a) (?:dmca|copyright) (?:notice|complaint|takedown|request|removal)",
+    r"dmca (?:notice|complaint|takedown|policy|request|removal|protected)", r"dmca\s*:",
+    r"(?:to )?report (?:a )?copyright infringement",
+    r"(?:this|the) (?:article|content|post) (?:will be|can be) removed (?:upon|on|at) request",
+    r"si (?:eres|es usted) el (?:autor|propietario) de (?:este|esta) (?:contenido|artículo|nota)",
+    r"contáct(?:a|e)nos para (?:retirar|eliminar|modificar)",
+    r"wenn sie (?:der|die) (?:urheber|rechteinhaber|autor)(?:in)? (?:dieses|des) (?:inhalts|artikels)",
+    r"kontaktieren sie uns,? (?:um|für) (?:\w+ ){0,4}(?:zu )?(?:entfernen|löschen|ändern)",
+    r"si vous êtes (?:l'|l’)(?:auteur|propriétaire) de (?:ce|cet) (?:contenu|article)",
+    r"contactez-nous pour (?:retirer|supprimer|modifier)",
+    r"se você (?:é|for) o (?:autor|proprietário) (?:deste|desse) (?:conteúdo|artigo)",
+    r"entre em contato (?:conosco )?para (?:remover|retirar|alterar)",
+    r"hubungi kami untuk (?:menghapus|penghapusan|mengubah|perubahan)",
+    r"jika anda (?:adalah )?pemilik (?:konten|artikel) ini",
+)
+#: What a takedown sentence ends on when it has no full stop: "...remove/changing this article".
+#: (Only after "this/the": "All content on this site..." runs on to the sentence's end.)
+TAKEDOWN_END = r"(?:this|the|these) (?:article|articles|post|posts|content|story|page|item|news|artículo|artikel|article|artigo|konten)"
+
+ALL_RIGHTS = alt(
+    "all rights reserved", "todos los derechos reservados", "alle rechte vorbehalten",
+    "tous droits réservés", "todos os direitos reservados", "hak cipta dilindungi undang-undang",
+    "all right reserved",
+)
+
+#: Labels of the line that carries an article's publication date.
+PUBLISHED_LABEL = alt(
+    "published", "first published", "published on", "updated", "last updated", "updated on",
+    "posted", "posted on", "posted at", "publication date", "date published", "released",
+    "publicado", "publicado el", "publicado em", "actualizado", "atualizado", "atualizado em",
+    "fecha", "veröffentlicht", "veröffentlicht am", "aktualisiert", "aktualisiert am", "stand",
+    "publié", "publié le", "mis à jour", "mis à jour le", "modifié le",
+    "diterbitkan", "dipublikasikan", "diperbarui", "tanggal", "diunggah",
+)
+
+#: Section names that aggregators print as a label over the headline.
+SECTIONS = alt(
+    "politics", "business", "world", "world news", "us news", "u\\.s\\.", "us", "uk", "india",
+    "nation", "national", "international", "local", "local news", "news", "sports", "sport",
+    "technology", "tech", "science", "health", "entertainment", "culture", "arts", "lifestyle",
+    "opinion", "economy", "markets", "finance", "money", "travel", "food", "education",
+    "environment", "climate", "auto", "autos", "cars", "crime", "law", "media", "fashion",
+    "style", "religion", "weather", "real estate", "property", "careers", "jobs", "gaming",
+    "breaking news", "top news", "asia", "europe", "africa", "americas", "middle east",
+    "política", "deportes", "economía", "internacional", "cultura", "sociedad", "tecnología",
+    "ciencia", "salud", "espectáculos", "nacional", "mundo", "opinión",
+    "politik", "wirtschaft", "sport", "kultur", "wissen", "gesellschaft", "panorama", "digital",
+    "ausland", "inland", "meinung", "gesundheit", "reise",
+    "politique", "économie", "monde", "société", "sports", "sciences", "santé", "culture",
+    "france", "international", "planète",
+    "esportes", "economia", "mundo", "cotidiano", "saúde", "tecnologia", "ciência",
+    "olahraga", "ekonomi", "nasional", "internasional", "teknologi", "hiburan", "kesehatan",
+    "bisnis", "otomotif", "gaya hidup",
+)
+
+#: Prefixes that mark a byline, and what a name looks like.
+BYLINE_LABEL = alt("by", "por", "von", "par", "oleh", "written by", "reported by", "escrito por",
+                   "texto", "reportagem", "penulis", "reporter", "autor", "auteur")
+NAME = r"\p{Lu}[\p{L}'’.\-]*(?:[^\S\n]+(?:de|da|van|von|der|del|la|le|dos|bin|binti)?[^\S\n]*\p{Lu}[\p{L}'’.\-]*){0,3}"
+NAME_JOIN = r"[^\S\n]*(?:,|&|\band\b|\by\b|\bund\b|\bet\b|\be\b|\bdan\b)[^\S\n]*"
+
+#: Wire-service and agency names that open a dateline: "(Reuters) -", "WASHINGTON (AP) -".
+AGENCIES = alt("Reuters", "AP", "AFP", "Bloomberg", "ANI", "PTI", "IANS", "dpa", "EFE", "Xinhua",
+               "UPI", "Antara", "Agencia", "Europa Press", "Lusa", "KNA", "epd", "Yonhap", "Kyodo",
+               "BERNAMA", "Agência Brasil", "SPA", "WAM", "AA", "TASS")
+WIRE_SERVICES = alt("ACCESSWIRE", "GLOBE NEWSWIRE", "GlobeNewswire", "PRNewswire", "PR Newswire",
+                    "Business Wire", "BUSINESS WIRE", "EINPresswire", "EIN Presswire", "Newsfile",
+                    "NewMediaWire", "PRWEB", "PRWeb", "Marketwired", "CNW", "ANTARA")
+
+#: Search-engine home pages that aggregators list as a "source" to fill the field.
+PLACEHOLDER_SOURCE = (r"^https?://(?:www\.)?(?:google|bing|yahoo|duckduckgo|baidu|yandex|ask|aol|"
+                      r"news\.google)\.[a-z.]{2,7}/?(?:\?[^\s]*)?$")
+URL = r"https?://[^\s<>\"'“”]+[^\s<>\"'“”.,;:!?)\]]"

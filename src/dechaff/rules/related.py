@@ -1,0 +1,104 @@
+"""Related links and teasers: lines that point the reader at other stories.
+
+Aggregators keep the "Also read: <other headline>" lines of the page they copied, and the
+"Related topics" or "Most read" lists under it. None of it is the article.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..shapes import is_body, is_headline
+from .base import PatternRule, Proposal, Rule, keep, remove
+from .patterns import POPULAR_HEADING, READ_ALSO, RELATED_HEADING
+from .registry import register
+
+
+@register
+class ReadAlso(PatternRule):
+    """A line that starts with a read-also label and goes on with another story's headline.
+
+    **Why:** the teaser belongs to the page the article was copied from, not to the article.
+
+    **Known problems:** a paragraph that really begins "Read more: ..." followed by a colon
+    and a sentence is removed; the label must be followed by a separator (``:``, ``|``, a dash)
+    or by a capitalised word, so "Read more about the club's history" stays.
+    """
+
+    code = "RL01"
+    name = "related.read_also"
+    groups = ("related",)
+    description = "Lines that start with 'Also read:', 'Lee también:', 'Baca juga:' and kin."
+    pattern = (rf"^[^\w\n]{{0,3}}(?i:{READ_ALSO})(?:\s*[:|»›>\-–—]+|\s*(?=[\p{{Lu}}\"“]))[^\n]*$")
+    examples = (
+        remove("Also read: Partners, not rivals: Xi Jinping has a message for Antony Blinken"),
+        remove("ALSO READ | Sensex falls 500 points as banks drag"),
+        remove("Lee también: El Gobierno aprueba la reforma"),
+        remove("Auch interessant: Die Bahn streikt wieder"),
+        remove("À lire aussi : Le gouvernement annonce un plan"),
+        remove("Leia também: Governo anuncia novo pacote"),
+        remove("Baca juga: Harga beras naik lagi"),
+        keep("Read more about the club's history in the museum, the guide said."),
+        keep("Related reporting by the team showed the same pattern in 2019."),
+    )
+
+
+@register
+class RelatedHeading(PatternRule):
+    """A heading that stands alone above a list of links: "Related Topics:", "Recommended".
+
+    **Known problems:** an article subheading that is exactly one of these words goes.
+    """
+
+    code = "RL02"
+    name = "related.heading"
+    groups = ("related",)
+    description = "Stand-alone headings such as 'Related Topics:' or 'You may also like'."
+    pattern = rf"^[^\w\n]{{0,3}}(?i:{RELATED_HEADING})\s*[:.…]?\s*$"
+    examples = (
+        remove("Related Topics:"),
+        remove("You may also like"),
+        remove("Noticias relacionadas"),
+        keep("Related topics came up at the meeting, officials said."),
+    )
+
+
+@register
+class PopularList(Rule):
+    """A "Most read" or "Trending" heading and the run of headlines listed under it.
+
+    The list ends at the first paragraph of real text. A headline set apart by a blank line
+    and directly followed by a paragraph is kept: it is the next article's title.
+    """
+
+    code = "RL03"
+    name = "related.popular_list"
+    groups = ("related",)
+    description = "'Most read', 'Trending', 'Lo más leído' headings with their lists."
+    heading = regex.compile(rf"^[^\w\n]{{0,3}}(?i:{POPULAR_HEADING})\s*[:.…]?\s*$", regex.MULTILINE)
+    examples = (
+        remove("Body text of the story that ends here.\n\nMost read\nFirst other headline here\n"
+               "Second other headline here", "Most read", "First other headline here",
+               "Second other headline here"),
+        keep("Trending topics on social media shifted towards the election this week, data show."),
+    )
+
+    def propose(self, doc) -> Iterator[Proposal]:
+        blocks = doc.blocks
+        for match in self.finditer(self.heading, doc.text):
+            block = doc.block_at(match.start())
+            yield self.drop(block.start, block.end, reason="list heading")
+            i = block.index + 1
+            while i < len(blocks) and not is_body(blocks[i].text) and _list_item(blocks[i].text):
+                nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
+                listed = blocks[i].paragraph == block.paragraph  # no blank line since the heading
+                if not listed and is_body(nxt) and is_headline(blocks[i].text):
+                    break  # a headline right above a paragraph opens the next story
+                yield self.drop(blocks[i].start, blocks[i].end, reason="list item")
+                i += 1
+
+
+def _list_item(text: str) -> bool:
+    return is_headline(text.lstrip("0123456789.)-•* ")) or text[:1].isdigit()

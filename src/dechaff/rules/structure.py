@@ -1,0 +1,151 @@
+"""Structure: an article's head and tail, read once the document has been split.
+
+These rules see one article at a time, as the pieces of text the other rules left. The head
+is what comes before the first paragraph of body text: there sit the section label, the
+headline, and site or menu lines; the tail is what follows the last paragraph.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..shapes import is_body, is_headline, word_count
+from .base import Proposal, Rule, keep, remove
+from .patterns import SECTIONS
+from .registry import register
+
+_SECTION = regex.compile(rf"^(?i:{SECTIONS})$")
+
+
+def head(pieces) -> list:
+    """The pieces before the first body paragraph."""
+    for i, piece in enumerate(pieces):
+        if is_body(piece.text):
+            return pieces[:i]
+    return []
+
+
+@register
+class SectionLabel(Rule):
+    """A section name ("Politics", "Deportes") over the headline becomes ``section``."""
+
+    code = "ST01"
+    name = "structure.section_label"
+    groups = ("structure", "fields")
+    description = "A section label in an article's head ('Politics') becomes the section."
+    phase = "article"
+    examples = (
+        remove("Politics\n\nBlinken warns China over election meddling\n\nThe US secretary of state "
+               "said on Friday that China was trying to influence the vote.", "Politics",
+               section="Politics"),
+        keep("Politics is a contact sport, the senator said, and the room laughed at once."),
+    )
+
+    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
+        for piece in head(pieces):
+            if _SECTION.match(piece.text):
+                yield self.move(piece.start, piece.end, "section", piece.text)
+                return
+
+
+@register
+class Title(Rule):
+    """The headline: a line of the head printed twice, else its first headline-shaped line
+    of four words or more (three at a pinch: site names are short, headlines rarely are).
+
+    Lines of the head above it (site names, menus, stray labels) leave the body with it;
+    lines between it and the body (a standfirst, a caption) stay.
+    """
+
+    code = "ST02"
+    name = "structure.title"
+    groups = ("structure", "fields")
+    description = "Picks the headline from an article's head; drops the site and menu lines above it."
+    phase = "article"
+    examples = (
+        remove("ExBulletin\n\nWhat Are The Main Benefits Of Comparing Quotes Online\n\nLOS ANGELES, "
+               "CA / ACCESSWIRE / June 24, 2020 / The company has launched a new blog post.",
+               "ExBulletin", title="What Are The Main Benefits Of Comparing Quotes Online"),
+        keep("The mayor said on Monday that the bridge would reopen next month after repairs."),
+    )
+
+    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
+        lead = head(pieces)
+        title = self.choose(lead, doc)
+        if title is None:
+            return
+        for piece in lead:
+            if piece is title:
+                break
+            yield self.drop(piece.start, piece.end, reason="above the headline")
+        yield self.move(title.start, title.end, "title", title.text)
+
+
+    @staticmethod
+    def choose(lead, doc):
+        candidates = [p for p in lead if is_headline(p.text)]
+        for piece in candidates:
+            following = doc.blocks[piece.block + 1].text if piece.block + 1 < len(doc.blocks) else ""
+            if following.casefold() == piece.text.casefold():
+                return piece
+        for least in (4, 3):
+            for piece in candidates:
+                if word_count(piece.text) >= least:
+                    return piece
+        return None
+
+
+@register
+class TailResidue(Rule):
+    """Short label-like lines after an article's last paragraph: a site name, a stray button.
+
+    **Known problems:** only lines of one to three words with no punctuation go; a credit
+    such as "(With inputs from agencies)" stays.
+    """
+
+    code = "ST03"
+    name = "structure.tail_residue"
+    groups = ("structure",)
+    description = "One-to-three-word lines after the last paragraph ('ExBulletin')."
+    phase = "article"
+    _label = regex.compile(r"^[\p{L}\d][\p{L}\d '&’-]*$")
+    examples = (
+        remove("The bridge will reopen next month after repairs, the mayor said on Monday.\n\n"
+               "ExBulletin", "ExBulletin"),
+        keep("The bridge will reopen next month after repairs, the mayor said on Monday.\n\n"
+             "(With inputs from agencies)", "(With inputs from agencies)"),
+    )
+
+    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
+        last = max((i for i, p in enumerate(pieces) if is_body(p.text)), default=None)
+        if last is None:
+            return
+        for piece in pieces[last + 1:]:
+            if word_count(piece.text) <= 3 and self._label.match(piece.text):
+                yield self.drop(piece.start, piece.end, reason="label after the last paragraph")
+
+
+@register
+class AfterEnd(Rule):
+    """Text after an article's closing footer that does not open a new article.
+
+    The splitter starts a new article after a closing footer; when what follows holds no
+    paragraph of body text, it is leftover page furniture and leaves with this rule.
+    """
+
+    code = "ST04"
+    name = "structure.after_end"
+    groups = ("structure", "split")
+    description = "Leftover lines after a closing footer that start no new article."
+    phase = "article"
+    examples = (
+        remove("The bridge will reopen next month after repairs, the mayor said on Monday.\n\n"
+               "© 2024 City News. All rights reserved.\n\nCity News Network",
+               "City News Network", also=("FT02",)),
+        keep("The bridge will reopen next month after repairs, the mayor said on Monday."),
+    )
+
+    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
+        return iter(())  # applied by the splitter, which knows where articles end

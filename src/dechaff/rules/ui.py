@@ -1,0 +1,222 @@
+"""Interface text: buttons, share bars, ad labels, counters and menus that a scraper kept.
+
+Most of it fills a line of its own; some of it ("View photos", "Advertisement") lands in the
+middle of a paragraph, between two sentences, and is cut from there.
+"""
+
+from __future__ import annotations
+
+from .base import PatternRule, keep, remove
+from .patterns import alt
+from .registry import register
+
+#: Where an inline UI label may stand: at a line start, or after a sentence or a URL.
+_AFTER = r"(?:^|(?<=[.!?:;\"”’)\]»]\s+)|(?<=\S/\s+)|(?<=https?://\S+\s+))"
+#: What follows it: a new sentence, or the end of the line.
+_BEFORE = r"(?=\s+[\p{Lu}\d\"“(]|\s*$)"
+
+
+@register
+class PhotoGallery(PatternRule):
+    """Gallery buttons: "View photos", "See gallery", "Open slideshow"."""
+
+    code = "UI01"
+    name = "ui.photo_gallery"
+    groups = ("ui",)
+    description = "'View photos', 'View gallery', 'Ver fotos', 'Fotos ansehen' buttons."
+    scope = "span"
+    pattern = (rf"(?:{_AFTER}|(?<=\s))(?:(?:View|VIEW|See|SEE|Open|OPEN)\s+(?i:photos?|gallery|images?|slideshow|pictures?)"
+               rf"|Ver (?:fotos|galería)|Fotos ansehen|Voir les photos|Ver fotos|Lihat foto)(?:\s*\(\d+\))?{_BEFORE}")
+    examples = (
+        remove("which sellers have the best offers. View photos The advantages are these.",
+               "View photos"),
+        remove("View photos"),
+        keep("Visitors can view photos of the flood in the library, the curator said."),
+    )
+
+
+@register
+class Advertisement(PatternRule):
+    """Ad-slot labels left in the text: "Advertisement", "Story continues below advertisement"."""
+
+    code = "UI02"
+    name = "ui.advertisement"
+    groups = ("ui",)
+    description = "'Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Anzeige'."
+    scope = "span"
+    pattern = (rf"{_AFTER}(?:Advertisement|ADVERTISEMENT|Advertisements|Advertise with us|Sponsored|SPONSORED"
+               r"|(?:Story|Article|Content) continues below(?: this)?(?: advertisement| ad)?"
+               r"|Continue reading below|Scroll to continue(?: with content)?|AD|Ad"
+               r"|Anzeige|ANZEIGE|Publicidad|PUBLICIDAD|Publicité|PUBLICITÉ|Publicidade|PUBLICIDADE|Iklan|ADVERTISING)"
+               rf"\s*[:.]?{_BEFORE}")
+    examples = (
+        remove("Advertisement"),
+        remove("Story continues below advertisement"),
+        remove("The council met on Monday. Advertisement The vote passed.", "Advertisement"),
+        keep("Advertisement revenue fell by a third, the company said."),
+        keep("The advertisement ran on television for a week."),
+    )
+
+    def accept(self, match, doc) -> bool:
+        # "AD"/"Ad" alone only on a line of its own: in a sentence it is a name or a year.
+        if match.group(0).strip(" :.") in ("AD", "Ad"):
+            block = doc.block_at(match.start())
+            return block.text.strip(" :.") in ("AD", "Ad")
+        return True
+
+
+@register
+class ShareBar(PatternRule):
+    """A share bar: a line made of share-button words, or "Share this article"."""
+
+    code = "UI03"
+    name = "ui.share_bar"
+    groups = ("ui",)
+    description = "'Share Tweet Pin Email', 'Share this article', 'Compartir', 'Teilen'."
+    _word = alt("share", "tweet", "pin", "email", "e-mail", "print", "whatsapp", "facebook",
+                "twitter", "linkedin", "reddit", "telegram", "copy link", "copy url", "comment",
+                "comments", "save", "flipboard", "pinterest", "messenger", "x", "sms", "mail",
+                "compartir", "teilen", "partager", "compartilhar", "bagikan", "imprimir", "drucken")
+    pattern = (rf"^(?i:(?:{_word})(?:\s*[|•·/,]\s*|\s+)){{1,12}}(?i:{_word})\s*$"
+               r"|^(?i:share (?:this|the) (?:article|story|post|page)(?: (?:on|via) \w+)?"
+               r"|share on (?:facebook|twitter|x|whatsapp|linkedin)|compartir en \w+"
+               r"|artikel teilen|partager (?:cet article|sur \w+)|compartilhe(?: esta notícia)?"
+               r"|bagikan(?: artikel)?(?: ini)?)\s*:?\s*$")
+    examples = (
+        remove("Share Tweet Pin Email"),
+        remove("Share this article"),
+        remove("Facebook | Twitter | WhatsApp | Email"),
+        keep("Share prices rose on Tuesday after the merger was announced."),
+    )
+
+
+@register
+class ConnectPrompt(PatternRule):
+    """"Connect with us" and "Follow us" prompts left at the end of a line."""
+
+    code = "UI04"
+    name = "ui.connect_prompt"
+    groups = ("ui",)
+    description = "'Connect with us', 'Follow us', 'Stay connected' where they end a line."
+    scope = "span"
+    pattern = (r"(?:^|(?<=\s))(?:(?:Connect|CONNECT) (?:with|WITH) (?:us|US)|(?:Follow|FOLLOW) (?:us|US)"
+               r"|Stay connected|Síguenos|Folgen Sie uns|Suivez-nous|Siga-nos|Ikuti kami)"
+               r"(?:\s+(?:on|en|auf|sur|no|di)(?:\s*[:,]?\s*\p{Lu}[\w.]*){1,6})?\s*[:!]?\s*$")
+    examples = (
+        remove("date 2024-04-27 Connect with us", "Connect with us"),
+        remove("Follow us on Facebook, Twitter"),
+        keep("The charity said volunteers were welcome to connect with us."),
+    )
+
+
+@register
+class Toggle(PatternRule):
+    """Buttons and menu words alone on a line: "More less", "Load more", "Loading..."."""
+
+    code = "UI05"
+    name = "ui.toggle"
+    groups = ("ui",)
+    description = "'More less', 'Show more', 'Loading...', 'Back to top', 'Next article'."
+    scope = "span"
+    pattern = (r"^[^\w\n]{0,2}(?i:more less|show more|show less|read more|read less|see more|see less|"
+               r"load more|loading|cargando|wird geladen|chargement|carregando|memuat|expand|collapse|"
+               r"close|back to top|continue reading|next article|previous article|next story|previous story|"
+               r"next|previous|prev|menu|search|sign in|log in|login|register|subscribe|home|"
+               r"ver más|mehr anzeigen|mehr lesen|voir plus|lire la suite|ver mais|leia mais|"
+               r"lihat selengkapnya|selengkapnya|zurück|volver|retour|voltar|kembali)[\s.…:>»›]*$"
+               r"|(?<=\s)More less(?=\s|$)")
+    examples = (
+        remove("More less"),
+        remove("Loading..."),
+        keep("More or less everyone agreed, the minister said."),
+    )
+
+
+@register
+class CommentCount(PatternRule):
+    """Comment counters and prompts: "12 Comments", "Leave a comment"."""
+
+    code = "UI06"
+    name = "ui.comment_count"
+    groups = ("ui",)
+    description = "'12 Comments', 'Leave a comment', 'Be the first to comment'."
+    pattern = (r"^[^\w\n]{0,2}(?i:\d[\d,.]*\s*(?:comments?|responses?|replies|comentarios?|kommentare?"
+               r"|commentaires?|comentários?|komentar)|(?:no|leave a|add a|post a|view|show|hide|read)"
+               r"\s+comments?|comments?\s*\(\d+\)|be the first to comment|join the (?:conversation|discussion)"
+               r"|deja (?:un|tu) comentario|kommentar schreiben|laisser un commentaire|deixe (?:um|seu) comentário"
+               r"|tulis komentar)\s*[.:!]?\s*$")
+    examples = (
+        remove("12 Comments"),
+        remove("Leave a comment"),
+        keep("12 comments were received during the consultation, the council said."),
+    )
+
+
+@register
+class SkipLink(PatternRule):
+    """Accessibility skip links: "Skip to content"."""
+
+    code = "UI07"
+    name = "ui.skip_link"
+    groups = ("ui",)
+    description = "'Skip to content', 'Skip to main navigation', 'Zum Inhalt springen'."
+    pattern = (r"^(?i:skip to (?:main )?(?:content|navigation|footer|search)|jump to (?:main )?content"
+               r"|zum inhalt springen|ir al contenido(?: principal)?|aller au contenu(?: principal)?"
+               r"|pular para o conteúdo|langsung ke konten|lewati ke konten)\s*$")
+    examples = (
+        remove("Skip to content"),
+        keep("Skip to content you care about, the app's advert says, and users did."),
+    )
+
+
+@register
+class Breadcrumb(PatternRule):
+    """A breadcrumb trail; its last crumb names the article's section.
+
+    **Known problems:** the trail must use ``>``, ``›`` or ``»`` (or start at "Home" when it
+    uses ``/`` or ``|``), so a headline with a slash in it is not taken for a trail.
+    """
+
+    code = "UI08"
+    name = "ui.breadcrumb"
+    groups = ("ui", "fields")
+    description = "'Home > World > Asia' breadcrumbs; the last crumb becomes the section."
+    field = "section"
+    _crumb = r"[\p{L}\d][\p{L}\d&'’ .,-]{0,40}"
+    pattern = (rf"^(?:(?i:home|inicio|portada|startseite|accueil|início|beranda)\s*[>›»/|]\s*)?"
+               rf"{_crumb}(?:\s*[>›»]\s*{_crumb}){{1,5}}\s*$"
+               rf"|^(?i:home|inicio|portada|startseite|accueil|início|beranda)(?:\s*[/|]\s*{_crumb}){{1,5}}\s*$")
+
+    def value(self, match, doc):
+        return match.group(0).replace("›", ">").replace("»", ">").replace("/", ">").replace(
+            "|", ">").split(">")[-1].strip()
+
+    examples = (
+        remove("Home > World > Asia", section="Asia"),
+        remove("Inicio › Deportes", section="Deportes"),
+        keep("Prices > costs, the CFO said in her memo to staff about the plan."),
+    )
+
+    def accept(self, match, doc) -> bool:
+        return len(match.group(0).split()) <= 15
+
+
+@register
+class TagList(PatternRule):
+    """A list of tags or topics: "Tags: Elections, China, TikTok"."""
+
+    code = "UI09"
+    name = "ui.tag_list"
+    groups = ("ui",)
+    description = "'Tags: a, b, c', 'Topics:', 'Etiquetas:', 'Schlagwörter:' lines."
+    pattern = (r"^(?i:tags?|topics?|keywords?|filed under|etiquetas|temas|schlagwörter|schlagworte|themen"
+               r"|mots-clés|mots clés|palavras-chave|tópicos|kata kunci)\s*:\s*[^.!?\n]{1,300}$")
+    examples = (
+        remove("Tags: Elections, China, TikTok"),
+        keep("Topics: The minister listed three priorities for the year and said each was urgent."),
+    )
+
+    def accept(self, match, doc) -> bool:
+        rest = match.group(0).split(":", 1)[1]
+        return len(rest.split()) <= 40 and (rest.count(",") >= 1 or len(rest.split()) <= 4
+                                            or "|" in rest or "#" in rest)

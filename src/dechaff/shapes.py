@@ -1,0 +1,52 @@
+"""The shapes of text that structure decisions rest on: a headline, a body paragraph.
+
+Kept in one place so the splitter and the structure rules agree on what they see.
+"""
+
+from __future__ import annotations
+
+import regex
+
+_WORD = regex.compile(r"\w+")
+_SENTENCE = regex.compile(r"\S.*?(?:[.!?…]+[\"”’»)\]]*(?=\s|$)|$)", regex.DOTALL)
+_INNER_STOP = regex.compile(r"\w[.!?][\"”’)]?\s+\p{Lu}")
+_END_TERMINAL = (".", "!", "?", "…", ".\"", ".”", "!”", "?”", ".’", ".)")
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_body(text: str) -> bool:
+    """A paragraph of article text rather than a label, a headline or a menu item.
+
+    >>> is_body("A spokeswoman for the mayor declined to comment on the report.")
+    True
+    >>> is_body("Got a news tip?")
+    False
+    >>> is_body("La subida del alquiler empuja a los jóvenes a compartir piso hasta los 35 años")
+    False
+    """
+    words = word_count(text)
+    if words >= 25 or (words >= 6 and text.rstrip().endswith(_END_TERMINAL)):
+        return True
+    return words >= 12 and _INNER_STOP.search(text) is not None
+
+
+def is_headline(text: str) -> bool:
+    """Short, capitalised, not closed like a sentence: how headlines and labels look.
+
+    >>> is_headline("China seeks to influence US elections, says Blinken")
+    True
+    >>> is_headline("(With contributions from ANI)")
+    False
+    """
+    text = text.strip()
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'¿¡"):
+        return False
+    return 1 <= word_count(text) <= 30 and not text.endswith((".", ",", ";", ":", ")", "…"))
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text[start:end]``, roughly: enough to cut a promo."""
+    return [m.span() for m in _SENTENCE.finditer(text, start, len(text) if end is None else end)]

@@ -1,0 +1,159 @@
+"""Apply: turn the text rules' proposals into decisions, and the blocks into pieces.
+
+Whole-block decisions (drops, and moves that take a whole line) are taken first, in rule
+order, so a line-level rule owns a line that an inline rule also touched; then inline cuts,
+first come first served where they overlap. What remains of each block is a piece; a cut
+that ends an article, or a boundary inside a line, splits the line into two pieces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from ..rules.base import Proposal
+from .blocks import Doc, Piece
+
+_SPACES = regex.compile(r"\s+")
+_WORDY = regex.compile(r"\w")
+#: Fields whose line, standing alone, opens an article (a byline, a date line).
+OPENING_FIELDS = ("published", "authors")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A point in the text where an article may end (``end``) or start (``boundary``,
+    ``opener``), with the proposal behind it."""
+
+    kind: str
+    offset: int
+    proposal: Proposal
+
+
+@dataclass
+class Ledger:
+    """Every decision taken on one document, kept for the splitter and the trace."""
+
+    doc: Doc
+    claimed: dict[int, Proposal] = field(default_factory=dict)
+    cuts: list[Proposal] = field(default_factory=list)
+    moves: list[Proposal] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    leftovers: list[tuple[Proposal, int, int]] = field(default_factory=list)
+
+
+def _whole(proposal: Proposal, doc: Doc) -> bool:
+    """Does the span leave nothing worth keeping of the one block it sits in?"""
+    blocks = doc.blocks_between(proposal.start, proposal.end)
+    if len(blocks) != 1:
+        return len(blocks) > 1
+    b = blocks[0]
+    outside = doc.text[b.start:max(proposal.start, b.start)] + doc.text[min(proposal.end, b.end):b.end]
+    return not _WORDY.search(outside)
+
+
+def apply_proposals(doc: Doc, proposals: list[Proposal]) -> Ledger:
+    ledger = Ledger(doc)
+    inline: list[Proposal] = []
+    for p in proposals:
+        if p.action == "boundary":
+            ledger.markers.append(Marker("boundary", p.start, p))
+        elif p.action == "move" and p.keep:
+            ledger.moves.append(p)
+        elif p.action == "drop" or _whole(p, doc):
+            _claim(ledger, p)
+        else:
+            inline.append(p)
+    taken: list[tuple[int, int]] = []
+    for p in inline:
+        if any(b.index in ledger.claimed for b in doc.blocks_between(p.start, p.end)):
+            continue
+        if any(p.start < e and s < p.end for s, e in taken):
+            continue
+        taken.append((p.start, p.end))
+        ledger.cuts.append(p)
+        if p.action == "move":
+            ledger.moves.append(p)
+        if p.ends_article:
+            ledger.markers.append(Marker("end", p.end, p))
+    ledger.cuts.sort(key=lambda p: p.start)
+    return ledger
+
+
+def _claim(ledger: Ledger, p: Proposal) -> None:
+    blocks = [b for b in ledger.doc.blocks_between(p.start, p.end) if b.index not in ledger.claimed]
+    if not blocks:
+        return
+    for b in blocks:
+        ledger.claimed[b.index] = p
+    if p.action == "move":
+        ledger.moves.append(p)
+        if p.field in OPENING_FIELDS:
+            ledger.markers.append(Marker("opener", blocks[0].start, p))
+    if p.ends_article:
+        ledger.markers.append(Marker("end", blocks[-1].end, p))
+
+
+def pieces(ledger: Ledger) -> list[Piece]:
+    """What is left of every block once the decisions are applied."""
+    doc = ledger.doc
+    cuts_by_block: dict[int, list[Proposal]] = {}
+    for p in ledger.cuts:
+        cuts_by_block.setdefault(doc.block_at(p.start).index, []).append(p)
+    splits = {m.offset for m in ledger.markers if m.kind in ("end", "boundary")}
+    out: list[Piece] = []
+    for block in doc.blocks:
+        if block.index in ledger.claimed:
+            continue
+        cuts = cuts_by_block.get(block.index, [])
+        pos = block.start
+        last_cut: Proposal | None = None
+        current: list[tuple[int, int]] = []
+        for cut in cuts:
+            current.append((pos, cut.start))
+            pos = max(pos, cut.end)
+            if cut.ends_article:
+                out.extend(_piece(ledger, block.index, current, last_cut or cut))
+                current = []
+            last_cut = cut
+        current.append((pos, block.end))
+        # a boundary inside the line splits it too
+        inner = sorted(o for o in splits if block.start < o < block.end)
+        for part in _split_spans(current, inner):
+            out.extend(_piece(ledger, block.index, part, last_cut))
+    return out
+
+
+def _split_spans(spans: list[tuple[int, int]], at: list[int]) -> list[list[tuple[int, int]]]:
+    if not at:
+        return [spans]
+    parts: list[list[tuple[int, int]]] = [[]]
+    for s, e in spans:
+        for o in at:
+            if s < o < e:
+                parts[-1].append((s, o))
+                parts.append([])
+                s = o
+            elif o == s and parts[-1]:
+                parts.append([])
+        parts[-1].append((s, e))
+    return [p for p in parts if p]
+
+
+def _piece(ledger: Ledger, block: int, spans: list[tuple[int, int]], cut: Proposal | None
+           ) -> list[Piece]:
+    text = ledger.doc.text
+    spans = [(s, e) for s, e in spans if e > s]
+    raw = " ".join(text[s:e] for s, e in spans)
+    clean = _SPACES.sub(" ", raw).strip()
+    if not clean:
+        return []
+    start = next(s + (len(text[s:e]) - len(text[s:e].lstrip())) for s, e in spans if text[s:e].strip())
+    end = max(e - (len(text[s:e]) - len(text[s:e].rstrip())) for s, e in spans if text[s:e].strip())
+    if not _WORDY.search(clean):
+        # punctuation left behind by a cut ("|", ":") goes with the cut that stranded it
+        if cut is not None:
+            ledger.leftovers.append((cut, start, end))
+            return []
+    return [Piece(block, start, end, clean)]

@@ -1,0 +1,108 @@
+"""Blocks: the repaired text as logical lines, with their offsets.
+
+A scraper that wrote one line per text node breaks a sentence wherever a link began
+(``The\\ncompany shelved its plans\\nfor an IPO``). Such lines are joined, by turning the
+line break into a space, so offsets do not move: the working text has exactly the length of
+the repaired text and every offset means the same in both.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from ..document import Block
+
+_TERMINAL = (".", "!", "?", "…")
+_OPENING = ("(", "[", "“", "‘", "«")
+_CONTINUES = regex.compile(r"[\p{Ll},.;:)\]}”’»…]")
+_URL_START = ("http://", "https://", "www.")
+
+
+def continues(line: str, following: str) -> bool:
+    """Is ``following`` the rest of ``line``'s sentence, cut off by a stray line break?
+
+    >>> continues("The", "company shelved its plans")
+    True
+    >>> continues("It ended.", "then more")
+    False
+    >>> continues("Sources", "https://example.com/a")
+    False
+    """
+    if following.startswith(_URL_START):
+        return False
+    if line.endswith(_OPENING):
+        return True
+    return bool(_CONTINUES.match(following)) and not line.endswith(_TERMINAL)
+
+
+def working_text(text: str) -> str:
+    """``text`` with the line breaks inside broken sentences turned into spaces."""
+    lines = text.split("\n")
+    out = [lines[0]]
+    for prev, line in zip(lines, lines[1:]):
+        joined = bool(prev.strip()) and bool(line.strip()) and continues(prev.rstrip(), line.lstrip())
+        out.append(" " if joined else "\n")
+        out.append(line)
+    return "".join(out)
+
+
+def split_blocks(text: str) -> list[Block]:
+    """The non-empty lines of ``text``, stripped, with offsets and paragraph numbers."""
+    blocks: list[Block] = []
+    paragraph = 0
+    pos = 0
+    blank = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            if blank and blocks:
+                paragraph += 1
+            start = pos + (len(line) - len(line.lstrip()))
+            blocks.append(Block(len(blocks), start, start + len(stripped), stripped, paragraph))
+            blank = False
+        else:
+            blank = True
+        pos += len(line) + 1
+    return blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """What is left of a block after cuts: the text a reader would see, and its span."""
+
+    block: int
+    start: int
+    end: int
+    text: str
+
+
+class Doc:
+    """What the text rules see: the working text and its blocks."""
+
+    def __init__(self, text: str) -> None:
+        self.text = working_text(text)
+        self.blocks = split_blocks(self.text)
+        self._starts = [b.start for b in self.blocks]
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    def block_at(self, pos: int) -> Block:
+        """The block holding offset ``pos`` (or the last one starting before it)."""
+        i = bisect_right(self._starts, pos) - 1
+        return self.blocks[max(i, 0)]
+
+    def blocks_between(self, start: int, end: int) -> list[Block]:
+        """The blocks a span overlaps."""
+        i = max(bisect_right(self._starts, start) - 1, 0)
+        found = []
+        while i < len(self.blocks) and self.blocks[i].start < max(end, start + 1):
+            if self.blocks[i].end > start:
+                found.append(self.blocks[i])
+            i += 1
+        return found

@@ -1,0 +1,218 @@
+"""Repair: undo what scraping did to the characters, before any rule reads them.
+
+Each fix is a named, explainable step that returns the new text and the edits it made. The
+expensive one, ftfy's mojibake repair, runs only on lines that ftfy's own badness check
+flags, so clean text never pays for it. Curly quotes are left curly.
+
+The edits are mapped forward through the later fixes, so every repair is reported at its
+place in the repaired text, like every other change.
+"""
+
+from __future__ import annotations
+
+import html
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+import ftfy
+import regex
+from ftfy.badness import is_bad
+
+from ..document import Removal
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Fix:
+    """A repair step: ``apply(text) -> (text, edits)``, edits in the input's offsets."""
+
+    code: str
+    name: str
+    description: str
+    apply: Callable[[str], tuple[str, list[Edit]]]
+    groups: tuple[str, ...] = ("repair",)
+
+
+def substitute(pattern: regex.Pattern, replace: Callable[[regex.Match], str]
+               ) -> Callable[[str], tuple[str, list[Edit]]]:
+    """A fix that rewrites each match of ``pattern`` and records the ones that changed."""
+
+    def apply(text: str) -> tuple[str, list[Edit]]:
+        edits: list[Edit] = []
+        parts: list[str] = []
+        last = 0
+        for match in pattern.finditer(text):
+            after = replace(match)
+            if after == match.group(0):
+                continue
+            parts.append(text[last:match.start()])
+            parts.append(after)
+            last = match.end()
+            edits.append(Edit(match.start(), match.end(), match.group(0), after))
+        if not edits:
+            return text, edits
+        parts.append(text[last:])
+        return "".join(parts), edits
+
+    return apply
+
+
+# --- mojibake ---------------------------------------------------------------------------
+_FTFY = ftfy.TextFixerConfig(
+    unescape_html=False, uncurl_quotes=False, fix_line_breaks=False,
+    fix_character_width=False, remove_control_chars=False, explain=False,
+)
+_LINE = regex.compile(r"[^\n]+")
+
+
+def fix_mojibake(text: str) -> tuple[str, list[Edit]]:
+    """Fix mojibake with ftfy, line by line, only where ftfy's badness check fires.
+
+    >>> fix_mojibake("Le cafÃ© est fermÃ©.\\nFine line.")[0]
+    'Le café est fermé.\\nFine line.'
+    """
+    if text.isascii() or not is_bad(text):
+        return text, []
+    return substitute(_LINE, lambda m: ftfy.fix_text(m.group(0), _FTFY)
+                      if is_bad(m.group(0)) else m.group(0))(text)
+
+
+# --- entities ---------------------------------------------------------------------------
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(text: str) -> tuple[str, list[Edit]]:
+    """Decode HTML entities that leaked into text (``&amp;`` -> ``&``).
+
+    >>> unescape_entities("Tom &amp; Jerry&#8217;s")[0]
+    'Tom & Jerry’s'
+    """
+    if "&" not in text:
+        return text, []
+    return substitute(_ENTITY, lambda m: html.unescape(m.group(0)))(text)
+
+
+# --- invisible and control characters ---------------------------------------------------
+_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]+")
+
+
+def remove_invisible(text: str) -> tuple[str, list[Edit]]:
+    """Remove zero-width characters, soft hyphens and control characters.
+
+    >>> remove_invisible("zero\\u200bwidth")[0]
+    'zerowidth'
+    """
+    return substitute(_INVISIBLE, lambda m: "")(text)
+
+
+# --- white space ------------------------------------------------------------------------
+_SPACES = regex.compile(r"\r\n?|[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
+                        r"|(?<=\n) +| +(?=\n)|^ +| +$")
+
+
+def _space(match: regex.Match) -> str:
+    found = match.group(0)
+    if found[0] == "\r":
+        return "\n"
+    edge = match.start() == 0 or match.end() == len(match.string) \
+        or match.string[match.start() - 1] == "\n" \
+        or (match.end() < len(match.string) and match.string[match.end()] == "\n")
+    return "" if edge else " "
+
+
+def normalize_spaces(text: str) -> tuple[str, list[Edit]]:
+    """One plain space between words; no spaces at line ends; ``\\n`` line breaks.
+
+    No-break and other Unicode spaces become plain spaces, which also turns Cloudflare's
+    ``[email\\u00a0protected]`` into the one spelling the email rules look for.
+
+    >>> normalize_spaces("a \\u00a0 b  \\r\\nc ")[0]
+    'a b\\nc'
+    """
+    return substitute(_SPACES, _space)(text)
+
+
+# --- words glued where a line break was lost --------------------------------------------
+# Strong evidence only: a contact-block label ("Phone Number:", "Email:", "Person for
+# contact") glued to the word or number before it, as happens when a press release's contact
+# lines are flattened. "iPhone" or "YouTube" never match: the label must be followed by its
+# own continuation.
+_LABEL = (r"(?:(?:Phone|Tel|Telephone|Mobile|Fax)(?:\s+(?:Number|No\.?))?\s*:"
+          r"|E-?mail\s*:|Website\s*:|Web\s*:|Address\s*:|Contact\s*:|Company\s+Name\s*:"
+          r"|Person\s+for\s+contact|Contact\s+Person\b|Name\s*:)")
+_GLUED = regex.compile(rf"(?<=\p{{Ll}}\p{{Ll}}|\p{{N}}|\b\p{{Lu}})(?={_LABEL})")
+
+
+def split_glued_labels(text: str) -> tuple[str, list[Edit]]:
+    """Put back the space lost between a word and a contact label glued to it.
+
+    >>> split_glued_labels("Internet Marketing CompanyPerson for contact Name: Gurgu CPhone Number: 1")[0]
+    'Internet Marketing Company Person for contact Name: Gurgu C Phone Number: 1'
+    >>> split_glued_labels("my iPhone: a review")[0]
+    'my iPhone: a review'
+    """
+    return substitute(_GLUED, lambda m: " ")(text)
+
+
+FIXES: tuple[Fix, ...] = (
+    Fix("RP01", "repair.mojibake", "Mojibake (UTF-8 read as Latin-1 or cp1252), via ftfy.",
+        fix_mojibake),
+    Fix("RP02", "repair.html_entities", "HTML entities left in text.", unescape_entities),
+    Fix("RP03", "repair.invisible_chars",
+        "Zero-width characters, soft hyphens and control characters.", remove_invisible),
+    Fix("RP04", "repair.spaces", "No-break and runs of spaces; line endings.", normalize_spaces),
+    Fix("RP05", "repair.glued_labels",
+        "A contact label glued to the word before it where a line break was lost.",
+        split_glued_labels),
+)
+
+
+class _Shift:
+    """Maps offsets in a fix's input to offsets in its output."""
+
+    def __init__(self, edits: list[Edit]) -> None:
+        self.edits = edits
+        self.ends = [e.end for e in edits]
+        self.delta = [0]
+        for e in edits:
+            self.delta.append(self.delta[-1] + len(e.after) - (e.end - e.start))
+
+    def __call__(self, pos: int) -> int:
+        i = bisect_right(self.ends, pos)
+        if i < len(self.edits) and self.edits[i].start < pos:
+            edit = self.edits[i]
+            return edit.start + self.delta[i] + len(edit.after)
+        return pos + self.delta[i]
+
+
+def repair(text: str, fixes: Iterable[Fix] = FIXES, explain: bool = False
+           ) -> tuple[str, list[Removal]]:
+    """Run the fixes in order; return the repaired text and, with ``explain``, the repairs."""
+    steps: list[tuple[Fix, list[Edit]]] = []
+    for fix in fixes:
+        text, edits = fix.apply(text)
+        if edits and explain:
+            steps.append((fix, edits))
+    if not explain:
+        return text, []
+    shifts = [_Shift(edits) for _, edits in steps]
+    repairs = []
+    for k, (fix, edits) in enumerate(steps):
+        own = shifts[k]
+        for i, edit in enumerate(edits):
+            start = edit.start + own.delta[i]
+            end = start + len(edit.after)
+            for later in shifts[k + 1:]:
+                start, end = later(start), later(end)
+            repairs.append(Removal(fix.code, fix.name, "repaired", edit.before, start, end,
+                                   replacement=edit.after))
+    repairs.sort(key=lambda r: r.start)
+    return text, repairs

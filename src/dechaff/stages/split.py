@@ -1,0 +1,95 @@
+"""Split: cut the stream of pieces into articles, on the evidence the rules left.
+
+Evidence comes as markers. An ``end`` (a takedown footer, a copyright line) closes the
+current article: the next piece of text opens a new one, if it is a headline (a paragraph
+straight after a footer means the footer stood inside the article). A ``boundary`` (a date header, a
+dateline, a repeated headline or site header) and an ``opener`` (a date line or byline
+standing alone) open a new article where they stand, once the current one has body text
+and if body text follows them; the headline-shaped lines just above them come along, as
+the new article's headline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..rules.base import Proposal
+from ..shapes import is_body, is_headline
+from .apply import Marker
+from .blocks import Piece
+
+#: How many headline-shaped lines a boundary may take back from the article before it.
+MAX_TAKEN_BACK = 3
+
+
+@dataclass
+class Article:
+    start: int
+    opened_by: Proposal | None = None
+    pieces: list[Piece] = field(default_factory=list)
+    ended: bool = False
+
+    @property
+    def has_body(self) -> bool:
+        return any(is_body(p.text) for p in self.pieces)
+
+
+def _ahead_is_body(stream: list, i: int) -> bool:
+    """Does body text follow position ``i``, directly or after one headline?"""
+    seen = 0
+    for item in stream[i + 1:]:
+        if isinstance(item, Marker):
+            if item.kind == "end":
+                return False
+            continue
+        if is_body(item.text):
+            return True
+        seen += 1
+        if seen > 2 or not is_headline(item.text):
+            return False
+    return False
+
+
+def split(pieces: list[Piece], markers: list[Marker], enabled: bool = True) -> list[Article]:
+    """Group pieces into articles, in order."""
+    order = {"end": 0, "boundary": 1, "opener": 1}
+    stream: list = sorted(
+        [*pieces, *markers],
+        key=lambda x: (x.offset, order[x.kind]) if isinstance(x, Marker) else (x.start, 2),
+    )
+    articles = [Article(0)]
+    pending: Marker | None = None
+    for i, item in enumerate(stream):
+        current = articles[-1]
+        if isinstance(item, Piece):
+            if pending is not None and not is_body(item.text):
+                articles.append(Article(item.start, pending.proposal))
+            pending = None  # a paragraph right after a footer: the article went on
+            articles[-1].pieces.append(item)
+            continue
+        if not enabled:
+            continue
+        if item.kind == "end":
+            if current.has_body:
+                pending = item
+        elif pending is not None and item.kind in ("boundary", "opener"):
+            articles.append(Article(item.offset, pending.proposal))  # the footer said it first
+            pending = None
+        elif current.has_body and _ahead_is_body(stream, i):
+            articles.append(_open(current, item))
+    return articles
+
+
+def _open(previous: Article, marker: Marker) -> Article:
+    """A new article at ``marker``, taking back the headline lines just above it."""
+    taken: list[Piece] = []
+    while previous.pieces and len(taken) < MAX_TAKEN_BACK:
+        last = previous.pieces[-1]
+        if is_body(last.text) or not is_headline(last.text):
+            break
+        taken.insert(0, previous.pieces.pop())
+    if not previous.has_body:  # never leave the article before without its text
+        previous.pieces.extend(taken)
+        taken = []
+    start = taken[0].start if taken else marker.offset
+    return Article(start, marker.proposal, taken)
