@@ -27,6 +27,18 @@ from .stages.split import Article, split
 
 #: The rule that removes what is left after an article's closing footer.
 AFTER_END = "ST04"
+#: Most passes of the text rules over one document (each pass sees the last one's cuts).
+MAX_PASSES = 3
+
+
+def _key(p: Proposal) -> tuple:
+    return (p.rule.code, p.action, p.start, p.end)
+
+
+def _breaks_line(p: Proposal, doc: Doc) -> bool:
+    """Does this cut leave the rest of its line to start a line of its own?"""
+    blocks = doc.blocks_between(p.start, p.end)
+    return bool(blocks) and p.end < blocks[0].end and (p.ends_article or p.start <= blocks[0].start)
 
 
 class Cleaner:
@@ -59,11 +71,7 @@ class Cleaner:
         repairs = []
         if config.repair:
             text, repairs = repair(text, self.fixes, explain=config.explain)
-        doc = Doc(text)
-        proposals: list[Proposal] = []
-        for rule in self.text_rules:
-            if rule.applies_to(doc):
-                proposals.extend(_run(rule, rule.propose, doc))
+        doc, proposals = self._text_passes(Doc(text))
         ledger = apply_proposals(doc, proposals)
         articles = split(pieces(ledger), ledger.markers, enabled=config.split)
         articles, orphans = self._merge_orphans(articles)
@@ -79,6 +87,29 @@ class Cleaner:
                 continue  # nothing of an article here: no text, no field
             records.append(assembler.record(i, len(records), extra))
         return records
+
+    def _propose(self, doc: Doc) -> list[Proposal]:
+        proposals: list[Proposal] = []
+        for rule in self.text_rules:
+            if rule.applies_to(doc):
+                proposals.extend(_run(rule, rule.propose, doc))
+        return proposals
+
+    def _text_passes(self, doc: Doc) -> tuple[Doc, list[Proposal]]:
+        """Run the text rules until they find nothing new, blanking what each pass cut."""
+        proposals = self._propose(doc)
+        seen = {_key(p) for p in proposals}
+        for _ in range(MAX_PASSES - 1):
+            ledger = apply_proposals(doc, proposals)
+            if not ledger.cuts:
+                break
+            doc = doc.masked([(p.start, p.end, _breaks_line(p, doc)) for p in ledger.cuts])
+            fresh = [p for p in self._propose(doc) if _key(p) not in seen]
+            if not fresh:
+                break
+            seen.update(_key(p) for p in fresh)
+            proposals.extend(fresh)
+        return doc, proposals
 
     def _merge_orphans(self, articles: list[Article]) -> tuple[list[Article], list[list]]:
         """Fold articles with no body text (after the first) into the one before them."""

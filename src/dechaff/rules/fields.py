@@ -210,30 +210,31 @@ class Byline(Rule):
 
 
 @register
-class DuplicateBlock(Rule):
-    """A line repeated right after itself: a headline printed twice, a doubled paragraph.
+class RepeatedHeadline(Rule):
+    """A headline printed twice in a row marks the start of an article.
 
-    The second copy goes. A repeated headline also marks the start of an article.
+    (The second copy leaves the body through ``structure.repeated_line``.)
     """
 
     code = "FD06"
-    name = "fields.duplicate_block"
+    name = "fields.repeated_headline"
     groups = ("fields", "split")
-    description = "A line that repeats the line before it (duplicated headlines)."
+    description = "A headline repeated on the next line: an article starts there."
     examples = (
-        remove("China seeks to influence US elections\n\nChina seeks to influence US elections\n\n"
-               "Body of the story goes here and it is long enough to be a paragraph.",
-               ),
-        keep("Yes.\n\nNo.\n\nThe vote was close, and the chair had the last word on it."),
+        remove("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+               "Ferry operator orders two hybrid vessels\n\nFerry operator orders two hybrid vessels"
+               "\n\nCoastline Ferries has ordered two vessels to replace its ageing ships.", records=2),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "What happens next\n\nThe bridge will stay shut until the spring, officials said.",
+             records=1),
     )
 
     def propose(self, doc) -> Iterator[Proposal]:
         blocks = doc.blocks
         for prev, block in zip(blocks, blocks[1:]):
-            if block.text.casefold() == prev.text.casefold() and word_count(block.text) >= 3:
-                yield self.drop(block.start, block.end, reason=f"repeats line {prev.index + 1}")
-                if is_headline(block.text):
-                    yield self.boundary(prev.start, reason="repeated headline")
+            if (block.text.casefold() == prev.text.casefold() and word_count(block.text) >= 3
+                    and is_headline(block.text)):
+                yield self.boundary(prev.start, reason="repeated headline")
 
 
 @register

@@ -51,6 +51,32 @@ class SectionLabel(Rule):
 
 
 @register
+class RepeatedLine(Rule):
+    """A line that repeats the line before it: a headline printed twice, a doubled paragraph.
+
+    Runs on what the other rules left, so a repeat hidden behind a dropped line is caught.
+    """
+
+    code = "ST05"
+    name = "structure.repeated_line"
+    groups = ("structure",)
+    description = "The second copy of a line repeated right after itself."
+    phase = "article"
+    examples = (
+        remove("China seeks to influence US elections\n\nChina seeks to influence US elections\n\n"
+               "The body of the story goes here and it is long enough to be a paragraph.",
+               body="China seeks to influence US elections\n\nThe body of the story goes here "
+                    "and it is long enough to be a paragraph."),
+        keep("Yes, he said.\n\nYes, he said.\n\nThe vote was close, and the chair had the last word."),
+    )
+
+    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
+        for prev, piece in zip(pieces, pieces[1:]):
+            if piece.text.casefold() == prev.text.casefold() and word_count(piece.text) >= 4:
+                yield self.drop(piece.start, piece.end, reason="repeats the line before")
+
+
+@register
 class Title(Rule):
     """The headline: a line of the head printed twice, else its first headline-shaped line
     of four words or more (three at a pinch: site names are short, headlines rarely are).

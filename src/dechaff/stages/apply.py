@@ -100,7 +100,8 @@ def pieces(ledger: Ledger) -> list[Piece]:
     doc = ledger.doc
     cuts_by_block: dict[int, list[Proposal]] = {}
     for p in ledger.cuts:
-        cuts_by_block.setdefault(doc.block_at(p.start).index, []).append(p)
+        for block in doc.blocks_between(p.start, p.end)[:1]:  # blanked by a pass: none
+            cuts_by_block.setdefault(block.index, []).append(p)
     splits = {m.offset for m in ledger.markers if m.kind in ("end", "boundary")}
     out: list[Piece] = []
     for block in doc.blocks:

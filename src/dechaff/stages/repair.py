@@ -81,8 +81,18 @@ def fix_mojibake(text: str) -> tuple[str, list[Edit]]:
     """
     if text.isascii() or not is_bad(text):
         return text, []
-    return substitute(_LINE, lambda m: ftfy.fix_text(m.group(0), _FTFY)
-                      if is_bad(m.group(0)) else m.group(0))(text)
+    return substitute(_LINE, lambda m: _fix_line(m.group(0)) if is_bad(m.group(0)) else m.group(0))(text)
+
+
+def _fix_line(line: str) -> str:
+    # ftfy can leave a line that it would fix again (one layer of mojibake under another):
+    # fix until it holds, so cleaning cleaned text changes nothing.
+    for _ in range(3):
+        fixed = ftfy.fix_text(line, _FTFY)
+        if fixed == line:
+            break
+        line = fixed
+    return line
 
 
 # --- entities ---------------------------------------------------------------------------
@@ -101,11 +111,23 @@ def unescape_entities(text: str) -> tuple[str, list[Edit]]:
 
 
 # --- invisible and control characters ---------------------------------------------------
-_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f\x7f]+")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
+_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
+
+
+def remove_control(text: str) -> tuple[str, list[Edit]]:
+    """Remove C0 control characters (tab, newline and form feed stay).
+
+    >>> remove_control("bell\\x07ed")[0]
+    'belled'
+    """
+    return substitute(_CONTROL, lambda m: "")(text)
 
 
 def remove_invisible(text: str) -> tuple[str, list[Edit]]:
-    """Remove zero-width characters, soft hyphens and control characters.
+    """Remove zero-width characters, byte-order marks and soft hyphens.
+
+    Runs after the mojibake fix: a soft hyphen may be half of a mis-decoded letter.
 
     >>> remove_invisible("zero\\u200bwidth")[0]
     'zerowidth'
@@ -122,9 +144,9 @@ def _space(match: regex.Match) -> str:
     found = match.group(0)
     if found[0] == "\r":
         return "\n"
-    edge = match.start() == 0 or match.end() == len(match.string) \
-        or match.string[match.start() - 1] == "\n" \
-        or (match.end() < len(match.string) and match.string[match.end()] == "\n")
+    text = match.string
+    edge = match.start() == 0 or match.end() == len(text) \
+        or text[match.start() - 1] in "\r\n" or text[match.end()] in "\r\n"
     return "" if edge else " "
 
 
@@ -163,11 +185,15 @@ def split_glued_labels(text: str) -> tuple[str, list[Edit]]:
 
 
 FIXES: tuple[Fix, ...] = (
+    # Entities first, since they can spell control characters and mojibake; control
+    # characters before mojibake, since one hides mojibake from ftfy; zero-width characters
+    # after it, since a soft hyphen may be half of a mis-decoded letter ("Ã\xad" is "í").
+    Fix("RP02", "repair.html_entities", "HTML entities left in text.", unescape_entities),
+    Fix("RP06", "repair.control_chars", "C0 control characters.", remove_control),
     Fix("RP01", "repair.mojibake", "Mojibake (UTF-8 read as Latin-1 or cp1252), via ftfy.",
         fix_mojibake),
-    Fix("RP02", "repair.html_entities", "HTML entities left in text.", unescape_entities),
-    Fix("RP03", "repair.invisible_chars",
-        "Zero-width characters, soft hyphens and control characters.", remove_invisible),
+    Fix("RP03", "repair.invisible_chars", "Zero-width characters, BOMs and soft hyphens.",
+        remove_invisible),
     Fix("RP04", "repair.spaces", "No-break and runs of spaces; line endings.", normalize_spaces),
     Fix("RP05", "repair.glued_labels",
         "A contact label glued to the word before it where a line break was lost.",
