@@ -19,7 +19,8 @@ from ..document import Block
 _TERMINAL = (".", "!", "?", "…")
 _OPENING = ("(", "[", "“", "‘", "«")
 _CONTINUES = regex.compile(r"[\p{Ll},.;:)\]}”’»…]")
-_URL_START = ("http://", "https://", "www.")
+#: Lines that start lower-case yet open a line of their own: a date header, a URL.
+_OWN_LINE = regex.compile(r"(?:https?://|www\.|(?:date|fecha|datum|data|tanggal)\b|\d{4}-\d\d)")
 
 
 def continues(line: str, following: str) -> bool:
@@ -31,8 +32,10 @@ def continues(line: str, following: str) -> bool:
     False
     >>> continues("Sources", "https://example.com/a")
     False
+    >>> continues("Politics", "date 2024-04-27")
+    False
     """
-    if following.startswith(_URL_START):
+    if _OWN_LINE.match(following):
         return False
     if line.endswith(_OPENING):
         return True
