@@ -71,7 +71,8 @@ class Cleaner:
         repairs = []
         if config.repair:
             text, repairs = repair(text, self.fixes, explain=config.explain)
-        doc, proposals = self._text_passes(Doc(text))
+        doc = Doc(text)
+        proposals = self._text_passes(doc)
         ledger = apply_proposals(doc, proposals)
         articles = split(pieces(ledger), ledger.markers, enabled=config.split)
         articles, orphans = self._merge_orphans(articles)
@@ -95,21 +96,28 @@ class Cleaner:
                 proposals.extend(_run(rule, rule.propose, doc))
         return proposals
 
-    def _text_passes(self, doc: Doc) -> tuple[Doc, list[Proposal]]:
-        """Run the text rules until they find nothing new, blanking what each pass cut."""
+    def _text_passes(self, doc: Doc) -> list[Proposal]:
+        """Run the text rules until they find nothing new.
+
+        Each pass after the first sees the document with what the passes before it removed
+        blanked out (see ``Doc.masked``), so noise that other noise hid is found, and rules
+        that read the lines around a line see them as a reader would. Proposals keep their
+        offsets, which are the same in every pass.
+        """
         proposals = self._propose(doc)
         seen = {_key(p) for p in proposals}
         for _ in range(MAX_PASSES - 1):
             ledger = apply_proposals(doc, proposals)
-            if not ledger.cuts:
+            removed = [(p.start, p.end, _breaks_line(p, doc)) for p in ledger.cuts]
+            removed += [(doc.blocks[i].start, doc.blocks[i].end, False) for i in ledger.claimed]
+            if not removed:
                 break
-            doc = doc.masked([(p.start, p.end, _breaks_line(p, doc)) for p in ledger.cuts])
-            fresh = [p for p in self._propose(doc) if _key(p) not in seen]
+            fresh = [p for p in self._propose(doc.masked(removed)) if _key(p) not in seen]
             if not fresh:
                 break
             seen.update(_key(p) for p in fresh)
             proposals.extend(fresh)
-        return doc, proposals
+        return proposals
 
     def _merge_orphans(self, articles: list[Article]) -> tuple[list[Article], list[list]]:
         """Fold articles with no body text (after the first) into the one before them."""

@@ -19,10 +19,11 @@ from .registry import register
 
 #: A promo paragraph is dropped whole up to this length; longer ones lose only the sentences.
 MAX_PROMO_WORDS = 80
+# Matched at a sentence's start (``sentences`` finds the starts), so no anchor of its own.
 _ANY = regex.compile(
-    r"(?:^|(?<=[.!?…]\s))[^\w\n]{0,3}(?i:" + "|".join(
+    r"[^\w\n]{0,3}(?i:" + "|".join(
         (PROMO_MEMBERSHIP, PROMO_APP, PROMO_NEWSLETTER, PROMO_FOLLOW, PROMO_SUBSCRIBE, PROMO_PITCH))
-    + ")", regex.MULTILINE)
+    + ")")
 
 
 class PromoRule(Rule):
@@ -36,15 +37,17 @@ class PromoRule(Rule):
     groups = ("promo",)
     opening: ClassVar[str] = ""
     compiled: ClassVar[regex.Pattern]
+    at_start: ClassVar[regex.Pattern]
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
         if cls.opening:
             cls.compiled = regex.compile(
                 rf"(?:^|(?<=[.!?…]\s))[^\w\n]{{0,3}}(?i:{cls.opening})", regex.MULTILINE)
+            cls.at_start = regex.compile(rf"[^\w\n]{{0,3}}(?i:{cls.opening})")
 
     def is_promo(self, text: str, start: int, end: int) -> bool:
-        return self.compiled.match(text, start, end, timeout=self.timeout) is not None
+        return self.at_start.match(text, start, end, timeout=self.timeout) is not None
 
     def propose(self, doc) -> Iterator[Proposal]:
         seen: set[int] = set()

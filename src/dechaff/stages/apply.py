@@ -44,10 +44,14 @@ class Ledger:
 
 
 def _whole(proposal: Proposal, doc: Doc) -> bool:
-    """Does the span leave nothing worth keeping of the one block it sits in?"""
+    """Does the span leave nothing worth keeping of the block(s) it sits in?
+
+    A drop proposed in a later pass may cover only part of a line as the first pass saw
+    it; it is then applied as a cut.
+    """
     blocks = doc.blocks_between(proposal.start, proposal.end)
     if len(blocks) != 1:
-        return len(blocks) > 1
+        return len(blocks) > 1 and proposal.action == "drop"
     b = blocks[0]
     outside = doc.text[b.start:max(proposal.start, b.start)] + doc.text[min(proposal.end, b.end):b.end]
     return not _WORDY.search(outside)
@@ -61,7 +65,7 @@ def apply_proposals(doc: Doc, proposals: list[Proposal]) -> Ledger:
             ledger.markers.append(Marker("boundary", p.start, p))
         elif p.action == "move" and p.keep:
             ledger.moves.append(p)
-        elif p.action == "drop" or _whole(p, doc):
+        elif _whole(p, doc):
             _claim(ledger, p)
         else:
             inline.append(p)

@@ -27,7 +27,7 @@ class Assembler:
     def __init__(self, ledger: Ledger, articles: list[Article], repairs: list[Removal],
                  explain: bool) -> None:
         self.ledger = ledger
-        self.text = ledger.doc.original
+        self.text = ledger.doc.text
         self.articles = articles
         self.starts = [a.start for a in articles]
         self.explain = explain

@@ -88,29 +88,25 @@ class Doc:
 
     def __init__(self, text: str, *, joined: bool = False) -> None:
         self.text = text if joined else working_text(text)
-        self.original = self.text
         self.blocks = split_blocks(self.text)
         self._starts = [b.start for b in self.blocks]
 
-    def masked(self, cuts: list[tuple[int, int, bool]]) -> "Doc":
-        """This document with each cut span blanked out, for another pass of the rules.
+    def masked(self, removed: list[tuple[int, int, bool]]) -> "Doc":
+        """This document with each removed span blanked out, for another pass of the rules.
 
         Noise often hides noise: "date 2024-04-27 Connect with us [email protected]" ends in
-        "Connect with us" only once the placeholder is gone. A cut becomes spaces; a cut that
-        took a line's head, or closed an article (``breaks``), ends in a line break, so what
-        follows starts a line. The text keeps its length, so every offset stays valid, and
-        ``original`` keeps the text as it was for the trace.
+        "Connect with us" only once the placeholder is gone. A removed span becomes spaces;
+        one that took a line's head, or closed an article (``breaks``), ends in a line break,
+        so what follows starts a line. The text keeps its length: every offset stays valid.
         """
         chars = list(self.text)
-        for start, end, breaks in cuts:
+        for start, end, breaks in removed:
             for i in range(start, end):
                 if chars[i] != "\n":
                     chars[i] = " "
             if breaks and end - 1 > start:
                 chars[end - 1] = "\n"
-        doc = Doc("".join(chars), joined=True)
-        doc.original = self.original
-        return doc
+        return Doc("".join(chars), joined=True)
 
     @cached_property
     def lower(self) -> str:
