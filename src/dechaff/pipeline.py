@@ -138,17 +138,20 @@ class Cleaner:
         moves: list[Proposal] = []
         for rule in self.article_rules:
             by_start = {p.start: p for p in article.pieces}
+            gone: set[int] = set()
             for proposal in _run(rule, rule.propose_article, list(article.pieces), doc):
                 piece = by_start.get(proposal.start)
-                if piece is None or piece not in article.pieces:
+                if piece is None or proposal.start in gone:
                     continue
                 if proposal.action == "move":
                     moves.append(proposal)
                     if proposal.keep:
                         continue
-                article.pieces.remove(piece)
+                gone.add(proposal.start)
                 if assembler.explain:
                     assembler.add_piece(proposal, piece)
+            if gone:
+                article.pieces = [p for p in article.pieces if p.start not in gone]
         return moves
 
 

@@ -5,6 +5,8 @@ Kept in one place so the splitter and the structure rules agree on what they see
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 _WORD = regex.compile(r"\w+")
@@ -13,10 +15,12 @@ _INNER_STOP = regex.compile(r"\w[.!?][\"”’)]?\s+\p{Lu}")
 _END_TERMINAL = (".", "!", "?", "…", ".\"", ".”", "!”", "?”", ".’", ".)")
 
 
+@lru_cache(maxsize=16384)
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+@lru_cache(maxsize=16384)
 def is_body(text: str) -> bool:
     """A paragraph of article text rather than a label, a headline or a menu item.
 
@@ -33,6 +37,7 @@ def is_body(text: str) -> bool:
     return words >= 12 and _INNER_STOP.search(text) is not None
 
 
+@lru_cache(maxsize=16384)
 def is_headline(text: str) -> bool:
     """Short, capitalised, not closed like a sentence: how headlines and labels look.
 

@@ -94,6 +94,9 @@ class Rule:
     #: Lowercase substrings; when none occurs in the document the rule is skipped. A cheap
     #: prefilter in front of the patterns, as in gitleaks.
     keywords: ClassVar[tuple[str, ...]] = ()
+    #: First words (lower-case, ``#`` for a number) of the lines the rule can match, for a
+    #: rule that only matches at a line's start: it then runs on those lines alone.
+    starts: ClassVar[frozenset[str]] = frozenset()
     examples: ClassVar[tuple[Example, ...]] = ()
 
     def __init__(self, timeout: float | None = None) -> None:
@@ -103,7 +106,16 @@ class Rule:
         return f"<{type(self).__name__} {self.code} {self.name}>"
 
     def applies_to(self, doc: "Doc") -> bool:
-        return not self.keywords or any(k in doc.lower for k in self.keywords)
+        if self.keywords and not any(k in doc.lower for k in self.keywords):
+            return False
+        return not self.starts or not self.starts.isdisjoint(doc.heads)
+
+    def candidates(self, doc: "Doc") -> list:
+        """The blocks this rule may match: those whose first word is in ``starts``."""
+        if not self.starts:
+            return doc.blocks
+        found = [b for word in self.starts.intersection(doc.heads) for b in doc.heads[word]]
+        return sorted(found, key=lambda b: b.index)
 
     def propose(self, doc: "Doc") -> Iterable[Proposal]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -160,8 +172,16 @@ class PatternRule(Rule):
         """A second look at a match; override to veto look-alikes."""
         return True
 
+    def matches(self, doc: "Doc") -> Iterator[regex.Match]:
+        """The pattern's matches: over the whole text, or over the candidate lines alone."""
+        if not self.starts:
+            yield from self.finditer(self.compiled, doc.text)
+            return
+        for block in self.candidates(doc):
+            yield from self.finditer(self.compiled, doc.text, doc.line_start(block), block.end)
+
     def propose(self, doc: "Doc") -> Iterator[Proposal]:
-        for match in self.finditer(self.compiled, doc.text):
+        for match in self.matches(doc):
             if match.end() == match.start() or not self.accept(match, doc):
                 continue
             start, end = match.span()

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import regex
 
-from ..dates import DATE_TIME, parse_date
+from ..dates import DATE_TIME, MONTHS, parse_date
 from ..shapes import is_body, is_headline, word_count
 from .base import PatternRule, Proposal, Rule, keep, remove
 from .patterns import (AGENCIES, BYLINE_LABEL, NAME, NAME_JOIN, PLACEHOLDER_SOURCE, PUBLISHED_LABEL,
@@ -32,6 +32,7 @@ class PublishedLine(PatternRule):
     name = "fields.published_line"
     groups = ("fields",)
     description = "'Published: ...', 'Updated: ...', 'Publicado el ...', 'Veröffentlicht am ...'."
+    starts = PUBLISHED_LABEL.heads
     scope = "span"
     field = "published"
     pattern = (rf"^[^\w\n]{{0,2}}(?i:{PUBLISHED_LABEL})\s*(?:on|at|am|le|el|em|:|-|–|—|\|)?\s*"
@@ -61,6 +62,7 @@ class DateHeader(PatternRule):
     name = "fields.date_header"
     groups = ("fields", "split")
     description = "'date 2024-04-27' header lines; each starts an article."
+    starts = frozenset({"#", "date", "fecha", "datum", "data", "tanggal", *MONTHS})
     scope = "span"
     field = "published"
     pattern = rf"^[^\w\n]{{0,2}}(?:(?i:date|fecha|datum|data|tanggal)\s*:?\s*)?(?i:{DATE_TIME})[\s,|]*"
@@ -117,6 +119,8 @@ class Dateline(Rule):
 
     def propose(self, doc) -> Iterator[Proposal]:
         for block in doc.blocks:
+            if not _may_be_dateline(block.text):
+                continue
             match = _DATELINE.match(doc.text, block.start, block.end, timeout=self.timeout)
             if match is None or word_count(block.text) < 8:
                 continue
@@ -125,6 +129,12 @@ class Dateline(Rule):
             if date:
                 yield self.move(block.start, match.end(), "published", date, keep=True)
             yield self.boundary(block.start, reason="dateline")
+
+
+def _may_be_dateline(text: str) -> bool:
+    """A cheap look before the pattern: a dateline opens with a capitalised place or "("."""
+    head = text.split(None, 1)[0] if text else ""
+    return text[:1] == "(" or (len(head) >= 2 and head.rstrip(",:.").isupper())
 
 
 _SOURCES_LABEL = regex.compile(r"^(?i:sources?|fuentes?|quellen?|fontes?|sumber|source links?|"
@@ -151,6 +161,8 @@ class SourcesList(Rule):
     groups = ("fields",)
     description = "'Sources' / 'Fuente:' / 'Quelle:' URL lists: URLs to sources, placeholders dropped."
     keywords = ("http",)
+    starts = frozenset({"sources", "source", "fuente", "fuentes", "quelle", "quellen", "fonte",
+                        "fontes", "sumber"})
     examples = (
         remove("Sources\n\n1/ https://Google.com/\n\n2/ https://www.livemint.com/news/world/x.html",
                "https://Google.com/", sources=["https://www.livemint.com/news/world/x.html"]),
@@ -160,7 +172,8 @@ class SourcesList(Rule):
 
     def propose(self, doc) -> Iterator[Proposal]:
         blocks = doc.blocks
-        for i, block in enumerate(blocks):
+        for block in self.candidates(doc):
+            i = block.index
             if _SOURCES_INLINE.match(block.text):
                 yield from self.items(block)
             elif _SOURCES_LABEL.match(block.text):
@@ -193,6 +206,7 @@ class Byline(Rule):
     name = "fields.byline"
     groups = ("fields",)
     description = "'By Jane Doe', 'Por María López', 'Von Hans Müller', 'Oleh Budi Santoso'."
+    starts = BYLINE_LABEL.heads
     examples = (
         remove("By Jane Doe and John Roe", authors=["Jane Doe", "John Roe"]),
         remove("Por María López", authors=["María López"]),
@@ -200,9 +214,9 @@ class Byline(Rule):
     )
 
     def propose(self, doc) -> Iterator[Proposal]:
-        for match in self.finditer(_BYLINE, doc.text):
-            block = doc.block_at(match.start())
-            if word_count(block.text) > 14:
+        for block in self.candidates(doc):
+            match = _BYLINE.match(doc.text, doc.line_start(block), block.end, timeout=self.timeout)
+            if match is None or word_count(block.text) > 14:
                 continue
             names = [n.strip() for n in regex.split(NAME_JOIN, match.group("names")) if n.strip()]
             if names and all(len(n.split()) >= 2 or n.isupper() for n in names):

@@ -23,9 +23,12 @@ class Takedown(PatternRule):
     name = "footer.takedown"
     groups = ("footer",)
     description = "'The mention sources can contact us to remove/changing this article', DMCA lines."
+    keywords = ("contact", "request", "owner of", "author of", "holder of", "dmca", "copyright",
+                "removed", "si eres", "si es usted", "contáct", "wenn sie", "kontaktieren",
+                "si vous", "se você", "entre em contato", "hubungi kami", "jika anda")
     scope = "span"
     ends_article = True
-    pattern = (rf"(?i:{TAKEDOWN})(?:[^.!?\n]{{0,80}}?\b(?i:{TAKEDOWN_END})\b[.!]?(?=\s+[\p{{Lu}}\d\"“]|\s*$)"
+    pattern = (rf"\b(?i:{TAKEDOWN})(?:[^.!?\n]{{0,80}}?\b(?i:{TAKEDOWN_END})\b[.!]?(?=\s+[\p{{Lu}}\d\"“]|\s*$)"
                r"|[^.!?\n]*(?:[.!?]|$))")
     examples = (
         remove("The mention sources can contact us to remove/changing this article"),
@@ -47,6 +50,8 @@ class Copyright(PatternRule):
     name = "footer.copyright"
     groups = ("footer",)
     description = "'© 2024 Example Media. All rights reserved.' and its translations."
+    keywords = ("©", "copyright", "(c)", "rights reserved", "right reserved", "derechos reservados",
+                "rechte vorbehalten", "droits réservés", "direitos reservados", "hak cipta")
     ends_article = True
     pattern = (rf"^(?:(?:©|\(c\)|(?i:copyright)\s*(?:©|\(c\))?\s*(?:\d{{4}}|\p{{Lu}}))[^\n]{{0,200}}"
                rf"|(?:[^\n]{{0,150}}[.!|,]\s*)?(?i:{ALL_RIGHTS})\.?)\s*$")

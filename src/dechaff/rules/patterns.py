@@ -7,10 +7,49 @@ label, a sentence start before an imperative, a line end after a footer).
 
 from __future__ import annotations
 
+import regex
 
-def alt(*phrases: str) -> str:
+
+_HEAD = regex.compile(r"[^\w(]*(\w+)")
+_GROUP = regex.compile(r"\(\?:([^()]*)\)")
+
+
+class Alternation(str):
+    """A regex alternation of phrases that remembers its phrases' first words.
+
+    ``heads`` lets a rule that matches at a line's start run only on the lines that begin
+    with one of those words (see ``Rule.starts``), instead of scanning the whole text.
+    """
+
+    phrases: tuple[str, ...]
+
+    def __new__(cls, phrases: tuple[str, ...]) -> "Alternation":
+        self = super().__new__(cls, "(?:" + "|".join(p.replace(" ", r"\s+") for p in phrases) + ")")
+        self.phrases = phrases
+        return self
+
+    @property
+    def heads(self) -> frozenset[str]:
+        words: set[str] = set()
+        for phrase in self.phrases:
+            group = _GROUP.match(phrase)
+            options = group.group(1).split("|") if group else [phrase]
+            for option in options:
+                found = _HEAD.match(option)
+                if not found:
+                    raise ValueError(f"cannot index the first word of {phrase!r}")
+                words.add(head_word(found.group(1)))
+        return frozenset(words)
+
+
+def head_word(word: str) -> str:
+    """How a line's first word is indexed: lower-cased, any number as ``#``."""
+    return "#" if word[:1].isdigit() else word.lower()
+
+
+def alt(*phrases: str) -> Alternation:
     """A non-capturing alternation; spaces in a phrase match any run of spaces."""
-    return "(?:" + "|".join(p.replace(" ", r"\s+") for p in phrases) + ")"
+    return Alternation(phrases)
 
 
 #: Labels that introduce a link to another story ("Also read: <headline>").

@@ -13,7 +13,7 @@ import regex
 
 from ..shapes import sentences, word_count
 from .base import Proposal, Rule, keep, remove
-from .patterns import (PROMO_APP, PROMO_FOLLOW, PROMO_MEMBERSHIP, PROMO_NEWSLETTER, PROMO_PITCH,
+from .patterns import (Alternation, alt, PROMO_APP, PROMO_FOLLOW, PROMO_MEMBERSHIP, PROMO_NEWSLETTER, PROMO_PITCH,
                        PROMO_SUBSCRIBE)
 from .registry import register
 
@@ -35,13 +35,14 @@ class PromoRule(Rule):
     """
 
     groups = ("promo",)
-    opening: ClassVar[str] = ""
+    opening: ClassVar[Alternation] = alt()
     compiled: ClassVar[regex.Pattern]
     at_start: ClassVar[regex.Pattern]
 
     def __init_subclass__(cls, **kwargs) -> None:
         super().__init_subclass__(**kwargs)
         if cls.opening:
+            cls.starts = cls.opening.heads
             cls.compiled = regex.compile(
                 rf"(?:^|(?<=[.!?…]\s))[^\w\n]{{0,3}}(?i:{cls.opening})", regex.MULTILINE)
             cls.at_start = regex.compile(rf"[^\w\n]{{0,3}}(?i:{cls.opening})")
@@ -49,10 +50,18 @@ class PromoRule(Rule):
     def is_promo(self, text: str, start: int, end: int) -> bool:
         return self.at_start.match(text, start, end, timeout=self.timeout) is not None
 
+    def applies_to(self, doc) -> bool:
+        return not self.starts.isdisjoint(doc.sentence_heads)
+
     def propose(self, doc) -> Iterator[Proposal]:
+        # Only sentences whose first word can open this family's promos are looked at.
+        heads = doc.sentence_heads
+        starts = sorted(p for word in self.starts.intersection(heads) for p in heads[word])
         seen: set[int] = set()
-        for match in self.finditer(self.compiled, doc.text):
-            block = doc.block_at(match.start())
+        for start in starts:
+            if not self.is_promo(doc.text, start, len(doc.text)):
+                continue
+            block = doc.block_at(start)
             if block.index in seen:
                 continue
             seen.add(block.index)

@@ -31,6 +31,7 @@ class ReadAlso(PatternRule):
     name = "related.read_also"
     groups = ("related",)
     description = "Lines that start with 'Also read:', 'Lee también:', 'Baca juga:' and kin."
+    starts = READ_ALSO.heads
     pattern = (rf"^[^\w\n]{{0,3}}(?i:{READ_ALSO})(?:\s*[:|»›>\-–—]+|\s*(?=[\p{{Lu}}\"“]))[^\n]*$")
     examples = (
         remove("Also read: Partners, not rivals: Xi Jinping has a message for Antony Blinken"),
@@ -56,6 +57,7 @@ class RelatedHeading(PatternRule):
     name = "related.heading"
     groups = ("related",)
     description = "Stand-alone headings such as 'Related Topics:' or 'You may also like'."
+    starts = RELATED_HEADING.heads
     pattern = rf"^[^\w\n]{{0,3}}(?i:{RELATED_HEADING})\s*[:.…]?\s*$"
     examples = (
         remove("Related Topics:"),
@@ -77,6 +79,7 @@ class PopularList(Rule):
     name = "related.popular_list"
     groups = ("related",)
     description = "'Most read', 'Trending', 'Lo más leído' headings with their lists."
+    starts = POPULAR_HEADING.heads
     heading = regex.compile(rf"^[^\w\n]{{0,3}}(?i:{POPULAR_HEADING})\s*[:.…]?\s*$", regex.MULTILINE)
     examples = (
         remove("Body text of the story that ends here.\n\nMost read\nFirst other headline here\n"
@@ -87,8 +90,9 @@ class PopularList(Rule):
 
     def propose(self, doc) -> Iterator[Proposal]:
         blocks = doc.blocks
-        for match in self.finditer(self.heading, doc.text):
-            block = doc.block_at(match.start())
+        for block in self.candidates(doc):
+            if not self.heading.match(doc.text, doc.line_start(block), block.end, timeout=self.timeout):
+                continue
             yield self.drop(block.start, block.end, reason="list heading")
             i = block.index + 1
             while i < len(blocks) and not is_body(blocks[i].text) and _list_item(blocks[i].text):

@@ -24,6 +24,7 @@ class PhotoGallery(PatternRule):
     name = "ui.photo_gallery"
     groups = ("ui",)
     description = "'View photos', 'View gallery', 'Ver fotos', 'Fotos ansehen' buttons."
+    keywords = ("photo", "gallery", "image", "slideshow", "picture", "foto")
     scope = "span"
     pattern = (rf"(?:{_AFTER}|(?<=\s))(?:(?:View|VIEW|See|SEE|Open|OPEN)\s+(?i:photos?|gallery|images?|slideshow|pictures?)"
                rf"|Ver (?:fotos|galería)|Fotos ansehen|Voir les photos|Ver fotos|Lihat foto)(?:\s*\(\d+\))?{_BEFORE}")
@@ -43,6 +44,8 @@ class Advertisement(PatternRule):
     name = "ui.advertisement"
     groups = ("ui",)
     description = "'Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Anzeige'."
+    keywords = ("advert", "sponsor", "continues below", "continue reading", "scroll to continue",
+                "anzeige", "publici", "iklan", "\nad", "ad\n")
     scope = "span"
     pattern = (rf"{_AFTER}(?:Advertisement|ADVERTISEMENT|Advertisements|Advertise with us|Sponsored|SPONSORED"
                r"|(?:Story|Article|Content) continues below(?: this)?(?: advertisement| ad)?"
@@ -77,6 +80,7 @@ class ShareBar(PatternRule):
                 "twitter", "linkedin", "reddit", "telegram", "copy link", "copy url", "comment",
                 "comments", "save", "flipboard", "pinterest", "messenger", "x", "sms", "mail",
                 "compartir", "teilen", "partager", "compartilhar", "bagikan", "imprimir", "drucken")
+    starts = _word.heads | frozenset({"share", "compartir", "artikel", "partager", "compartilhe", "bagikan"})
     pattern = (rf"^(?i:(?:{_word})(?:\s*[|•·/,]\s*|\s+)){{1,12}}(?i:{_word})\s*$"
                r"|^(?i:share (?:this|the) (?:article|story|post|page)(?: (?:on|via) \w+)?"
                r"|share on (?:facebook|twitter|x|whatsapp|linkedin)|compartir en \w+"
@@ -98,6 +102,8 @@ class ConnectPrompt(PatternRule):
     name = "ui.connect_prompt"
     groups = ("ui",)
     description = "'Connect with us', 'Follow us', 'Stay connected' where they end a line."
+    keywords = ("connect with", "follow us", "stay connected", "síguenos", "folgen sie", "suivez",
+                "siga-nos", "ikuti kami")
     scope = "span"
     pattern = (r"(?:^|(?<=\s))(?:(?:Connect|CONNECT) (?:with|WITH) (?:us|US)|(?:Follow|FOLLOW) (?:us|US)"
                r"|Stay connected|Síguenos|Folgen Sie uns|Suivez-nous|Siga-nos|Ikuti kami)"
@@ -109,6 +115,17 @@ class ConnectPrompt(PatternRule):
     )
 
 
+_TOGGLES = alt(
+    "more less", "show more", "show less", "read more", "read less", "see more", "see less",
+    "load more", "loading", "cargando", "wird geladen", "chargement", "carregando", "memuat",
+    "expand", "collapse", "close", "back to top", "continue reading", "next article",
+    "previous article", "next story", "previous story", "next", "previous", "prev", "menu",
+    "search", "sign in", "log in", "login", "register", "subscribe", "home", "ver más",
+    "mehr anzeigen", "mehr lesen", "voir plus", "lire la suite", "ver mais", "leia mais",
+    "lihat selengkapnya", "selengkapnya", "zurück", "volver", "retour", "voltar", "kembali",
+)
+
+
 @register
 class Toggle(PatternRule):
     """Buttons and menu words alone on a line: "More less", "Load more", "Loading..."."""
@@ -116,19 +133,31 @@ class Toggle(PatternRule):
     code = "UI05"
     name = "ui.toggle"
     groups = ("ui",)
-    description = "'More less', 'Show more', 'Loading...', 'Back to top', 'Next article'."
+    description = "'More less', 'Show more', 'Loading...', 'Back to top', 'Next article' lines."
     scope = "span"
-    pattern = (r"^[^\w\n]{0,2}(?i:more less|show more|show less|read more|read less|see more|see less|"
-               r"load more|loading|cargando|wird geladen|chargement|carregando|memuat|expand|collapse|"
-               r"close|back to top|continue reading|next article|previous article|next story|previous story|"
-               r"next|previous|prev|menu|search|sign in|log in|login|register|subscribe|home|"
-               r"ver más|mehr anzeigen|mehr lesen|voir plus|lire la suite|ver mais|leia mais|"
-               r"lihat selengkapnya|selengkapnya|zurück|volver|retour|voltar|kembali)[\s.…:>»›]*$"
-               r"|(?<=\s)More less(?=\s|$)")
+    starts = _TOGGLES.heads
+    pattern = rf"^[^\w\n]{{0,2}}(?i:{_TOGGLES})[\s.…:>»›]*$"
     examples = (
         remove("More less"),
         remove("Loading..."),
         keep("More or less everyone agreed, the minister said."),
+    )
+
+
+@register
+class MoreLess(PatternRule):
+    """The "More less" toggle of a collapsed paragraph, left inside the text."""
+
+    code = "UI10"
+    name = "ui.more_less"
+    groups = ("ui",)
+    description = "'More less' inside a line, where a collapsed paragraph's toggle was."
+    scope = "span"
+    keywords = ("more less",)
+    pattern = r"(?:^|(?<=\s))More less(?=\s|$)"
+    examples = (
+        remove("He added that talks would go on. More less", "More less"),
+        keep("Prices were more or less stable, and more less-known brands joined."),
     )
 
 
@@ -140,6 +169,8 @@ class CommentCount(PatternRule):
     name = "ui.comment_count"
     groups = ("ui",)
     description = "'12 Comments', 'Leave a comment', 'Be the first to comment'."
+    starts = frozenset({"#", "no", "leave", "add", "post", "view", "show", "hide", "read", "comments",
+                        "comment", "be", "join", "deja", "kommentar", "laisser", "deixe", "tulis"})
     pattern = (r"^[^\w\n]{0,2}(?i:\d[\d,.]*\s*(?:comments?|responses?|replies|comentarios?|kommentare?"
                r"|commentaires?|comentários?|komentar)|(?:no|leave a|add a|post a|view|show|hide|read)"
                r"\s+comments?|comments?\s*\(\d+\)|be the first to comment|join the (?:conversation|discussion)"
@@ -160,6 +191,7 @@ class SkipLink(PatternRule):
     name = "ui.skip_link"
     groups = ("ui",)
     description = "'Skip to content', 'Skip to main navigation', 'Zum Inhalt springen'."
+    starts = frozenset({"skip", "jump", "zum", "ir", "aller", "pular", "langsung", "lewati"})
     pattern = (r"^(?i:skip to (?:main )?(?:content|navigation|footer|search)|jump to (?:main )?content"
                r"|zum inhalt springen|ir al contenido(?: principal)?|aller au contenu(?: principal)?"
                r"|pular para o conteúdo|langsung ke konten|lewati ke konten)\s*$")
@@ -181,6 +213,7 @@ class Breadcrumb(PatternRule):
     name = "ui.breadcrumb"
     groups = ("ui", "fields")
     description = "'Home > World > Asia' breadcrumbs; the last crumb becomes the section."
+    keywords = (">", "›", "»", "home", "inicio", "portada", "startseite", "accueil", "início", "beranda")
     field = "section"
     _crumb = r"[\p{L}\d][\p{L}\d&'’ .,-]{0,40}"
     pattern = (rf"^(?:(?i:home|inicio|portada|startseite|accueil|início|beranda)\s*[>›»/|]\s*)?"
@@ -209,6 +242,9 @@ class TagList(PatternRule):
     name = "ui.tag_list"
     groups = ("ui",)
     description = "'Tags: a, b, c', 'Topics:', 'Etiquetas:', 'Schlagwörter:' lines."
+    starts = frozenset({"tags", "tag", "topics", "topic", "keywords", "keyword", "filed", "etiquetas",
+                        "temas", "schlagwörter", "schlagworte", "themen", "mots", "palavras",
+                        "tópicos", "kata"})
     pattern = (r"^(?i:tags?|topics?|keywords?|filed under|etiquetas|temas|schlagwörter|schlagworte|themen"
                r"|mots-clés|mots clés|palavras-chave|tópicos|kata kunci)\s*:\s*[^.!?\n]{1,300}$")
     examples = (

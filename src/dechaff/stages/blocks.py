@@ -8,6 +8,7 @@ the repaired text and every offset means the same in both.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,7 +16,11 @@ from functools import cached_property
 import regex
 
 from ..document import Block
+from ..rules.patterns import head_word
 
+_HEAD = regex.compile(r"[^\w(]*(\w+)")
+# A fixed, linear pattern on our side, so the standard library's faster engine serves it.
+_SENTENCE_HEAD = re.compile(r"(?:^|(?<=[.!?…] ))[^\w\n]{0,3}(\w+)", re.MULTILINE)
 _TERMINAL = (".", "!", "?", "…")
 _OPENING = ("(", "[", "“", "‘", "«")
 _CONTINUES = regex.compile(r"[\p{Ll},.;:)\]}”’»…]")
@@ -90,6 +95,8 @@ class Doc:
         self.text = text if joined else working_text(text)
         self.blocks = split_blocks(self.text)
         self._starts = [b.start for b in self.blocks]
+        #: Work that several rules share (one scan for every promo family), kept per document.
+        self.shared: dict[str, object] = {}
 
     def masked(self, removed: list[tuple[int, int, bool]]) -> "Doc":
         """This document with each removed span blanked out, for another pass of the rules.
@@ -104,13 +111,39 @@ class Doc:
             for i in range(start, end):
                 if chars[i] != "\n":
                     chars[i] = " "
-            if breaks and end - 1 > start:
-                chars[end - 1] = "\n"
+            if breaks:  # the break goes right before the next word, so "^" meets it
+                j = end
+                while j < len(chars) and chars[j] == " ":
+                    j += 1
+                if j - 1 >= start:
+                    chars[j - 1] = "\n"
         return Doc("".join(chars), joined=True)
 
     @cached_property
     def lower(self) -> str:
         return self.text.lower()
+
+    @cached_property
+    def heads(self) -> dict[str, list[Block]]:
+        """Blocks by their first word (lower-cased; numbers as ``#``), for ``Rule.starts``."""
+        index: dict[str, list[Block]] = {}
+        for block in self.blocks:
+            found = _HEAD.match(block.text)
+            if found:
+                index.setdefault(head_word(found.group(1)), []).append(block)
+        return index
+
+    @cached_property
+    def sentence_heads(self) -> dict[str, list[int]]:
+        """Where sentences start, by their first word (as ``heads``), for sentence rules."""
+        index: dict[str, list[int]] = {}
+        for found in _SENTENCE_HEAD.finditer(self.text):
+            index.setdefault(head_word(found.group(1)), []).append(found.start())
+        return index
+
+    def line_start(self, block: Block) -> int:
+        """Where the line holding ``block`` starts (before any leading blanks)."""
+        return self.text.rfind("\n", 0, block.start) + 1
 
     def block_at(self, pos: int) -> Block:
         """The block holding offset ``pos`` (or the last one starting before it)."""
