@@ -91,8 +91,9 @@ class Rule:
     #: ``text`` rules see the whole document; ``article`` rules see one article at a time,
     #: after the text rules have run and the document has been split.
     phase: ClassVar[str] = "text"
-    #: Lowercase substrings; when none occurs in the document the rule is skipped. A cheap
-    #: prefilter in front of the patterns, as in gitleaks.
+    #: Lowercase substrings; when none occurs in the document the rule is skipped, and a
+    #: pattern rule looks only at the lines that hold one (as gitleaks does): each of its
+    #: matches must contain one of them.
     keywords: ClassVar[tuple[str, ...]] = ()
     #: First words (lower-case, ``#`` for a number) of the lines the rule can match, for a
     #: rule that only matches at a line's start: it then runs on those lines alone.
@@ -173,11 +174,23 @@ class PatternRule(Rule):
         return True
 
     def matches(self, doc: "Doc") -> Iterator[regex.Match]:
-        """The pattern's matches: over the whole text, or over the candidate lines alone."""
-        if not self.starts:
+        """The pattern's matches, looked for only on the lines that can hold one.
+
+        With ``starts``, those are the lines opening with one of its words; with
+        ``keywords``, the lines holding one of them (every match must contain a keyword and
+        stay within its line); with neither, the whole text is scanned.
+        """
+        if self.starts:
+            lines = self.candidates(doc)
+        elif self.keywords:
+            lines = doc.blocks_with(self.keywords)
+            if lines is None:  # lower-casing changed the text's length: offsets differ
+                yield from self.finditer(self.compiled, doc.text)
+                return
+        else:
             yield from self.finditer(self.compiled, doc.text)
             return
-        for block in self.candidates(doc):
+        for block in lines:
             yield from self.finditer(self.compiled, doc.text, doc.line_start(block), block.end)
 
     def propose(self, doc: "Doc") -> Iterator[Proposal]:

@@ -58,15 +58,22 @@ class HeadlineLede(Rule):
 
     def propose(self, doc) -> Iterator[Proposal]:
         blocks = doc.blocks
+        known: dict[int, set[str]] = {}
+
+        def keys_of(j: int) -> set[str]:
+            if j not in known:
+                known[j] = keys(blocks[j].text)
+            return known[j]
+
         for i in range(1, len(blocks) - 1):
             line, lede = blocks[i], blocks[i + 1]
-            if not (is_headline(line.text) and word_count(line.text) >= 5
+            if not (len(line.text) < 250 and is_headline(line.text) and word_count(line.text) >= 5
                     and not is_body(line.text) and is_body(lede.text)):
                 continue
-            words = keys(line.text)
+            words = keys_of(i)
             if len(words) < 3:
                 continue
-            above = keys(" ".join(b.text for b in blocks[max(0, i - LOOK_BACK):i]))
+            above = set().union(*(keys_of(j) for j in range(max(0, i - LOOK_BACK), i)))
             lede_words = keys(" ".join(lede.text.split()[:60]))
             if (len(words & lede_words) >= LEDE_SHARE * len(words)
                     and len(words & above) <= ABOVE_SHARE * len(words)):

@@ -273,7 +273,9 @@ class SiteHeader(Rule):
 
     def propose(self, doc) -> Iterator[Proposal]:
         blocks = doc.blocks
-        counts = Counter(b.text for b in blocks if word_count(b.text) <= 5 and is_headline(b.text))
+        counts = Counter(b.text for b in blocks if len(b.text) <= 60)
+        counts = Counter({t: n for t, n in counts.items()
+                          if n >= 2 and word_count(t) <= 5 and is_headline(t)})
         repeated = {text for text, n in counts.items() if n >= 2}
         if not repeated:
             return

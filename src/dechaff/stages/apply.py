@@ -112,6 +112,11 @@ def pieces(ledger: Ledger) -> list[Piece]:
         if block.index in ledger.claimed:
             continue
         cuts = cuts_by_block.get(block.index, [])
+        if not cuts and not splits_inside(block, splits):
+            text = block.text if "  " not in block.text else _SPACES.sub(" ", block.text)
+            if _WORDY.search(text):
+                out.append(Piece(block.index, block.start, block.end, text))
+            continue
         pos = block.start
         last_cut: Proposal | None = None
         current: list[tuple[int, int]] = []
@@ -128,6 +133,10 @@ def pieces(ledger: Ledger) -> list[Piece]:
         for part in _split_spans(current, inner):
             out.extend(_piece(ledger, block.index, part, last_cut))
     return out
+
+
+def splits_inside(block, splits: set[int]) -> bool:
+    return bool(splits) and any(block.start < o < block.end for o in splits)
 
 
 def _split_spans(spans: list[tuple[int, int]], at: list[int]) -> list[list[tuple[int, int]]]:

@@ -58,23 +58,20 @@ def working_text(text: str) -> str:
     return "".join(out)
 
 
+_LINE = re.compile(r"[^\S\n]*(\S[^\n]*?)[^\S\n]*(?:\n|$)")
+
+
 def split_blocks(text: str) -> list[Block]:
     """The non-empty lines of ``text``, stripped, with offsets and paragraph numbers."""
     blocks: list[Block] = []
     paragraph = 0
-    pos = 0
-    blank = False
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            if blank and blocks:
-                paragraph += 1
-            start = pos + (len(line) - len(line.lstrip()))
-            blocks.append(Block(len(blocks), start, start + len(stripped), stripped, paragraph))
-            blank = False
-        else:
-            blank = True
-        pos += len(line) + 1
+    last_end = -1
+    for found in _LINE.finditer(text):
+        start, end = found.span(1)
+        if blocks and "\n" in text[last_end:start].replace("\n", "", 1):
+            paragraph += 1  # a blank line (two line breaks) since the last block
+        blocks.append(Block(len(blocks), start, end, found.group(1), paragraph))
+        last_end = end
     return blocks
 
 
@@ -140,6 +137,23 @@ class Doc:
         for found in _SENTENCE_HEAD.finditer(self.text):
             index.setdefault(head_word(found.group(1)), []).append(found.start())
         return index
+
+    def blocks_with(self, words: tuple[str, ...]) -> list[Block] | None:
+        """The blocks whose text holds one of ``words`` (lower-case), in order.
+
+        ``None`` when lower-casing changed the text's length, so its offsets cannot be used.
+        """
+        lower = self.lower
+        if len(lower) != len(self.text):
+            return None
+        found: dict[int, Block] = {}
+        for word in words:
+            at = lower.find(word)
+            while at != -1:
+                block = self.block_at(at)
+                found[block.index] = block
+                at = lower.find(word, max(at + 1, block.end))
+        return [found[i] for i in sorted(found)]
 
     def line_start(self, block: Block) -> int:
         """Where the line holding ``block`` starts (before any leading blanks)."""

@@ -11,6 +11,7 @@ place in the repaired text, like every other change.
 from __future__ import annotations
 
 import html
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -73,6 +74,11 @@ _FTFY = ftfy.TextFixerConfig(
     fix_character_width=False, remove_control_chars=False, explain=False,
 )
 _LINE = regex.compile(r"[^\n]+")
+# UTF-8 read as Latin-1 or cp1252 always leaves a lead byte's letter (Â to ô) before a
+# continuation byte's character: a cheap sign to look for before asking ftfy.
+_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021"
+                   "\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013"
+                   "\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]")
 
 
 def fix_mojibake(text: str) -> tuple[str, list[Edit]]:
@@ -81,9 +87,10 @@ def fix_mojibake(text: str) -> tuple[str, list[Edit]]:
     >>> fix_mojibake("Le cafÃ© est fermÃ©.\\nFine line.")[0]
     'Le café est fermé.\\nFine line.'
     """
-    if text.isascii() or not is_bad(text):
+    if text.isascii() or not _HINT.search(text):
         return text, []
-    return substitute(_LINE, lambda m: _fix_line(m.group(0)) if is_bad(m.group(0)) else m.group(0))(text)
+    return substitute(_LINE, lambda m: _fix_line(m.group(0))
+                      if _HINT.search(m.group(0)) and is_bad(m.group(0)) else m.group(0))(text)
 
 
 def _fix_line(line: str) -> str:
