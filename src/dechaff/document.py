@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 #: What happened to a piece of text. ``dropped``: a whole block left the body; ``cut``: a span
@@ -12,9 +12,8 @@ from typing import Any
 ACTIONS = ("dropped", "cut", "moved", "repaired", "split")
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One logical line of the repaired input.
+class Block(NamedTuple):
+    """One logical line of the repaired input (immutable; a tuple, as a document has many).
 
     ``start``/``end`` are offsets in the repaired text; ``paragraph`` numbers the runs of
     non-blank lines, so rules can tell a line that stood alone from one inside a paragraph.

@@ -280,8 +280,11 @@ class SiteHeader(Rule):
         if not repeated:
             return
         first_body = next((b.index for b in blocks if is_body(b.text)), len(blocks))
-        for text in repeated:
-            copies = [b for b in blocks if b.text == text]
+        by_text: dict[str, list] = {}
+        for block in blocks:
+            if block.text in repeated:
+                by_text.setdefault(block.text, []).append(block)
+        for text, copies in by_text.items():
             if copies[0].index >= first_body:
                 continue
             for n, block in enumerate(copies):

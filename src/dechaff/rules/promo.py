@@ -19,6 +19,9 @@ from .registry import register
 
 #: A promo paragraph is dropped whole up to this length; longer ones lose only the sentences.
 MAX_PROMO_WORDS = 80
+#: First words of every family's promos: one scan per document serves all the promo rules.
+ALL_STARTS = frozenset().union(*(a.heads for a in (
+    PROMO_MEMBERSHIP, PROMO_APP, PROMO_NEWSLETTER, PROMO_FOLLOW, PROMO_SUBSCRIBE, PROMO_PITCH)))
 # Matched at a sentence's start (``sentences`` finds the starts), so no anchor of its own.
 _ANY = regex.compile(
     r"[^\w\n]{0,3}(?i:" + "|".join(
@@ -51,14 +54,12 @@ class PromoRule(Rule):
         return self.at_start.match(text, start, end, timeout=self.timeout) is not None
 
     def applies_to(self, doc) -> bool:
-        return not self.starts.isdisjoint(doc.sentence_heads)
+        return bool(doc.sentences_opening(ALL_STARTS))
 
     def propose(self, doc) -> Iterator[Proposal]:
-        # Only sentences whose first word can open this family's promos are looked at.
-        heads = doc.sentence_heads
-        starts = sorted(p for word in self.starts.intersection(heads) for p in heads[word])
+        # Only sentences whose first word can open a promo are looked at.
         seen: set[int] = set()
-        for start in starts:
+        for start in doc.sentences_opening(ALL_STARTS):
             if not self.is_promo(doc.text, start, len(doc.text)):
                 continue
             block = doc.block_at(start)

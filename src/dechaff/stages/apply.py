@@ -8,6 +8,7 @@ that ends an article, or a boundary inside a line, splits the line into two piec
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -106,7 +107,7 @@ def pieces(ledger: Ledger) -> list[Piece]:
     for p in ledger.cuts:
         for block in doc.blocks_between(p.start, p.end)[:1]:  # blanked by a pass: none
             cuts_by_block.setdefault(block.index, []).append(p)
-    splits = {m.offset for m in ledger.markers if m.kind in ("end", "boundary")}
+    splits = sorted({m.offset for m in ledger.markers if m.kind in ("end", "boundary")})
     out: list[Piece] = []
     for block in doc.blocks:
         if block.index in ledger.claimed:
@@ -135,8 +136,9 @@ def pieces(ledger: Ledger) -> list[Piece]:
     return out
 
 
-def splits_inside(block, splits: set[int]) -> bool:
-    return bool(splits) and any(block.start < o < block.end for o in splits)
+def splits_inside(block, splits: list[int]) -> bool:
+    i = bisect_right(splits, block.start)
+    return i < len(splits) and splits[i] < block.end
 
 
 def _split_spans(spans: list[tuple[int, int]], at: list[int]) -> list[list[tuple[int, int]]]:

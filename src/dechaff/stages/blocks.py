@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -19,8 +19,15 @@ from ..document import Block
 from ..rules.patterns import head_word
 
 _HEAD = regex.compile(r"[^\w(]*(\w+)")
-# A fixed, linear pattern on our side, so the standard library's faster engine serves it.
-_SENTENCE_HEAD = re.compile(r"(?:^|(?<=[.!?…] ))[^\w\n]{0,3}(\w+)", re.MULTILINE)
+
+
+@lru_cache(maxsize=64)
+def _sentence_finder(words: frozenset[str]) -> re.Pattern:
+    # Literal words in a fixed shape: linear, so the standard library's faster engine serves.
+    alternatives = "|".join(sorted((re.escape(w) for w in words if w != "#"), key=len, reverse=True))
+    digits = r"|\d" if "#" in words else ""
+    return re.compile(rf"(?:^|(?<=[.!?…] ))[^\w\n]{{0,3}}(?:(?:{alternatives})\b{digits})",
+                      re.MULTILINE | re.IGNORECASE)
 _TERMINAL = (".", "!", "?", "…")
 _OPENING = ("(", "[", "“", "‘", "«")
 _CONTINUES = regex.compile(r"[\p{Ll},.;:)\]}”’»…]")
@@ -58,25 +65,23 @@ def working_text(text: str) -> str:
     return "".join(out)
 
 
-_LINE = re.compile(r"[^\S\n]*(\S[^\n]*?)[^\S\n]*(?:\n|$)")
+# A line: the line breaks (and blank lines) before it, then its text without edge blanks.
+_LINE = re.compile(r"((?:[^\S\n]*\n)*)[^\S\n]*(\S[^\n]*?)[^\S\n]*(?=\n|$)")
 
 
 def split_blocks(text: str) -> list[Block]:
     """The non-empty lines of ``text``, stripped, with offsets and paragraph numbers."""
     blocks: list[Block] = []
     paragraph = 0
-    last_end = -1
     for found in _LINE.finditer(text):
-        start, end = found.span(1)
-        if blocks and "\n" in text[last_end:start].replace("\n", "", 1):
-            paragraph += 1  # a blank line (two line breaks) since the last block
-        blocks.append(Block(len(blocks), start, end, found.group(1), paragraph))
-        last_end = end
+        if blocks and found.group(1).count("\n") >= 2:
+            paragraph += 1  # a blank line since the last block
+        start, end = found.span(2)
+        blocks.append(Block(len(blocks), start, end, found.group(2), paragraph))
     return blocks
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """What is left of a block after cuts: the text a reader would see, and its span."""
 
     block: int
@@ -92,8 +97,8 @@ class Doc:
         self.text = text if joined else working_text(text)
         self.blocks = split_blocks(self.text)
         self._starts = [b.start for b in self.blocks]
-        #: Work that several rules share (one scan for every promo family), kept per document.
-        self.shared: dict[str, object] = {}
+        #: Work that rules share or repeat (sentence openings by word), kept per document.
+        self.shared: dict[object, object] = {}
 
     def masked(self, removed: list[tuple[int, int, bool]]) -> "Doc":
         """This document with each removed span blanked out, for another pass of the rules.
@@ -130,13 +135,11 @@ class Doc:
                 index.setdefault(head_word(found.group(1)), []).append(block)
         return index
 
-    @cached_property
-    def sentence_heads(self) -> dict[str, list[int]]:
-        """Where sentences start, by their first word (as ``heads``), for sentence rules."""
-        index: dict[str, list[int]] = {}
-        for found in _SENTENCE_HEAD.finditer(self.text):
-            index.setdefault(head_word(found.group(1)), []).append(found.start())
-        return index
+    def sentences_opening(self, words: frozenset[str]) -> list[int]:
+        """Where the sentences opening with one of ``words`` (as ``heads``) start."""
+        if words not in self.shared:
+            self.shared[words] = [m.start() for m in _sentence_finder(words).finditer(self.text)]
+        return self.shared[words]  # type: ignore[return-value]
 
     def blocks_with(self, words: tuple[str, ...]) -> list[Block] | None:
         """The blocks whose text holds one of ``words`` (lower-case), in order.
