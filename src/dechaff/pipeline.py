@@ -108,11 +108,12 @@ class Cleaner:
         seen = {_key(p) for p in proposals}
         for _ in range(MAX_PASSES - 1):
             ledger = apply_proposals(doc, proposals)
+            cut = [(p.start, p.end) for p in ledger.cuts]
             removed = [(p.start, p.end, _breaks_line(p, doc)) for p in ledger.cuts]
             removed += [(doc.blocks[i].start, doc.blocks[i].end, False) for i in ledger.claimed]
             if not removed:
                 break
-            fresh = [p for p in self._propose(doc.masked(removed)) if _key(p) not in seen]
+            fresh = [p for p in self._propose(doc.masked(removed, cut)) if _key(p) not in seen]
             if not fresh:
                 break
             seen.update(_key(p) for p in fresh)

@@ -114,9 +114,9 @@ class Rule:
     def candidates(self, doc: "Doc") -> list:
         """The blocks this rule may match: those whose first word is in ``starts``."""
         if not self.starts:
-            return doc.blocks
+            return doc.focused(doc.blocks)
         found = [b for word in self.starts.intersection(doc.heads) for b in doc.heads[word]]
-        return sorted(found, key=lambda b: b.index)
+        return doc.focused(sorted(found, key=lambda b: b.index))
 
     def propose(self, doc: "Doc") -> Iterable[Proposal]:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -182,12 +182,11 @@ class PatternRule(Rule):
         """
         if self.starts:
             lines = self.candidates(doc)
-        elif self.keywords:
-            lines = doc.blocks_with(self.keywords)
-            if lines is None:  # lower-casing changed the text's length: offsets differ
-                yield from self.finditer(self.compiled, doc.text)
-                return
-        else:
+        elif self.keywords and (lines := doc.blocks_with(self.keywords)) is not None:
+            pass
+        elif doc.focus is not None:
+            lines = doc.focused(doc.blocks)
+        else:  # no index to use (or lower-casing moved the offsets): scan the whole text
             yield from self.finditer(self.compiled, doc.text)
             return
         for block in lines:

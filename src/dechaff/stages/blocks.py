@@ -66,7 +66,7 @@ def working_text(text: str) -> str:
 
 
 # A line: the line breaks (and blank lines) before it, then its text without edge blanks.
-_LINE = re.compile(r"((?:[^\S\n]*\n)*)[^\S\n]*(\S[^\n]*?)[^\S\n]*(?=\n|$)")
+_LINE = re.compile(r"((?:[^\S\n]*\n)*)[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*(?=\n|$)")
 
 
 def split_blocks(text: str) -> list[Block]:
@@ -99,14 +99,18 @@ class Doc:
         self._starts = [b.start for b in self.blocks]
         #: Work that rules share or repeat (sentence openings by word), kept per document.
         self.shared: dict[object, object] = {}
+        #: In a later pass, the blocks that changed since the pass before (``None``: all).
+        self.focus: set[int] | None = None
 
-    def masked(self, removed: list[tuple[int, int, bool]]) -> "Doc":
-        """This document with each removed span blanked out, for another pass of the rules.
+    def masked(self, removed: list[tuple[int, int, bool]], cut: list[tuple[int, int]]) -> "Doc":
+        """This document with what was removed blanked out, for another pass of the rules.
 
         Noise often hides noise: "date 2024-04-27 Connect with us [email protected]" ends in
         "Connect with us" only once the placeholder is gone. A removed span becomes spaces;
         one that took a line's head, or closed an article (``breaks``), ends in a line break,
         so what follows starts a line. The text keeps its length: every offset stays valid.
+        The lines that spans were ``cut`` from are the new document's ``focus``: line rules
+        need to look only there again.
         """
         chars = list(self.text)
         for start, end, breaks in removed:
@@ -119,7 +123,15 @@ class Doc:
                     j += 1
                 if j - 1 >= start:
                     chars[j - 1] = "\n"
-        return Doc("".join(chars), joined=True)
+        doc = Doc("".join(chars), joined=True)
+        focus: set[int] = set()
+        for start, end in cut:
+            line_start = self.text.rfind("\n", 0, start) + 1
+            line_end = self.text.find("\n", end)
+            focus.update(b.index for b in doc.blocks_between(
+                line_start, len(self.text) if line_end == -1 else line_end))
+        doc.focus = focus
+        return doc
 
     @cached_property
     def lower(self) -> str:
@@ -136,10 +148,22 @@ class Doc:
         return index
 
     def sentences_opening(self, words: frozenset[str]) -> list[int]:
-        """Where the sentences opening with one of ``words`` (as ``heads``) start."""
+        """Where the sentences opening with one of ``words`` (as ``heads``) start, in focus."""
         if words not in self.shared:
-            self.shared[words] = [m.start() for m in _sentence_finder(words).finditer(self.text)]
+            finder = _sentence_finder(words)
+            if self.focus is None:
+                found = [m.start() for m in finder.finditer(self.text)]
+            else:
+                found = [m.start() for block in self.focused(self.blocks)
+                         for m in finder.finditer(self.text, self.line_start(block), block.end)]
+            self.shared[words] = found
         return self.shared[words]  # type: ignore[return-value]
+
+    def focused(self, blocks: list[Block]) -> list[Block]:
+        """Those of ``blocks`` in focus (all of them in a first pass)."""
+        if self.focus is None:
+            return blocks
+        return [b for b in blocks if b.index in self.focus]
 
     def blocks_with(self, words: tuple[str, ...]) -> list[Block] | None:
         """The blocks whose text holds one of ``words`` (lower-case), in order.
@@ -150,13 +174,15 @@ class Doc:
         if len(lower) != len(self.text):
             return None
         found: dict[int, Block] = {}
+        if self.focus is not None and not self.focus:
+            return []
         for word in words:
             at = lower.find(word)
             while at != -1:
                 block = self.block_at(at)
                 found[block.index] = block
                 at = lower.find(word, max(at + 1, block.end))
-        return [found[i] for i in sorted(found)]
+        return self.focused([found[i] for i in sorted(found)])
 
     def line_start(self, block: Block) -> int:
         """Where the line holding ``block`` starts (before any leading blanks)."""
