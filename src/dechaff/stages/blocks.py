@@ -19,6 +19,7 @@ from ..document import Block
 from ..rules.patterns import head_word
 
 _HEAD = regex.compile(r"[^\w(]*(\w+)")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @lru_cache(maxsize=64)
@@ -54,15 +55,21 @@ def continues(line: str, following: str) -> bool:
     return bool(_CONTINUES.match(following)) and not line.endswith(_TERMINAL)
 
 
+# The line breaks ``continues`` would join, found in one pass: after an opening bracket or
+# quote, or after a line not closed like a sentence when the next goes on in lower case.
+_OWN = r"(?!https?://|www\.|(?:date|fecha|datum|data|tanggal)\b|\d{4}-\d\d)"
+_JOIN = regex.compile(
+    rf"(?<=[(\[“‘«][^\S\n]*)\n(?=[^\S\n]*{_OWN}\S)"
+    rf"|(?<=[^\s.!?…(\[“‘«][^\S\n]*)\n(?=[^\S\n]*{_OWN}[\p{{Ll}},.;:)\]}}”’»…])")
+
+
 def working_text(text: str) -> str:
-    """``text`` with the line breaks inside broken sentences turned into spaces."""
-    lines = text.split("\n")
-    out = [lines[0]]
-    for prev, line in zip(lines, lines[1:]):
-        joined = bool(prev.strip()) and bool(line.strip()) and continues(prev.rstrip(), line.lstrip())
-        out.append(" " if joined else "\n")
-        out.append(line)
-    return "".join(out)
+    """``text`` with the line breaks inside broken sentences turned into spaces.
+
+    >>> working_text("The\\ncompany shelved\\nits plans.\\nNext line")
+    'The company shelved its plans.\\nNext line'
+    """
+    return _JOIN.sub(" ", text)
 
 
 # A line: the line breaks (and blank lines) before it, then its text without edge blanks.
@@ -112,18 +119,26 @@ class Doc:
         The lines that spans were ``cut`` from are the new document's ``focus``: line rules
         need to look only there again.
         """
-        chars = list(self.text)
-        for start, end, breaks in removed:
-            for i in range(start, end):
-                if chars[i] != "\n":
-                    chars[i] = " "
+        text = self.text
+        parts: list[str] = []
+        pos = 0
+        for start, end, breaks in sorted(removed):
+            start = max(start, pos)
+            if end <= start:
+                continue
+            parts.append(text[pos:start])
+            blank = _NOT_NEWLINE.sub(" ", text[start:end])
             if breaks:  # the break goes right before the next word, so "^" meets it
                 j = end
-                while j < len(chars) and chars[j] == " ":
+                while j < len(text) and text[j] in " \t":
                     j += 1
-                if j - 1 >= start:
-                    chars[j - 1] = "\n"
-        doc = Doc("".join(chars), joined=True)
+                blank += " " * (j - end)
+                blank = blank[:-1] + "\n"
+                end = j
+            parts.append(blank)
+            pos = end
+        parts.append(text[pos:])
+        doc = Doc("".join(parts), joined=True)
         focus: set[int] = set()
         for start, end in cut:
             line_start = self.text.rfind("\n", 0, start) + 1

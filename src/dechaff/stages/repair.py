@@ -73,7 +73,9 @@ _FTFY = ftfy.TextFixerConfig(
     unescape_html=False, uncurl_quotes=False, fix_line_breaks=False,
     fix_character_width=False, remove_control_chars=False, explain=False,
 )
-_LINE = regex.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\n]+")
+# The fixes' own patterns are fixed and linear, so the standard library's faster engine
+# serves them; ``regex`` is kept for what needs Unicode properties.
 # UTF-8 read as Latin-1 or cp1252 always leaves a lead byte's letter (Â to ô) before a
 # continuation byte's character: a cheap sign to look for before asking ftfy.
 _HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021"
@@ -105,7 +107,7 @@ def _fix_line(line: str) -> str:
 
 
 # --- entities ---------------------------------------------------------------------------
-_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def unescape_entities(text: str) -> tuple[str, list[Edit]]:
@@ -120,8 +122,8 @@ def unescape_entities(text: str) -> tuple[str, list[Edit]]:
 
 
 # --- invisible and control characters ---------------------------------------------------
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
-_INVISIBLE = regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
 
 
 def remove_control(text: str) -> tuple[str, list[Edit]]:
@@ -145,7 +147,7 @@ def remove_invisible(text: str) -> tuple[str, list[Edit]]:
 
 
 # --- white space ------------------------------------------------------------------------
-_SPACES = regex.compile(r"\r\n?|[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
+_SPACES = re.compile(r"\r\n?|[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
                         r"|(?<=\n) +| +(?=\n)|^ +| +$")
 
 
@@ -159,9 +161,9 @@ def _space(match: regex.Match) -> str:
     return "" if edge else " "
 
 
-_CR = regex.compile(r"\r\n?")
-_RUN = regex.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_EDGE = regex.compile(r" *\n *")
+_CR = re.compile(r"\r\n?")
+_RUN = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_EDGE = re.compile(r" *\n *")
 
 
 def normalize_spaces_fast(text: str) -> str:
