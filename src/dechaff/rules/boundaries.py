@@ -73,8 +73,9 @@ class HeadlineLede(Rule):
             words = keys_of(i)
             if len(words) < 3:
                 continue
-            above = set().union(*(keys_of(j) for j in range(max(0, i - LOOK_BACK), i)))
             lede_words = keys(" ".join(lede.text.split()[:60]))
-            if (len(words & lede_words) >= LEDE_SHARE * len(words)
-                    and len(words & above) <= ABOVE_SHARE * len(words)):
+            if len(words & lede_words) < LEDE_SHARE * len(words):
+                continue
+            above = set().union(*(keys_of(j) for j in range(max(0, i - LOOK_BACK), i)))
+            if len(words & above) <= ABOVE_SHARE * len(words):
                 yield self.boundary(line.start, reason="headline over its own lede")

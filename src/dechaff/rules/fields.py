@@ -118,7 +118,7 @@ class Dateline(Rule):
     )
 
     def propose(self, doc) -> Iterator[Proposal]:
-        for block in doc.blocks:
+        for block in doc.focused(doc.blocks):
             if not _may_be_dateline(block.text):
                 continue
             match = _DATELINE.match(doc.text, block.start, block.end, timeout=self.timeout)
@@ -246,7 +246,8 @@ class RepeatedHeadline(Rule):
     def propose(self, doc) -> Iterator[Proposal]:
         blocks = doc.blocks
         for prev, block in zip(blocks, blocks[1:]):
-            if (block.text.casefold() == prev.text.casefold() and word_count(block.text) >= 3
+            if (len(block.text) == len(prev.text) and block.text.casefold() == prev.text.casefold()
+                    and word_count(block.text) >= 3
                     and is_headline(block.text)):
                 yield self.boundary(prev.start, reason="repeated headline")
 

@@ -72,7 +72,8 @@ class RepeatedLine(Rule):
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         for prev, piece in zip(pieces, pieces[1:]):
-            if piece.text.casefold() == prev.text.casefold() and word_count(piece.text) >= 4:
+            if (len(piece.text) == len(prev.text) and piece.text.casefold() == prev.text.casefold()
+                    and word_count(piece.text) >= 4):
                 yield self.drop(piece.start, piece.end, reason="repeats the line before")
 
 

@@ -197,7 +197,8 @@ def normalize_spaces(text: str) -> tuple[str, list[Edit]]:
 _LABEL = (r"(?:(?:Phone|Tel|Telephone|Mobile|Fax)(?:\s+(?:Number|No\.?))?\s*:"
           r"|E-?mail\s*:|Website\s*:|Web\s*:|Address\s*:|Contact\s*:|Company\s+Name\s*:"
           r"|Person\s+for\s+contact|Contact\s+Person\b|Name\s*:)")
-_GLUED = regex.compile(rf"(?<=\p{{Ll}}\p{{Ll}}|\p{{N}}|\b\p{{Lu}})(?={_LABEL})")
+_LABEL_AT = regex.compile(_LABEL)
+_GLUE_BEFORE = regex.compile(r"(?:\p{Ll}\p{Ll}|\p{N}|(?<!\w)\p{Lu})$")
 
 
 def split_glued_labels(text: str) -> tuple[str, list[Edit]]:
@@ -208,7 +209,16 @@ def split_glued_labels(text: str) -> tuple[str, list[Edit]]:
     >>> split_glued_labels("my iPhone: a review")[0]
     'my iPhone: a review'
     """
-    return substitute(_GLUED, lambda m: " ")(text)
+    edits = [Edit(m.start(), m.start(), "", " ") for m in _LABEL_AT.finditer(text)
+             if m.start() and _GLUE_BEFORE.search(text, max(0, m.start() - 3), m.start())]
+    if not edits:
+        return text, edits
+    parts, last = [], 0
+    for edit in edits:
+        parts += [text[last:edit.start], " "]
+        last = edit.start
+    parts.append(text[last:])
+    return "".join(parts), edits
 
 
 FIXES: tuple[Fix, ...] = (
