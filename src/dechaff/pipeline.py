@@ -18,7 +18,7 @@ from .errors import RuleError
 from .rules import registry
 from .rules.base import Proposal, Rule
 from .shapes import is_body
-from .stages.apply import apply_proposals, pieces
+from .stages.apply import Ledger, apply_proposals, pieces
 from .stages.assemble import Assembler
 from .stages.blocks import Doc
 from .stages.decode import decode
@@ -72,8 +72,7 @@ class Cleaner:
         if config.repair:
             text, repairs = repair(text, self.fixes, explain=config.explain)
         doc = Doc(text)
-        proposals = self._text_passes(doc)
-        ledger = apply_proposals(doc, proposals)
+        ledger = self._text_passes(doc)
         articles = split(pieces(ledger), ledger.markers, enabled=config.split)
         articles, orphans = self._merge_orphans(articles)
         assembler = Assembler(ledger, articles, repairs, config.explain)
@@ -96,8 +95,8 @@ class Cleaner:
                 proposals.extend(_run(rule, rule.propose, doc))
         return proposals
 
-    def _text_passes(self, doc: Doc) -> list[Proposal]:
-        """Run the text rules until they find nothing new.
+    def _text_passes(self, doc: Doc) -> Ledger:
+        """Run the text rules until they find nothing new; return the decisions taken.
 
         Each pass after the first sees the document with what the passes before it removed
         blanked out (see ``Doc.masked``), so noise that other noise hid is found, and rules
@@ -106,8 +105,8 @@ class Cleaner:
         """
         proposals = self._propose(doc)
         seen = {_key(p) for p in proposals}
+        ledger = apply_proposals(doc, proposals)
         for _ in range(MAX_PASSES - 1):
-            ledger = apply_proposals(doc, proposals)
             cut = [(p.start, p.end) for p in ledger.cuts]
             removed = [(p.start, p.end, _breaks_line(p, doc)) for p in ledger.cuts]
             removed += [(doc.blocks[i].start, doc.blocks[i].end, False) for i in ledger.claimed]
@@ -118,7 +117,8 @@ class Cleaner:
                 break
             seen.update(_key(p) for p in fresh)
             proposals.extend(fresh)
-        return proposals
+            ledger = apply_proposals(doc, proposals)
+        return ledger
 
     def _merge_orphans(self, articles: list[Article]) -> tuple[list[Article], list[list]]:
         """Fold articles with no body text (after the first) into the one before them."""

@@ -8,6 +8,7 @@ under it, and not with the story above it.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator
 
 import regex
@@ -24,9 +25,10 @@ ABOVE_SHARE = 0.25
 LOOK_BACK = 30
 
 
-def keys(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def keys(text: str) -> frozenset[str]:
     """Key words, cut to five letters, so "returns" and "returned" meet."""
-    return {w[:5].casefold() for w in _KEY.findall(text)}
+    return frozenset(w[:5].casefold() for w in _KEY.findall(text))
 
 
 @register
@@ -58,12 +60,8 @@ class HeadlineLede(Rule):
 
     def propose(self, doc) -> Iterator[Proposal]:
         blocks = doc.blocks
-        known: dict[int, set[str]] = {}
-
-        def keys_of(j: int) -> set[str]:
-            if j not in known:
-                known[j] = keys(blocks[j].text)
-            return known[j]
+        def keys_of(j: int) -> frozenset[str]:
+            return keys(blocks[j].text)
 
         for i in range(1, len(blocks) - 1):
             line, lede = blocks[i], blocks[i + 1]

@@ -127,7 +127,8 @@ class Doc:
             if end <= start:
                 continue
             parts.append(text[pos:start])
-            blank = _NOT_NEWLINE.sub(" ", text[start:end])
+            blank = text[start:end]
+            blank = _NOT_NEWLINE.sub(" ", blank) if "\n" in blank else " " * len(blank)
             if breaks:  # the break goes right before the next word, so "^" meets it
                 j = end
                 while j < len(text) and text[j] in " \t":

@@ -147,8 +147,9 @@ def remove_invisible(text: str) -> tuple[str, list[Edit]]:
 
 
 # --- white space ------------------------------------------------------------------------
-_SPACES = re.compile(r"\r\n?|[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
-                        r"|(?<=\n) +| +(?=\n)|^ +| +$")
+# A single plain space is left alone (matching each would cost a call per word).
+_BLANKS = "\t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACES = re.compile(rf"\r\n?|[ {_BLANKS}]{{2,}}|[{_BLANKS}]|(?<=\n) +| +(?=\n)|^ +| +$")
 
 
 def _space(match: regex.Match) -> str:
@@ -162,8 +163,8 @@ def _space(match: regex.Match) -> str:
 
 
 _CR = re.compile(r"\r\n?")
-_RUN = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_EDGE = re.compile(r" *\n *")
+_RUN = re.compile(rf"[ {_BLANKS}]{{2,}}|[{_BLANKS}]")
+_EDGE = re.compile(r" +\n *|\n +")
 
 
 def normalize_spaces_fast(text: str) -> str:
