@@ -72,19 +72,22 @@ def working_text(text: str) -> str:
     return _JOIN.sub(" ", text)
 
 
-# A line: the line breaks (and blank lines) before it, then its text without edge blanks.
-_LINE = re.compile(r"((?:[^\S\n]*\n)*)[^\S\n]*(\S(?:[^\n]*\S)?)[^\S\n]*(?=\n|$)")
+# A line with text, without its edge blanks. Anchored at line starts, so a long run of
+# blanks (what a later pass blanked out) is crossed once, not once per position.
+_LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
 
 
 def split_blocks(text: str) -> list[Block]:
     """The non-empty lines of ``text``, stripped, with offsets and paragraph numbers."""
     blocks: list[Block] = []
     paragraph = 0
+    last = 0
     for found in _LINE.finditer(text):
-        if blocks and found.group(1).count("\n") >= 2:
+        start, end = found.span(1)
+        if blocks and text.count("\n", last, start) >= 2:
             paragraph += 1  # a blank line since the last block
-        start, end = found.span(2)
-        blocks.append(Block(len(blocks), start, end, found.group(2), paragraph))
+        blocks.append(Block(len(blocks), start, end, found.group(1), paragraph))
+        last = end
     return blocks
 
 
