@@ -190,7 +190,12 @@ class PatternRule(Rule):
             yield from self.finditer(self.compiled, doc.text)
             return
         for block in lines:
-            yield from self.finditer(self.compiled, doc.text, doc.line_start(block), block.end)
+            if self.may_match(block.text):
+                yield from self.finditer(self.compiled, doc.text, doc.line_start(block), block.end)
+
+    def may_match(self, line: str) -> bool:
+        """A cheap look at a candidate line before the pattern runs on it."""
+        return True
 
     def propose(self, doc: "Doc") -> Iterator[Proposal]:
         for match in self.matches(doc):

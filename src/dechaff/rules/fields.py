@@ -44,6 +44,9 @@ class PublishedLine(PatternRule):
     def value(self, match, doc):
         return parse_date(match.group(0))
 
+    def may_match(self, line: str) -> bool:
+        return _DIGIT.search(line, 0, 60) is not None  # every date has a number
+
     examples = (
         remove("Published: April 27, 2024, 08:32 IST", published="2024-04-27T08:32:00+05:30"),
         remove("Publicado el 5 de marzo de 2024", published="2024-03-05"),
@@ -74,6 +77,9 @@ class DateHeader(PatternRule):
     def value(self, match, doc):
         return parse_date(match.group(0))
 
+    def may_match(self, line: str) -> bool:
+        return _DIGIT.search(line, 0, 40) is not None  # every date has a number
+
     def propose(self, doc) -> Iterator[Proposal]:
         for proposal in super().propose(doc):
             yield proposal
@@ -85,6 +91,7 @@ class DateHeader(PatternRule):
     )
 
 
+_DIGIT = regex.compile(r"\d")
 #: Upper-case labels that look like a dateline's place name but open a labelled line.
 _NOT_PLACES = (r"(?!(?:MEDIA\s+)?CONTACTS?\b|SOURCE\b|NOTE\b|EDITOR|UPDATE\b|CORRECTION\b|ABOUT\b"
                r"|DISCLAIMER\b|DMCA\b|PHOTO\b|VIDEO\b|WATCH\b|READ\b|ALSO\b|FAQ\b|Q\b|A\b|TAGS?\b|ADVERTISEMENT\b)")

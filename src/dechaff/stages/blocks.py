@@ -23,12 +23,12 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @lru_cache(maxsize=64)
-def _sentence_finder(words: frozenset[str]) -> re.Pattern:
+def _sentence_finder(words: frozenset[str], ignore_case: bool) -> re.Pattern:
     # Literal words in a fixed shape: linear, so the standard library's faster engine serves.
     alternatives = "|".join(sorted((re.escape(w) for w in words if w != "#"), key=len, reverse=True))
     digits = r"|\d" if "#" in words else ""
     return re.compile(rf"(?:^|(?<=[.!?…] ))[^\w\n]{{0,3}}(?:(?:{alternatives})\b{digits})",
-                      re.MULTILINE | re.IGNORECASE)
+                      re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
 _TERMINAL = (".", "!", "?", "…")
 _OPENING = ("(", "[", "“", "‘", "«")
 _CONTINUES = regex.compile(r"[\p{Ll},.;:)\]}”’»…]")
@@ -169,12 +169,15 @@ class Doc:
     def sentences_opening(self, words: frozenset[str]) -> list[int]:
         """Where the sentences opening with one of ``words`` (as ``heads``) start, in focus."""
         if words not in self.shared:
-            finder = _sentence_finder(words)
+            # Case-blind by searching the lower-cased text, when its offsets are the same.
+            same = len(self.lower) == len(self.text)
+            finder = _sentence_finder(words, not same)
+            text = self.lower if same else self.text
             if self.focus is None:
-                found = [m.start() for m in finder.finditer(self.text)]
+                found = [m.start() for m in finder.finditer(text)]
             else:
                 found = [m.start() for block in self.focused(self.blocks)
-                         for m in finder.finditer(self.text, self.line_start(block), block.end)]
+                         for m in finder.finditer(text, self.line_start(block), block.end)]
             self.shared[words] = found
         return self.shared[words]  # type: ignore[return-value]
 

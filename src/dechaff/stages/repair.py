@@ -123,7 +123,8 @@ def unescape_entities(text: str) -> tuple[str, list[Edit]]:
 
 # --- invisible and control characters ---------------------------------------------------
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]+")
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 
 
 def remove_control(text: str) -> tuple[str, list[Edit]]:
@@ -143,6 +144,8 @@ def remove_invisible(text: str) -> tuple[str, list[Edit]]:
     >>> remove_invisible("zero\\u200bwidth")[0]
     'zerowidth'
     """
+    if not any(ch in text for ch in _INVISIBLE_CHARS):  # substring checks beat a scan
+        return text, []
     return substitute(_INVISIBLE, lambda m: "")(text)
 
 
@@ -165,6 +168,7 @@ def _space(match: regex.Match) -> str:
 _CR = re.compile(r"\r\n?")
 _RUN = re.compile(rf"[ {_BLANKS}]{{2,}}|[{_BLANKS}]")
 _EDGE = re.compile(r" +\n *|\n +")
+_ODD_BLANK = re.compile(f"[{_BLANKS}]")
 
 
 def normalize_spaces_fast(text: str) -> str:
@@ -174,8 +178,14 @@ def normalize_spaces_fast(text: str) -> str:
     >>> normalize_spaces_fast(sample) == normalize_spaces(sample)[0] == "a b\\nc"
     True
     """
-    text = _RUN.sub(" ", _CR.sub("\n", text))
-    return _EDGE.sub("\n", text).strip(" ")
+    # Substring checks first: most texts need only some of the three rewrites.
+    if "\r" in text:
+        text = _CR.sub("\n", text)
+    if "  " in text or _ODD_BLANK.search(text):
+        text = _RUN.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _EDGE.sub("\n", text)
+    return text.strip(" ")
 
 
 def normalize_spaces(text: str) -> tuple[str, list[Edit]]:
