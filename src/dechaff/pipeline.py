@@ -25,8 +25,12 @@ from .stages.decode import decode
 from .stages.repair import FIXES, repair
 from .stages.split import Article, split
 
-#: The rule that removes what is left after an article's closing footer.
+#: The rules that take back splits: what is left after a closing footer, and stubs.
 AFTER_END = "ST04"
+TEASER = "ST06"
+#: A split-off part with fewer words of body text than this, beside a longer article, is
+#: a teaser of another story (a related-stories list), not an article.
+MIN_ARTICLE_WORDS = 50
 #: Most passes of the text rules over one document (each pass sees the last one's cuts).
 MAX_PASSES = 3
 
@@ -59,6 +63,7 @@ class Cleaner:
         self.text_rules = [r for r in self.rules if r.phase == "text"]
         self.article_rules = [r for r in self.rules if r.phase == "article"]
         self.after_end = next((r for r in self.rules if r.code == AFTER_END), None)
+        self.teaser = next((r for r in self.rules if r.code == TEASER), None)
         self.fixes = [f for f in FIXES if not any(registry.matches(f, ref) for ref in config.ignore)]
 
     def __call__(self, source: str | bytes) -> list[Record]:
@@ -74,15 +79,14 @@ class Cleaner:
         doc = Doc(text)
         ledger = self._text_passes(doc)
         articles = split(pieces(ledger), ledger.markers, enabled=config.split)
-        articles, orphans = self._merge_orphans(articles)
+        articles, dropped = self._settle(articles)
         assembler = Assembler(ledger, articles, repairs, config.explain)
         records = []
         for i, article in enumerate(articles):
             extra = self._article_rules(article, doc, assembler)
-            if config.explain and self.after_end is not None:
-                for piece in orphans[i]:
-                    assembler.add_piece(self.after_end.drop(
-                        piece.start, piece.end, reason="after the article's closing footer"), piece)
+            if config.explain:
+                for proposal, piece in dropped[i]:
+                    assembler.add_piece(proposal, piece)
             if not (article.pieces or extra or assembler.fields[i]):
                 continue  # nothing of an article here: no text, no field
             records.append(assembler.record(i, len(records), extra))
@@ -120,20 +124,49 @@ class Cleaner:
             ledger = apply_proposals(doc, proposals)
         return ledger
 
-    def _merge_orphans(self, articles: list[Article]) -> tuple[list[Article], list[list]]:
-        """Fold articles with no body text (after the first) into the one before them."""
+    def _settle(self, articles: list[Article]) -> tuple[list[Article], list[list]]:
+        """Take back splits that made no article: what follows a footer with no body text
+        (``structure.after_end``) and, beside a real article, a stub too short to be one
+        (``structure.teaser``: the teaser of another story). Each goes with its rule when
+        that rule is on, and otherwise is folded into the article before it.
+        """
         kept: list[Article] = []
         dropped: list[list] = []
         for article in articles:
             if kept and not article.has_body:
-                if self.after_end:
-                    dropped[-1].extend(article.pieces)
+                self._let_go(article, kept, dropped, self.after_end,
+                             "after the article's end, no article of its own")
+            else:
+                kept.append(article)
+                dropped.append([])
+        if len(kept) > 1 and self.teaser is not None:
+            largest = max(kept, key=lambda a: a.words)
+            articles, kept, dropped_before = kept, [], dropped
+            dropped = []
+            for article, gone in zip(articles, dropped_before):
+                if article is not largest and article.words < MIN_ARTICLE_WORDS:
+                    self._let_go(article, kept, dropped, self.teaser, "too short to be an article",
+                                 carry=gone)
                 else:
-                    kept[-1].pieces.extend(article.pieces)
-                continue
-            kept.append(article)
-            dropped.append([])
+                    kept.append(article)
+                    dropped.append(list(gone))
         return kept, dropped
+
+    @staticmethod
+    def _let_go(article: Article, kept: list[Article], dropped: list[list], rule: Rule | None,
+                reason: str, carry: list | None = None) -> None:
+        if rule is None:
+            if kept:
+                kept[-1].pieces.extend(article.pieces)
+            return
+        target = dropped[-1] if dropped else None
+        items = [(rule.drop(p.start, p.end, reason=reason), p) for p in article.pieces]
+        items += carry or []
+        if target is None:  # a stub before the first article: its trace goes to the next one
+            dropped.append([])
+            kept.append(Article(article.start))
+            target = dropped[-1]
+        target.extend(items)
 
     def _article_rules(self, article: Article, doc: Doc, assembler: Assembler) -> list[Proposal]:
         moves: list[Proposal] = []

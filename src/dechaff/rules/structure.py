@@ -175,4 +175,37 @@ class AfterEnd(Rule):
     )
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
-        return iter(())  # applied by the splitter, which knows where articles end
+        return iter(())  # applied by the pipeline, which knows where articles end
+
+
+@register
+class Teaser(Rule):
+    """A stub split off beside a real article, too short to be one: another story's teaser.
+
+    Pages and scrapes list other stories under an article (a headline, a date, a line of
+    text): each looks like an article's start, and the splitter cuts there. A part with
+    fewer than 50 words of body text, beside a longer article, is taken back and dropped.
+
+    **Known problems:** a glued news brief of under 50 words goes with the teasers.
+    """
+
+    code = "ST06"
+    name = "structure.teaser"
+    groups = ("structure", "split")
+    description = "Split-off stubs under 50 words beside a real article (teasers of other stories)."
+    phase = "article"
+    examples = (
+        remove("Ferry operator orders two hybrid vessels for island routes\n\nCoastline Ferries has "
+               "ordered two hybrid vessels to replace the ageing ships on its busiest island routes, "
+               "in a deal worth around 95 million euros, the company said on Tuesday. The ships will "
+               "enter service in 2026 and carry 600 passengers each.\n\nNovember 1, 2019\n\n"
+               "Museum returns carved doorway to village\n\nA short teaser of the other story.",
+               "A short teaser of the other story.", also=("FD02",), records=1),
+        keep("Ferry operator orders two hybrid vessels for island routes\n\nCoastline Ferries has "
+             "ordered two hybrid vessels to replace the ageing ships on its busiest island routes, "
+             "in a deal worth around 95 million euros, the company said on Tuesday.",
+             "in a deal worth around 95 million euros, the company said on Tuesday."),
+    )
+
+    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
+        return iter(())  # applied by the pipeline, which sees all the articles

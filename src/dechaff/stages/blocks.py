@@ -100,6 +100,19 @@ class Piece(NamedTuple):
     text: str
 
 
+def _merged(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Spans in order, those with only blanks between them joined (a line break wanted after
+    the first is wanted after the run)."""
+    out: list[list] = []
+    for start, end, breaks in sorted(spans):
+        if out and (start <= out[-1][1] or not text[out[-1][1]:start].strip(" \t")):
+            out[-1][1] = max(out[-1][1], end)
+            out[-1][2] = out[-1][2] or breaks
+        else:
+            out.append([start, end, breaks])
+    return [(s, e, b) for s, e, b in out]
+
+
 class Doc:
     """What the text rules see: the working text and its blocks."""
 
@@ -125,7 +138,7 @@ class Doc:
         text = self.text
         parts: list[str] = []
         pos = 0
-        for start, end, breaks in sorted(removed):
+        for start, end, breaks in _merged(text, removed):
             start = max(start, pos)
             if end <= start:
                 continue

@@ -77,8 +77,9 @@ _LINE = re.compile(r"[^\n]+")
 # The fixes' own patterns are fixed and linear, so the standard library's faster engine
 # serves them; ``regex`` is kept for what needs Unicode properties.
 # UTF-8 read as Latin-1 or cp1252 always leaves a lead byte's letter (Â to ô) before a
-# continuation byte's character: a cheap sign to look for before asking ftfy.
-_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021"
+# continuation byte's character: a cheap sign to look for before asking ftfy. A C1 control
+# character, never right in text, is another.
+_HINT = re.compile("[\u0080-\u009f]|[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021"
                    "\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013"
                    "\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]")
 

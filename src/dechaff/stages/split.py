@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..rules.base import Proposal
-from ..shapes import is_body, is_headline
+from ..shapes import is_body, is_headline, word_count
 from .apply import Marker
 from .blocks import Piece
 
@@ -32,6 +32,11 @@ class Article:
     @property
     def has_body(self) -> bool:
         return any(is_body(p.text) for p in self.pieces)
+
+    @property
+    def words(self) -> int:
+        """Words of body text."""
+        return sum(word_count(p.text) for p in self.pieces if is_body(p.text))
 
 
 def _ahead_is_body(stream: list, i: int) -> bool:
