@@ -77,7 +77,7 @@ def test_bodies_hold_only_input_text(source):
     records = clean_or_none(source)
     if not records:
         return
-    repaired, _ = repair(decode(source, 10**9))
+    repaired, _ = repair(decode(source, 10**9)[0])
     input_tokens = TOKENS.findall(repaired)
     for record in records:
         assert is_subsequence(TOKENS.findall(record.body), input_tokens)

@@ -72,7 +72,7 @@ class Cleaner:
     def clean(self, source: str | bytes) -> list[Record]:
         """Clean one scrape into its article records (an empty list when it holds no text)."""
         config = self.config
-        text = decode(source, config.max_chars)
+        text, notes = decode(source, config.max_chars)
         repairs = []
         if config.repair:
             text, repairs = repair(text, self.fixes, explain=config.explain)
@@ -89,7 +89,7 @@ class Cleaner:
                     assembler.add_piece(proposal, piece)
             if not (article.pieces or extra or assembler.fields[i]):
                 continue  # nothing of an article here: no text, no field
-            records.append(assembler.record(i, len(records), extra))
+            records.append(assembler.record(i, len(records), extra, flags=notes))
         return records
 
     def _propose(self, doc: Doc) -> list[Proposal]:

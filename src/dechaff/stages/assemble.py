@@ -70,7 +70,8 @@ class Assembler:
     def add(self, r: Removal) -> None:
         self.trace[self.owner(r.start)].append(r)
 
-    def record(self, i: int, part: int, extra: Iterable[Proposal] = ()) -> Record:
+    def record(self, i: int, part: int, extra: Iterable[Proposal] = (),
+               flags: Iterable[str] = ()) -> Record:
         article = self.articles[i]
         values: dict[str, Any] = {"title": None, "published": None, "section": None}
         lists: dict[str, list[str]] = {"sources": [], "authors": []}
@@ -84,4 +85,4 @@ class Assembler:
         trace = sorted(self.trace[i], key=lambda r: (r.start, r.end)) if self.explain else []
         return Record(title=values["title"], published=values["published"],
                       section=values["section"], body=body, sources=lists["sources"],
-                      authors=lists["authors"], part=part, removals=trace)
+                      authors=lists["authors"], part=part, removals=trace, flags=list(flags))

@@ -8,6 +8,7 @@ is binary, not a scrape, and is refused rather than cleaned into garbage.
 from __future__ import annotations
 
 import codecs
+import logging
 
 from bs4.dammit import UnicodeDammit
 
@@ -25,15 +26,20 @@ _BOMS = (
 BINARY_SHARE = 0.10
 
 
-def decode(source: object, max_chars: int) -> str:
-    """Turn ``source`` into text, refusing what cannot be a scrape."""
+def decode(source: object, max_chars: int) -> tuple[str, list[str]]:
+    """Turn ``source`` into text, refusing what cannot be a scrape.
+
+    Also returns notes on how bytes were decoded when it was not plain UTF-8, for the
+    records' ``flags``: a guessed encoding, or bytes replaced because nothing fitted.
+    """
+    notes: list[str] = []
     if isinstance(source, str):
         text = source
     elif isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         if len(data) > 4 * max_chars:
             raise InputTooLargeError(too_large(len(data) // 4, max_chars))
-        text = decode_bytes(data)
+        text = decode_bytes(data, notes)
     else:
         raise InputError(
             f"clean() takes str or bytes, not {type(source).__name__}; "
@@ -41,7 +47,7 @@ def decode(source: object, max_chars: int) -> str:
         )
     if len(text) > max_chars:
         raise InputTooLargeError(too_large(len(text), max_chars))
-    return text
+    return text, notes
 
 
 def too_large(size: int, limit: int) -> str:
@@ -49,8 +55,9 @@ def too_large(size: int, limit: int) -> str:
             "split it, or raise Config.max_chars")
 
 
-def decode_bytes(data: bytes) -> str:
+def decode_bytes(data: bytes, notes: list[str] | None = None) -> str:
     """Decode bytes by BOM, UTF-8, or detection; raise :class:`DecodeError` on binary data."""
+    notes = [] if notes is None else notes
     text = None
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -64,11 +71,20 @@ def decode_bytes(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            dammit = UnicodeDammit(data, is_html=b"<" in data[:4096])
+            log = logging.getLogger("bs4.dammit")
+            level = log.level
+            log.setLevel(logging.ERROR)  # its warning becomes a note on the records instead
+            try:
+                dammit = UnicodeDammit(data, is_html=b"<" in data[:4096])
+            finally:
+                log.setLevel(level)
             if dammit.unicode_markup is None:
                 raise DecodeError("could not detect the encoding of the input bytes; "
                                   "decode them yourself and pass a str") from None
             text = dammit.unicode_markup
+            notes.append(f"decoded as {dammit.original_encoding} (detected; not UTF-8)")
+            if dammit.contains_replacement_characters:
+                notes.append("some bytes fitted no encoding and became U+FFFD")
     if looks_binary(text):
         raise DecodeError("input looks like binary data, not text (too many control "
                           "characters); pass the scrape's text")
