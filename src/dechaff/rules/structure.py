@@ -78,6 +78,46 @@ class RepeatedLine(Rule):
 
 
 @register
+class MenuRun(Rule):
+    """A run of three or more label-like lines: a menu, a footer's link list, a share bar.
+
+    A label is a line of at most four words that is not closed like a sentence. Articles
+    rarely stack three of them; navigation always does.
+
+    **Known problems:** a list of one-to-four-word items in an article (a short ingredient
+    list, a line-up) goes too.
+    """
+
+    code = "ST07"
+    name = "structure.menu_run"
+    groups = ("structure",)
+    description = "Runs of three or more short label lines (menus, footer links)."
+    phase = "article"
+    _closed = (".", "!", ";", ",")
+    examples = (
+        remove("World\n\nBusiness\n\nSport\n\nThe council met on Monday and voted to close the old "
+               "bridge for repairs, the mayor said.", "World", "Business", "Sport"),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "What happens next\n\nThe bridge will stay shut until spring, officials said.",
+             "What happens next"),
+    )
+
+    def is_label(self, text: str) -> bool:
+        return word_count(text) <= 4 and not text.endswith(self._closed) and not is_body(text)
+
+    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
+        run: list = []
+        for piece in [*pieces, None]:
+            if piece is not None and self.is_label(piece.text):
+                run.append(piece)
+                continue
+            if len(run) >= 3:
+                for label in run:
+                    yield self.drop(label.start, label.end, reason=f"one of {len(run)} label lines")
+            run = []
+
+
+@register
 class Title(Rule):
     """The headline: a line of the head printed twice, else its first headline-shaped line
     of four words or more (three at a pinch: site names are short, headlines rarely are).
