@@ -6,6 +6,7 @@ configuration and its rules, and passes one document through the stages.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -37,6 +38,17 @@ MAX_PASSES = 3
 
 def _key(p: Proposal) -> tuple:
     return (p.rule.code, p.action, p.start, p.end)
+
+
+def _to_source(doc: Doc):
+    """A function that moves a proposal made on a compacted ``doc`` to the source's offsets."""
+    origin = doc.origin
+
+    def move(p: Proposal) -> Proposal:
+        start, end = origin.span(p.start, p.end)
+        return replace(p, start=start, end=start if p.action == "boundary" else end)
+
+    return move
 
 
 def _breaks_line(p: Proposal, doc: Doc) -> bool:
@@ -102,10 +114,10 @@ class Cleaner:
     def _text_passes(self, doc: Doc) -> Ledger:
         """Run the text rules until they find nothing new; return the decisions taken.
 
-        Each pass after the first sees the document with what the passes before it removed
-        blanked out (see ``Doc.masked``), so noise that other noise hid is found, and rules
-        that read the lines around a line see them as a reader would. Proposals keep their
-        offsets, which are the same in every pass.
+        Each pass after the first sees the document as a reader would once what the passes
+        before it removed is gone (see ``Doc.compacted``), so noise that other noise hid is
+        found, and rules that read the lines around a line see what is really around it.
+        Its proposals are moved back to the source's offsets.
         """
         proposals = self._propose(doc)
         seen = {_key(p) for p in proposals}
@@ -116,7 +128,8 @@ class Cleaner:
             removed += [(doc.blocks[i].start, doc.blocks[i].end, False) for i in ledger.claimed]
             if not removed:
                 break
-            fresh = [p for p in self._propose(doc.masked(removed, cut)) if _key(p) not in seen]
+            later = doc.compacted(removed, cut)
+            fresh = [p for p in map(_to_source(later), self._propose(later)) if _key(p) not in seen]
             if not fresh:
                 break
             seen.update(_key(p) for p in fresh)

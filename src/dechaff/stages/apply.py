@@ -9,7 +9,7 @@ that ends an article, or a boundary inside a line, splits the line into two piec
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -74,16 +74,32 @@ def apply_proposals(doc: Doc, proposals: list[Proposal]) -> Ledger:
     for p in inline:
         if any(b.index in ledger.claimed for b in doc.blocks_between(p.start, p.end)):
             continue
-        if any(p.start < e and s < p.end for s, e in taken):
-            continue
-        taken.append((p.start, p.end))
-        ledger.cuts.append(p)
-        if p.action == "move":
+        parts = _uncovered(p, taken, doc.text)
+        for part in parts:
+            taken.append((part.start, part.end))
+            ledger.cuts.append(part)
+        if parts and p.action == "move":
             ledger.moves.append(p)
-        if p.ends_article:
+        if parts and p.ends_article:
             ledger.markers.append(Marker("end", p.end, p))
     ledger.cuts.sort(key=lambda p: p.start)
     return ledger
+
+
+def _uncovered(p: Proposal, taken: list[tuple[int, int]], text: str) -> list[Proposal]:
+    """The parts of a cut that no earlier cut took, as cuts of their own.
+
+    A later pass may propose a span that runs over what an earlier one cut (it saw the text
+    without it); only the rest is new.
+    """
+    spans = [(p.start, p.end)]
+    for s, e in taken:
+        spans = [piece for a, b in spans
+                 for piece in ((a, min(b, s)), (max(a, e), b)) if piece[1] > piece[0]] \
+            if any(a < e and s < b for a, b in spans) else spans
+    if spans == [(p.start, p.end)]:
+        return [p]
+    return [replace(p, start=a, end=b) for a, b in spans if text[a:b].strip()]
 
 
 def _claim(ledger: Ledger, p: Proposal) -> None:

@@ -100,6 +100,28 @@ class Piece(NamedTuple):
     text: str
 
 
+class Origin:
+    """Maps offsets in a compacted text back to the text it was made from."""
+
+    def __init__(self, new_starts: list[int], old_starts: list[int], then: "Origin | None") -> None:
+        self.new_starts = new_starts
+        self.old_starts = old_starts
+        self.then = then  # the map of the text this one was made from, if that was compacted too
+
+    def __call__(self, pos: int) -> int:
+        i = max(bisect_right(self.new_starts, pos) - 1, 0)
+        old = self.old_starts[i] + (pos - self.new_starts[i]) if self.new_starts else pos
+        return self.then(old) if self.then is not None else old
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """A span's place in the source: its last character's place, plus one, ends it."""
+        return self(start), (self(end - 1) + 1 if end > start else self(start))
+
+
+def _overlaps(lines: list[tuple[int, int]], span: tuple[int, int]) -> bool:
+    return any(start <= span[1] and span[0] <= end for start, end in lines)
+
+
 def _merged(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     """Spans in order, those with only blanks between them joined (a line break wanted after
     the first is wanted after the run)."""
@@ -124,45 +146,57 @@ class Doc:
         self.shared: dict[object, object] = {}
         #: In a later pass, the blocks that changed since the pass before (``None``: all).
         self.focus: set[int] | None = None
+        #: In a later pass, how this text's offsets map back to the repaired text's.
+        self.origin: Origin | None = None
 
-    def masked(self, removed: list[tuple[int, int, bool]], cut: list[tuple[int, int]]) -> "Doc":
-        """This document with what was removed blanked out, for another pass of the rules.
+    def compacted(self, removed: list[tuple[int, int, bool]], cut: list[tuple[int, int]]
+                  ) -> "Doc":
+        """This document as a reader would see it once ``removed`` is gone, for another pass.
 
         Noise often hides noise: "date 2024-04-27 Connect with us [email protected]" ends in
-        "Connect with us" only once the placeholder is gone. A removed span becomes spaces;
-        one that took a line's head, or closed an article (``breaks``), ends in a line break,
-        so what follows starts a line. The text keeps its length: every offset stays valid.
-        The lines that spans were ``cut`` from are the new document's ``focus``: line rules
-        need to look only there again.
+        "Connect with us" only once the placeholder is gone. A removed line leaves a blank
+        line; a span cut from inside a line leaves one space; one that took a line's head, or
+        closed an article (``breaks``), leaves a line break, so what follows starts a line.
+        The new document's ``origin`` maps its offsets back to this one's. The lines that
+        spans were ``cut`` from are its ``focus``: line rules need to look only there again.
         """
         text = self.text
         parts: list[str] = []
-        pos = 0
+        new_starts: list[int] = []
+        old_starts: list[int] = []
+        size = pos = 0
+
+        def keep(piece: str, old: int) -> None:
+            nonlocal size
+            if piece:
+                new_starts.append(size)
+                old_starts.append(old)
+                parts.append(piece)
+                size += len(piece)
+
         for start, end, breaks in _merged(text, removed):
-            start = max(start, pos)
-            if end <= start:
+            if end <= pos:
                 continue
-            parts.append(text[pos:start])
-            blank = text[start:end]
-            blank = _NOT_NEWLINE.sub(" ", blank) if "\n" in blank else " " * len(blank)
-            if breaks:  # the break goes right before the next word, so "^" meets it
-                j = end
-                while j < len(text) and text[j] in " \t":
-                    j += 1
-                blank += " " * (j - end)
-                blank = blank[:-1] + "\n"
-                end = j
-            parts.append(blank)
+            start = max(start, pos)
+            before = text[pos:start]
+            gone = text[start:end]
+            while end < len(text) and text[end] in " \t":
+                end += 1  # the blanks after a cut go with it
+            if breaks or "\n" in gone:
+                keep(before.rstrip(" \t"), pos)
+                keep("\n", start)
+            elif before and before[-1] not in " \t\n" and end < len(text) and text[end] != "\n":
+                keep(before, pos)
+                keep(" ", start)
+            else:
+                keep(before, pos)
             pos = end
-        parts.append(text[pos:])
+        keep(text[pos:], pos)
         doc = Doc("".join(parts), joined=True)
-        focus: set[int] = set()
-        for start, end in cut:
-            line_start = self.text.rfind("\n", 0, start) + 1
-            line_end = self.text.find("\n", end)
-            focus.update(b.index for b in doc.blocks_between(
-                line_start, len(self.text) if line_end == -1 else line_end))
-        doc.focus = focus
+        doc.origin = Origin(new_starts, old_starts, self.origin)
+        lines = sorted((text.rfind("\n", 0, s) + 1, e if (e := text.find("\n", t)) != -1 else len(text))
+                       for s, t in cut)
+        doc.focus = {b.index for b in doc.blocks if _overlaps(lines, doc.origin.span(b.start, b.end))}
         return doc
 
     @cached_property
