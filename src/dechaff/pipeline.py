@@ -182,24 +182,40 @@ class Cleaner:
         target.extend(items)
 
     def _article_rules(self, article: Article, doc: Doc, assembler: Assembler) -> list[Proposal]:
+        """Run the article rules in order; then the ones that only drop, again, while they
+        find more (a dropped line can bring two copies of a line together)."""
         moves: list[Proposal] = []
+        changed = False
         for rule in self.article_rules:
-            by_start = {p.start: p for p in article.pieces}
-            gone: set[int] = set()
-            for proposal in _run(rule, rule.propose_article, list(article.pieces), doc):
-                piece = by_start.get(proposal.start)
-                if piece is None or proposal.start in gone:
-                    continue
-                if proposal.action == "move":
-                    moves.append(proposal)
-                    if proposal.keep:
-                        continue
-                gone.add(proposal.start)
-                if assembler.explain:
-                    assembler.add_piece(proposal, piece)
-            if gone:
-                article.pieces = [p for p in article.pieces if p.start not in gone]
+            changed |= self._apply_article_rule(rule, article, doc, assembler, moves)
+        again = [r for r in self.article_rules if r.repeatable]
+        for _ in range(MAX_PASSES - 1):
+            if not changed:
+                break
+            changed = False
+            for rule in again:
+                changed |= self._apply_article_rule(rule, article, doc, assembler, moves)
         return moves
+
+    @staticmethod
+    def _apply_article_rule(rule: Rule, article: Article, doc: Doc, assembler: Assembler,
+                            moves: list[Proposal]) -> bool:
+        by_start = {p.start: p for p in article.pieces}
+        gone: set[int] = set()
+        for proposal in _run(rule, rule.propose_article, list(article.pieces), doc):
+            piece = by_start.get(proposal.start)
+            if piece is None or proposal.start in gone:
+                continue
+            if proposal.action == "move":
+                moves.append(proposal)
+                if proposal.keep:
+                    continue
+            gone.add(proposal.start)
+            if assembler.explain:
+                assembler.add_piece(proposal, piece)
+        if gone:
+            article.pieces = [p for p in article.pieces if p.start not in gone]
+        return bool(gone)
 
 
 def _run(rule: Rule, method, *args) -> list[Proposal]:

@@ -91,6 +91,11 @@ class Rule:
     #: ``text`` rules see the whole document; ``article`` rules see one article at a time,
     #: after the text rules have run and the document has been split.
     phase: ClassVar[str] = "text"
+    #: An article rule that only drops, and may run again when other rules dropped lines.
+    repeatable: ClassVar[bool] = False
+    #: A text rule that reads the lines around a line: a later pass shows it every line,
+    #: not only the lines that changed.
+    context: ClassVar[bool] = False
     #: Lowercase substrings; when none occurs in the document the rule is skipped, and a
     #: pattern rule looks only at the lines that hold one (as gitleaks does): each of its
     #: matches must contain one of them.
@@ -114,9 +119,10 @@ class Rule:
     def candidates(self, doc: "Doc") -> list:
         """The blocks this rule may match: those whose first word is in ``starts``."""
         if not self.starts:
-            return doc.focused(doc.blocks)
-        found = [b for word in self.starts.intersection(doc.heads) for b in doc.heads[word]]
-        return doc.focused(sorted(found, key=lambda b: b.index))
+            return doc.blocks if self.context else doc.focused(doc.blocks)
+        found = sorted((b for word in self.starts.intersection(doc.heads) for b in doc.heads[word]),
+                       key=lambda b: b.index)
+        return found if self.context else doc.focused(found)
 
     def propose(self, doc: "Doc") -> Iterable[Proposal]:  # pragma: no cover - abstract
         raise NotImplementedError

@@ -168,6 +168,7 @@ class SourcesList(Rule):
     groups = ("fields",)
     description = "'Sources' / 'Fuente:' / 'Quelle:' URL lists: URLs to sources, placeholders dropped."
     keywords = ("http",)
+    context = True
     starts = frozenset({"sources", "source", "fuente", "fuentes", "quelle", "quellen", "fonte",
                         "fontes", "sumber"})
     examples = (

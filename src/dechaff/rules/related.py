@@ -80,6 +80,7 @@ class PopularList(Rule):
     groups = ("related",)
     description = "'Most read', 'Trending', 'Lo más leído' headings with their lists."
     starts = POPULAR_HEADING.heads
+    context = True
     heading = regex.compile(rf"^[^\w\n]{{0,3}}(?i:{POPULAR_HEADING})\s*[:.…]?\s*$", regex.MULTILINE)
     examples = (
         remove("Body text of the story that ends here.\n\nMost read\nFirst other headline here\n"

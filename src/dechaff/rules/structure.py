@@ -28,56 +28,6 @@ def head(pieces) -> list:
 
 
 @register
-class SectionLabel(Rule):
-    """A section name ("Politics", "Deportes") over the headline becomes ``section``."""
-
-    code = "ST01"
-    name = "structure.section_label"
-    groups = ("structure", "fields")
-    description = "A section label in an article's head ('Politics') becomes the section."
-    phase = "article"
-    examples = (
-        remove("Politics\n\nBlinken warns China over election meddling\n\nThe US secretary of state "
-               "said on Friday that China was trying to influence the vote.", "Politics",
-               section="Politics"),
-        keep("Politics is a contact sport, the senator said, and the room laughed at once."),
-    )
-
-    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
-        for piece in head(pieces):
-            if _SECTION.match(piece.text):
-                yield self.move(piece.start, piece.end, "section", piece.text)
-                return
-
-
-@register
-class RepeatedLine(Rule):
-    """A line that repeats the line before it: a headline printed twice, a doubled paragraph.
-
-    Runs on what the other rules left, so a repeat hidden behind a dropped line is caught.
-    """
-
-    code = "ST05"
-    name = "structure.repeated_line"
-    groups = ("structure",)
-    description = "The second copy of a line repeated right after itself."
-    phase = "article"
-    examples = (
-        remove("China seeks to influence US elections\n\nChina seeks to influence US elections\n\n"
-               "The body of the story goes here and it is long enough to be a paragraph.",
-               body="China seeks to influence US elections\n\nThe body of the story goes here "
-                    "and it is long enough to be a paragraph."),
-        keep("Yes, he said.\n\nYes, he said.\n\nThe vote was close, and the chair had the last word."),
-    )
-
-    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
-        for prev, piece in zip(pieces, pieces[1:]):
-            if (len(piece.text) == len(prev.text) and piece.text.casefold() == prev.text.casefold()
-                    and word_count(piece.text) >= 4):
-                yield self.drop(piece.start, piece.end, reason="repeats the line before")
-
-
-@register
 class MenuRun(Rule):
     """A run of three or more label-like lines: a menu, a footer's link list, a share bar.
 
@@ -93,6 +43,7 @@ class MenuRun(Rule):
     groups = ("structure",)
     description = "Runs of three or more short label lines (menus, footer links)."
     phase = "article"
+    repeatable = True
     _closed = (".", "!", ";", ",")
     examples = (
         remove("World\n\nBusiness\n\nSport\n\nThe council met on Monday and voted to close the old "
@@ -115,6 +66,57 @@ class MenuRun(Rule):
                 for label in run:
                     yield self.drop(label.start, label.end, reason=f"one of {len(run)} label lines")
             run = []
+
+
+@register
+class RepeatedLine(Rule):
+    """A line that repeats the line before it: a headline printed twice, a doubled paragraph.
+
+    Runs on what the other rules left, so a repeat hidden behind a dropped line is caught.
+    """
+
+    code = "ST05"
+    name = "structure.repeated_line"
+    groups = ("structure",)
+    description = "The second copy of a line repeated right after itself."
+    phase = "article"
+    repeatable = True
+    examples = (
+        remove("China seeks to influence US elections\n\nChina seeks to influence US elections\n\n"
+               "The body of the story goes here and it is long enough to be a paragraph.",
+               body="China seeks to influence US elections\n\nThe body of the story goes here "
+                    "and it is long enough to be a paragraph."),
+        keep("Yes, he said.\n\nYes, he said.\n\nThe vote was close, and the chair had the last word."),
+    )
+
+    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
+        for prev, piece in zip(pieces, pieces[1:]):
+            if (len(piece.text) == len(prev.text) and piece.text.casefold() == prev.text.casefold()
+                    and word_count(piece.text) >= 4):
+                yield self.drop(piece.start, piece.end, reason="repeats the line before")
+
+
+@register
+class SectionLabel(Rule):
+    """A section name ("Politics", "Deportes") over the headline becomes ``section``."""
+
+    code = "ST01"
+    name = "structure.section_label"
+    groups = ("structure", "fields")
+    description = "A section label in an article's head ('Politics') becomes the section."
+    phase = "article"
+    examples = (
+        remove("Politics\n\nBlinken warns China over election meddling\n\nThe US secretary of state "
+               "said on Friday that China was trying to influence the vote.", "Politics",
+               section="Politics"),
+        keep("Politics is a contact sport, the senator said, and the room laughed at once."),
+    )
+
+    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
+        for piece in head(pieces):
+            if _SECTION.match(piece.text):
+                yield self.move(piece.start, piece.end, "section", piece.text)
+                return
 
 
 @register
@@ -177,6 +179,7 @@ class TailResidue(Rule):
     groups = ("structure",)
     description = "One-to-three-word lines after the last paragraph ('ExBulletin')."
     phase = "article"
+    repeatable = True
     _label = regex.compile(r"^[\p{L}\d][\p{L}\d '&’-]*$")
     examples = (
         remove("The bridge will reopen next month after repairs, the mayor said on Monday.\n\n"
