@@ -32,7 +32,10 @@ def is_body(text: str) -> bool:
     False
     """
     words = word_count(text)
-    if words >= 25 or (words >= 6 and text.rstrip().endswith(_END_TERMINAL)):
+    stripped = text.rstrip()
+    if words < 12 and stripped.endswith(("?", "!", "?”", "!”")):
+        return False  # a short question or exclamation standing alone is a headline
+    if words >= 25 or (words >= 6 and stripped.endswith(_END_TERMINAL)):
         return True
     return words >= 12 and _INNER_STOP.search(text) is not None
 
@@ -50,6 +53,18 @@ def is_headline(text: str) -> bool:
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'¿¡"):
         return False
     return 1 <= word_count(text) <= 30 and not text.endswith((".", ",", ";", ":", ")", "…"))
+
+
+def in_quotation(text: str, pos: int, line_start: int) -> bool:
+    """Is ``pos`` inside a quotation opened earlier on its line? Quoted noise is the story's.
+
+    >>> in_quotation('He read “Log in now” aloud.', 9, 0)
+    True
+    """
+    before = text[line_start:pos]
+    if before.count("“") > before.count("”") or before.count("«") > before.count("»"):
+        return True
+    return before.count('"') % 2 == 1
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

@@ -112,7 +112,7 @@ class Rule:
         return f"<{type(self).__name__} {self.code} {self.name}>"
 
     def applies_to(self, doc: "Doc") -> bool:
-        if self.keywords and not any(k in doc.lower for k in self.keywords):
+        if self.keywords and not doc.has_any(self.keywords):
             return False
         return not self.starts or not self.starts.isdisjoint(doc.heads)
 

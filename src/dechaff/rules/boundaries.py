@@ -17,7 +17,17 @@ from ..shapes import is_body, is_headline, word_count
 from .base import Proposal, Rule, keep, remove
 from .registry import register
 
-_KEY = regex.compile(r"\p{L}{5,}")
+_KEY = regex.compile(r"\p{L}{4,}")
+#: Four-letter-and-longer words that say nothing of a story's subject.
+_STOP = frozenset("""
+this that with from have will were been they their there what when which would could should
+about after over into more most than then them some said says also just only your other such
+very well while where these those being does each even many much must upon like make made
+para como pero esta este sobre entre desde hasta sido tiene será está todos también porque
+dass oder sind eine einer eines nicht wird wurde werden auch nach über unter beim noch schon
+dans pour avec sont mais plus cette leur comme être fait ainsi entre
+para como pelo pela mais seus suas esta este entre foram será também
+yang dengan untuk dari pada akan atau juga dalam oleh tidak bisa telah sudah""".split())
 #: How much of a headline's key words its lede must share, and the story above must not.
 LEDE_SHARE = 0.4
 ABOVE_SHARE = 0.25
@@ -28,7 +38,7 @@ LOOK_BACK = 30
 @lru_cache(maxsize=8192)
 def keys(text: str) -> frozenset[str]:
     """Key words, cut to five letters, so "returns" and "returned" meet."""
-    return frozenset(w[:5].casefold() for w in _KEY.findall(text))
+    return frozenset(w[:5].casefold() for w in _KEY.findall(text) if w.casefold() not in _STOP)
 
 
 @register

@@ -40,7 +40,9 @@ class LabeledPlaceholder(PatternRule):
     keywords = ("protected]",)
     scope = "span"
     pattern = (r"(?i:\b(?:e-?mail(?:\s+address)?|correo(?:\s+electrónico)?|e-mail-adresse|courriel"
-               r"|adresse\s+e-?mail|surel|contact)\s*:?\s*)" + PLACEHOLDER + r":?")
+               r"|adresse\s+e-?mail|surel|contact"
+               r"|(?:reach|contact|e-?mail|write to)\s+(?:the\s+(?:author|writer|reporter|newsroom|editors?)"
+               r"|us|me|him|her|them)(?:\s+(?:at|via|on))?)\s*:?\s*)" + PLACEHOLDER + r"[.:]?")
     examples = (
         remove("Phone Number: (818) 359-3898 Email: [email protected]: https://example.org/",
                "[email protected]", "Email:"),

@@ -36,7 +36,7 @@ class PublishedLine(PatternRule):
     scope = "span"
     field = "published"
     pattern = (rf"^[^\w\n]{{0,2}}(?i:{PUBLISHED_LABEL})\s*(?:on|at|am|le|el|em|:|-|–|—|\|)?\s*"
-               rf"(?:(?i:\w+day|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|"
+               rf"(?:(?i:\w+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|"
                rf"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
                rf"samedi|dimanche|senin|selasa|rabu|kamis|jumat|sabtu|minggu),?\s*)?"
                rf"(?i:{DATE_TIME})[\s,|.]*")

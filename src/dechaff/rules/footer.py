@@ -6,6 +6,7 @@ article's.
 
 from __future__ import annotations
 
+from ..shapes import in_quotation
 from .base import PatternRule, keep, remove
 from .patterns import ALL_RIGHTS, TAKEDOWN, TAKEDOWN_END
 from .registry import register
@@ -34,8 +35,14 @@ class Takedown(PatternRule):
         remove("The mention sources can contact us to remove/changing this article"),
         remove("to request, modification Contact us at Here or [email protected]"),
         remove("If you are the owner of this content and want it removed, contact us."),
+        remove("If you believe this content infringes your copyright, contact us for removal"),
         keep("Residents can contact us at the town hall on weekdays, the mayor said."),
+        keep("One notice reads “This article was automatically collected from its source, which may "
+             "contact us to have it removed,” and many sites copy it."),
     )
+
+    def accept(self, match, doc) -> bool:
+        return not in_quotation(doc.text, match.start(), doc.block_at(match.start()).start)
 
 
 @register

@@ -36,8 +36,9 @@ class Alternation(str):
             options = group.group(1).split("|") if group else [phrase]
             for option in options:
                 found = _HEAD.match(option)
-                if not found:
-                    raise ValueError(f"cannot index the first word of {phrase!r}")
+                if not found or option.lstrip()[:1] in ("\\", "["):
+                    raise ValueError(f"cannot index the first word of {phrase!r}: start it with "
+                                     "a literal word")
                 words.add(head_word(found.group(1)))
         return frozenset(words)
 
@@ -114,14 +115,18 @@ PROMO_MEMBERSHIP = alt(
 PROMO_APP = alt(
     r"download (?:the|our) (?:[\w.&'’-]+ ){0,5}app", r"get (?:the|our) (?:[\w.&'’-]+ ){0,4}app\b",
     r"install (?:the|our) (?:[\w.&'’-]+ ){0,4}app", r"(?:available|download it) (?:now )?on (?:the )?(?:app store|google play)",
-    r"descarga (?:la|nuestra) (?:\w+ ){0,3}app", r"descargue (?:la|nuestra) (?:\w+ ){0,3}app",
-    r"laden sie (?:die|unsere) (?:\w+ ){0,3}app", r"holen sie sich (?:die|unsere) (?:\w+ ){0,3}app",
-    r"téléchargez (?:l'|l’|notre )(?:\w+ ){0,3}app", r"baixe (?:o|nosso) (?:\w+ ){0,3}app",
+    r"descarga (?:ya |ahora )?(?:la|nuestra) (?:\w+ ){0,3}(?:app|aplicación)",
+    r"descargue (?:ya |ahora )?(?:la|nuestra) (?:\w+ ){0,3}(?:app|aplicación)",
+    r"laden sie (?:jetzt |sich |hier )?(?:die|unsere) (?:\w+ ){0,3}app",
+    r"holen sie sich (?:jetzt )?(?:die|unsere) (?:\w+ ){0,3}app",
+    r"téléchargez (?:dès maintenant |gratuitement )?(?:l'|l’|notre )(?:\w+ ){0,3}(?:app|application)",
+    r"baixe (?:já |agora )?(?:o|nosso) (?:\w+ ){0,3}(?:app|aplicativo)",
     r"(?:unduh|download) aplikasi",
 )
 PROMO_NEWSLETTER = alt(
-    r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|my) (?:[\w&'’-]+ ){0,4}newsletters?",
+    r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|my) (?:[\w&'’-]+ ){0,4}(?:newsletters?|briefings?|bulletins?|digest|email alerts?)",
     r"get (?:our|the) (?:[\w&'’-]+ ){0,4}newsletter", r"join (?:our|the) (?:[\w&'’-]+ ){0,3}newsletter",
+    r"get (?:the |our |all the )?(?:[\w'’-]+ ){0,5}(?:delivered|sent|straight) (?:to|into|in) your inbox",
     r"want (?:more|the latest)[^.!?\n]{0,60}\? (?:sign up|subscribe)",
     r"suscríbete (?:a|al) (?:nuestro|nuestra|el|la) (?:\w+ ){0,2}(?:boletín|newsletter)",
     r"suscríbase (?:a|al) (?:nuestro|nuestra) (?:\w+ ){0,2}(?:boletín|newsletter)",
@@ -141,6 +146,12 @@ PROMO_FOLLOW = alt(
     r"únete a nuestro canal", r"folgen sie uns (?:auf|bei)", r"folge uns auf", r"suivez-nous sur",
     r"rejoignez(?:-nous)? (?:notre|sur)", r"siga-nos (?:no|nas|em)", r"siga (?:o|a) (?:\w+ ){1,3}no (?:google news|whatsapp|instagram|twitter|x)",
     r"ikuti (?:kami|kanal|berita|update|saluran)", r"gabung(?: ke)? (?:kanal|grup|saluran|channel) (?:whatsapp|telegram)",
+    r"(?:follow|simak|siga|sigue|síguenos|suivez|retrouvez|folgen|folge|ikuti|pantau|cek|dapatkan|add|"
+    r"get|read|find|stay|catch|check|acompanhe|confira|segue|join) (?:[\w'’-]+ ){0,5}"
+    r"(?:on|en|no|na|auf|bei|sur|di) google (?:news|notícias|noticias|actualités|berita)",
+    r"receba (?:as )?(?:notícias|novidades|atualizações)", r"recibe (?:las )?(?:noticias|alertas|novedades)",
+    r"recevez (?:nos|les) (?:actualités|alertes|infos)", r"erhalten sie (?:die )?(?:neuesten )?nachrichten",
+    r"dapatkan (?:berita|update|informasi)",
 )
 PROMO_SUBSCRIBE = alt(
     r"click here to subscribe", r"subscribe (?:here|now|today)\b", r"(?:haga|haz) clic aquí para suscribirte",
@@ -164,6 +175,11 @@ TAKEDOWN = alt(
     r"dmca (?:notice|complaint|takedown|policy|request|removal|protected)", r"dmca\s*:",
     r"(?:to )?report (?:a )?copyright infringement",
     r"(?:this|the) (?:article|content|post) (?:will be|can be) removed (?:upon|on|at) request",
+    r"if you believe (?:that )?(?:this|the|any|our) (?:[\w-]+ ){0,3}infring",
+    r"contact us for (?:its |the )?(?:removal|deletion|takedown|correction)",
+    r"for (?:removal|takedown|deletion|correction|copyright) (?:requests?|claims?|issues?)",
+    r"(?:may|can) contact us to have (?:it|this|them|the \w+) (?:removed|deleted|taken down|changed|corrected)",
+    r"(?:this|the) (?:article|story|content|post|news) (?:was|is|has been) (?:automatically |auto-)?(?:collected|aggregated|scraped|gathered|compiled|curated) from",
     r"si (?:eres|es usted) el (?:autor|propietario) de (?:este|esta) (?:contenido|artículo|nota)",
     r"contáct(?:a|e)nos para (?:retirar|eliminar|modificar)",
     r"wenn sie (?:der|die) (?:urheber|rechteinhaber|autor)(?:in)? (?:dieses|des) (?:inhalts|artikels)",

@@ -22,9 +22,12 @@ MAX_PROMO_WORDS = 80
 #: First words of every family's promos: one scan per document serves all the promo rules.
 ALL_STARTS = frozenset().union(*(a.heads for a in (
     PROMO_MEMBERSHIP, PROMO_APP, PROMO_NEWSLETTER, PROMO_FOLLOW, PROMO_SUBSCRIBE, PROMO_PITCH)))
+#: What may stand before a promo's first word: a bullet, an arrow, an emoji; not a quote
+#: mark, since a quoted call to act is the story's, not the site's.
+_LEAD = r"[^\w\n\"“”‘’'«»„]{0,3}"
 # Matched at a sentence's start (``sentences`` finds the starts), so no anchor of its own.
 _ANY = regex.compile(
-    r"[^\w\n]{0,3}(?i:" + "|".join(
+    _LEAD + r"(?i:" + "|".join(
         (PROMO_MEMBERSHIP, PROMO_APP, PROMO_NEWSLETTER, PROMO_FOLLOW, PROMO_SUBSCRIBE, PROMO_PITCH))
     + ")")
 
@@ -47,8 +50,8 @@ class PromoRule(Rule):
         if cls.opening:
             cls.starts = cls.opening.heads
             cls.compiled = regex.compile(
-                rf"(?:^|(?<=[.!?…]\s))[^\w\n]{{0,3}}(?i:{cls.opening})", regex.MULTILINE)
-            cls.at_start = regex.compile(rf"[^\w\n]{{0,3}}(?i:{cls.opening})")
+                rf"(?:^|(?<=[.!?…]\s)){_LEAD}(?i:{cls.opening})", regex.MULTILINE)
+            cls.at_start = regex.compile(rf"{_LEAD}(?i:{cls.opening})")
 
     def is_promo(self, text: str, start: int, end: int) -> bool:
         return self.at_start.match(text, start, end, timeout=self.timeout) is not None

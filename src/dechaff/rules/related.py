@@ -23,8 +23,10 @@ class ReadAlso(PatternRule):
     **Why:** the teaser belongs to the page the article was copied from, not to the article.
 
     **Known problems:** a paragraph that really begins "Read more: ..." followed by a colon
-    and a sentence is removed; the label must be followed by a separator (``:``, ``|``, a dash)
-    or by a capitalised word, so "Read more about the club's history" stays.
+    and a sentence is removed. Without a separator (``:``, ``|``, a dash) the label must be
+    followed by a capitalised word and a headline-length rest not closed like a sentence, so
+    "Read more about the club's history" and "Mehr zum Thema Parken will die Stadt ...
+    vorlegen." stay.
     """
 
     code = "RL01"
@@ -32,7 +34,8 @@ class ReadAlso(PatternRule):
     groups = ("related",)
     description = "Lines that start with 'Also read:', 'Lee también:', 'Baca juga:' and kin."
     starts = READ_ALSO.heads
-    pattern = (rf"^[^\w\n]{{0,3}}(?i:{READ_ALSO})(?:\s*[:|»›>\-–—]+|\s*(?=[\p{{Lu}}\"“]))[^\n]*$")
+    pattern = (rf"^[^\w\n\"“‘'«„]{{0,3}}(?i:{READ_ALSO})(?:\s*[:|»›>\-–—]+[^\n]*"
+               r"|\s+(?=[\p{Lu}\"“])[^\n]{0,160}(?<![.;,]))$")
     examples = (
         remove("Also read: Partners, not rivals: Xi Jinping has a message for Antony Blinken"),
         remove("ALSO READ | Sensex falls 500 points as banks drag"),
@@ -43,6 +46,7 @@ class ReadAlso(PatternRule):
         remove("Baca juga: Harga beras naik lagi"),
         keep("Read more about the club's history in the museum, the guide said."),
         keep("Related reporting by the team showed the same pattern in 2019."),
+        keep("Mehr zum Thema Anwohnerparken will die Verwaltung im Herbst ein Konzept vorlegen."),
     )
 
 

@@ -27,11 +27,15 @@ class PhotoGallery(PatternRule):
     keywords = ("photo", "gallery", "image", "slideshow", "picture", "foto")
     scope = "span"
     pattern = (rf"(?:{_AFTER}|(?<=\s))(?:(?:View|VIEW|See|SEE|Open|OPEN)\s+(?i:photos?|gallery|images?|slideshow|pictures?)"
-               rf"|Ver (?:fotos|galería)|Fotos ansehen|Voir les photos|Ver fotos|Lihat foto)(?:\s*\(\d+\))?{_BEFORE}")
+               rf"|Ver (?:fotos|galería)|Fotos ansehen|Voir les photos|Ver fotos|Lihat foto)(?:\s*\(\d+\))?{_BEFORE}"
+               r"|^(?i:(?:photo|image|picture|video)s?\s+(?:gallery|galleries|slideshow)|galería de fotos"
+               r"|bildergalerie|fotogalerie|galerie photos?|galeria de fotos|galeri foto)\s*(?:\(\d+\))?\s*$")
     examples = (
         remove("which sellers have the best offers. View photos The advantages are these.",
                "View photos"),
         remove("View photos"),
+        remove("Photo gallery"),
+        keep("The library's photo gallery reopened on Monday after a two-year renovation."),
         keep("Visitors can view photos of the flood in the library, the curator said."),
     )
 
@@ -80,16 +84,19 @@ class ShareBar(PatternRule):
                 "twitter", "linkedin", "reddit", "telegram", "copy link", "copy url", "comment",
                 "comments", "save", "flipboard", "pinterest", "messenger", "x", "sms", "mail",
                 "compartir", "teilen", "partager", "compartilhar", "bagikan", "imprimir", "drucken")
-    starts = _word.heads | frozenset({"share", "compartir", "artikel", "partager", "compartilhe", "bagikan"})
+    starts = _word.heads | frozenset({"share", "compartir", "artikel", "partager", "compartilhe", "bagikan",
+                                      "click"})
     pattern = (rf"^(?i:(?:{_word})(?:\s*[|•·/,]\s*|\s+)){{1,12}}(?i:{_word})\s*$"
                r"|^(?i:share (?:this|the) (?:article|story|post|page)(?: (?:on|via) \w+)?"
                r"|share on (?:facebook|twitter|x|whatsapp|linkedin)|compartir en \w+"
                r"|artikel teilen|partager (?:cet article|sur \w+)|compartilhe(?: esta notícia)?"
-               r"|bagikan(?: artikel)?(?: ini)?)\s*:?\s*$")
+               r"|bagikan(?: artikel)?(?: ini)?|share this|share (?:on|via) \w+"
+               r"|click to (?:share|email|print|tweet)\b[^\n]{0,40}?(?:\(opens in (?:a )?new window\))?)\s*:?\s*$")
     examples = (
         remove("Share Tweet Pin Email"),
         remove("Share this article"),
         remove("Facebook | Twitter | WhatsApp | Email"),
+        remove("Click to share on Twitter (Opens in new window)"),
         keep("Share prices rose on Tuesday after the merger was announced."),
     )
 

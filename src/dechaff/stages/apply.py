@@ -83,7 +83,20 @@ def apply_proposals(doc: Doc, proposals: list[Proposal]) -> Ledger:
         if parts and p.ends_article:
             ledger.markers.append(Marker("end", p.end, p))
     ledger.cuts.sort(key=lambda p: p.start)
+    ledger.markers = [m for m in ledger.markers if not _on_dropped_line(m, ledger)]
     return ledger
+
+
+def _on_dropped_line(marker: Marker, ledger: Ledger) -> bool:
+    """A boundary on a line another rule dropped as noise ("RELATED: ..." looks like a
+    dateline) is no evidence of an article (a rule that drops a line and marks a boundary
+    there itself, as a repeated site header does, means both)."""
+    if marker.kind != "boundary" or not ledger.doc.blocks:
+        return False
+    block = ledger.doc.block_at(marker.offset)
+    claim = ledger.claimed.get(block.index)
+    return (claim is not None and claim.action == "drop" and claim.rule is not marker.proposal.rule
+            and block.start <= marker.offset < block.end)
 
 
 def _uncovered(p: Proposal, taken: list[tuple[int, int]], text: str) -> list[Proposal]:

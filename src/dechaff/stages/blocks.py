@@ -234,6 +234,13 @@ class Doc:
             return blocks
         return [b for b in blocks if b.index in self.focus]
 
+    def has_any(self, words: tuple[str, ...]) -> bool:
+        """Does the text hold one of ``words`` (lower-case)?"""
+        key = ("any", words)
+        if key not in self.shared:
+            self.shared[key] = any(w in self.lower for w in words)
+        return self.shared[key]  # type: ignore[return-value]
+
     def blocks_with(self, words: tuple[str, ...]) -> list[Block] | None:
         """The blocks whose text holds one of ``words`` (lower-case), in order.
 

@@ -64,24 +64,29 @@ def split(pieces: list[Piece], markers: list[Marker], enabled: bool = True) -> l
     )
     articles = [Article(0)]
     pending: Marker | None = None
+    body = False  # whether the current article has body text yet
     for i, item in enumerate(stream):
         current = articles[-1]
         if isinstance(item, Piece):
             if pending is not None and not is_body(item.text):
                 articles.append(Article(item.start, pending.proposal))
+                body = False
             pending = None  # a paragraph right after a footer: the article went on
             articles[-1].pieces.append(item)
+            body = body or is_body(item.text)
             continue
         if not enabled:
             continue
         if item.kind == "end":
-            if current.has_body:
+            if body:
                 pending = item
         elif pending is not None and item.kind in ("boundary", "opener"):
             articles.append(Article(item.offset, pending.proposal))  # the footer said it first
             pending = None
-        elif current.has_body and _ahead_is_body(stream, i):
+            body = False
+        elif body and _ahead_is_body(stream, i):
             articles.append(_open(current, item))
+            body = False
     return articles
 
 
