@@ -124,8 +124,9 @@ class Title(Rule):
     """The headline: a line of the head printed twice, else its first headline-shaped line
     of four words or more (three at a pinch: site names are short, headlines rarely are).
 
-    Lines of the head above it (site names, menus, stray labels) leave the body with it;
-    lines between it and the body (a standfirst, a caption) stay.
+    Lines of the head above it (site names, menus, stray labels) leave the body with it, and
+    so does a copy of it further down the head; other lines between it and the body (a
+    standfirst, a caption) stay.
     """
 
     code = "ST02"
@@ -145,10 +146,14 @@ class Title(Rule):
         title = self.choose(lead, doc)
         if title is None:
             return
+        above = True
         for piece in lead:
             if piece is title:
-                break
-            yield self.drop(piece.start, piece.end, reason="above the headline")
+                above = False
+            elif above:
+                yield self.drop(piece.start, piece.end, reason="above the headline")
+            elif piece.text.casefold() == title.text.casefold():
+                yield self.drop(piece.start, piece.end, reason="repeats the headline")
         yield self.move(title.start, title.end, "title", title.text)
 
 
