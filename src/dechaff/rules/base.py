@@ -114,15 +114,18 @@ class Rule:
     def applies_to(self, doc: "Doc") -> bool:
         if self.keywords and not doc.has_any(self.keywords):
             return False
-        return not self.starts or not self.starts.isdisjoint(doc.heads)
+        return not self.starts or not self.starts.isdisjoint(self._heads(doc))
+
+    def _heads(self, doc: "Doc") -> dict:
+        return doc.heads if self.context else doc.focus_heads
 
     def candidates(self, doc: "Doc") -> list:
         """The blocks this rule may match: those whose first word is in ``starts``."""
         if not self.starts:
             return doc.blocks if self.context else doc.focused(doc.blocks)
-        found = sorted((b for word in self.starts.intersection(doc.heads) for b in doc.heads[word]),
-                       key=lambda b: b.index)
-        return found if self.context else doc.focused(found)
+        heads = self._heads(doc)
+        return sorted((b for word in self.starts.intersection(heads) for b in heads[word]),
+                      key=lambda b: b.index)
 
     def propose(self, doc: "Doc") -> Iterable[Proposal]:  # pragma: no cover - abstract
         raise NotImplementedError

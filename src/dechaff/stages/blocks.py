@@ -113,13 +113,27 @@ class Origin:
         old = self.old_starts[i] + (pos - self.new_starts[i]) if self.new_starts else pos
         return self.then(old) if self.then is not None else old
 
+    def to_new(self, old: int) -> int:
+        """Where a source offset landed (the start of what replaced it, if it was removed)."""
+        i = max(bisect_right(self.old_starts, old) - 1, 0)
+        if not self.new_starts:
+            return old
+        following = self.new_starts[i + 1] if i + 1 < len(self.new_starts) else None
+        new = self.new_starts[i] + (old - self.old_starts[i])
+        return min(new, following) if following is not None else new
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """A span's place in the source: its last character's place, plus one, ends it."""
         return self(start), (self(end - 1) + 1 if end > start else self(start))
 
 
-def _overlaps(lines: list[tuple[int, int]], span: tuple[int, int]) -> bool:
-    return any(start <= span[1] and span[0] <= end for start, end in lines)
+def _index_heads(blocks: list[Block]) -> dict[str, list[Block]]:
+    index: dict[str, list[Block]] = {}
+    for block in blocks:
+        found = _HEAD.match(block.text)
+        if found:
+            index.setdefault(head_word(found.group(1)), []).append(block)
+    return index
 
 
 def _merged(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -196,7 +210,8 @@ class Doc:
         doc.origin = Origin(new_starts, old_starts, self.origin)
         lines = sorted((text.rfind("\n", 0, s) + 1, e if (e := text.find("\n", t)) != -1 else len(text))
                        for s, t in cut)
-        doc.focus = {b.index for b in doc.blocks if _overlaps(lines, doc.origin.span(b.start, b.end))}
+        doc.focus = {b.index for start, end in lines
+                     for b in doc.blocks_between(doc.origin.to_new(start), doc.origin.to_new(end))}
         return doc
 
     @cached_property
@@ -206,12 +221,12 @@ class Doc:
     @cached_property
     def heads(self) -> dict[str, list[Block]]:
         """Blocks by their first word (lower-cased; numbers as ``#``), for ``Rule.starts``."""
-        index: dict[str, list[Block]] = {}
-        for block in self.blocks:
-            found = _HEAD.match(block.text)
-            if found:
-                index.setdefault(head_word(found.group(1)), []).append(block)
-        return index
+        return _index_heads(self.blocks)
+
+    @cached_property
+    def focus_heads(self) -> dict[str, list[Block]]:
+        """``heads`` of the blocks in focus alone (all of them in a first pass)."""
+        return self.heads if self.focus is None else _index_heads(self.focused(self.blocks))
 
     def sentences_opening(self, words: frozenset[str]) -> list[int]:
         """Where the sentences opening with one of ``words`` (as ``heads``) start, in focus."""
