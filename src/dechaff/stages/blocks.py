@@ -253,7 +253,7 @@ class Doc:
         """Does the text hold one of ``words`` (lower-case)?"""
         key = ("any", words)
         if key not in self.shared:
-            self.shared[key] = any(w in self.lower for w in words)
+            self.shared[key] = any(map(self.lower.__contains__, words))
         return self.shared[key]  # type: ignore[return-value]
 
     def blocks_with(self, words: tuple[str, ...]) -> list[Block] | None:
