@@ -1,17 +1,26 @@
 """One configuration object for a cleaning run.
 
-Every option has a documented default; ``Config().replace(name=value)`` or keyword arguments to
-:func:`dechaff.clean` override single options.
+Every option has a documented default; ``Config().replace(name=value)`` or keyword arguments
+to :func:`dechaff.clean` override single options, and :meth:`Config.discover` reads a project's
+``[tool.dechaff]`` table in ``pyproject.toml`` or a ``dechaff.toml``.
 """
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, fields, replace
-from typing import Any
+from pathlib import Path
+from typing import Any, Mapping
 
 from .errors import ConfigError
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10
+    import tomli as tomllib
+
 LANGUAGES = ("en", "es", "de", "fr", "pt", "id")
+PROJECT_FILES = ("dechaff.toml", "pyproject.toml")
 
 
 @dataclass(frozen=True)
@@ -19,32 +28,47 @@ class Config:
     """Options of a cleaning run.
 
     - ``select``: rules to run, by code (``RL01``), dotted name (``related.read_also``), group
-      (``related``) or glob (``RL*``). ``None`` runs every rule that is on by default.
-    - ``ignore``: rules not to run, referenced the same way; wins over ``select``.
+      (``related``) or glob (``RL*``). ``None`` runs every rule.
+    - ``ignore``: rules (or repair steps, ``RP01``) not to run, referenced the same way; wins
+      over ``select``.
+    - ``packs``: paths of TOML rule packs to load beside the registered rules.
+    - ``rules``: per-rule settings, ``{"ST06": {"min_words": 80}}`` (by code or name).
     - ``languages``: languages whose wordings the multilingual rules look for.
     - ``repair``: run the repair stage (mojibake, entities, invisible characters, glued words).
     - ``split``: split a scrape holding several articles into several records.
     - ``explain``: keep the trace of every removal, repair and split on the records.
+    - ``max_removed_share``: the over-removal guard. When rules would remove more than this
+      share of an article's paragraph text, the article is kept as it was and flagged.
+      ``None`` turns the guard off.
     - ``max_chars``: larger inputs raise :class:`~dechaff.errors.InputTooLargeError`.
-    - ``regex_timeout``: seconds one rule's pattern may run on one document.
+    - ``regex_timeout``: seconds one rule's pattern may run on one document before the
+      document fails with a :class:`~dechaff.errors.RuleError` naming the rule.
+    - ``strict_plugins``: raise when a plugin fails to load, instead of warning.
     """
 
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
+    packs: tuple[str, ...] = ()
+    rules: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     languages: tuple[str, ...] = LANGUAGES
     repair: bool = True
     split: bool = True
     explain: bool = False
+    max_removed_share: float | None = 0.9
     max_chars: int = 20_000_000
     regex_timeout: float = 5.0
+    strict_plugins: bool = False
 
     def __post_init__(self) -> None:
-        for name in ("select", "ignore", "languages"):
+        for name in ("select", "ignore", "languages", "packs"):
             value = getattr(self, name)
-            if isinstance(value, str):
-                object.__setattr__(self, name, (value,))
-            elif value is not None and not isinstance(value, tuple):
-                object.__setattr__(self, name, tuple(value))
+            if isinstance(value, (str, Path)):
+                value = (value,)
+            if value is not None:
+                object.__setattr__(self, name, tuple(str(v) if isinstance(v, Path) else v
+                                                     for v in value))
+        if isinstance(self.rules, Mapping):
+            object.__setattr__(self, "rules", _freeze_rules(self.rules))
         unknown = set(self.languages) - set(LANGUAGES)
         if unknown:
             raise ConfigError(
@@ -52,6 +76,9 @@ class Config:
             )
         if self.max_chars <= 0 or self.regex_timeout <= 0:
             raise ConfigError("max_chars and regex_timeout must be positive")
+        share = self.max_removed_share
+        if share is not None and not 0 < share <= 1:
+            raise ConfigError(f"max_removed_share is a share between 0 and 1 (or None), not {share}")
 
     def replace(self, **changes: Any) -> "Config":
         """A copy with some options changed; unknown option names raise ``ConfigError``."""
@@ -60,3 +87,71 @@ class Config:
         if wrong:
             raise ConfigError(f"unknown option(s) {wrong}; options are {sorted(known)}")
         return replace(self, **changes)
+
+    def settings_for(self, code: str, name: str) -> dict[str, Any]:
+        """The settings given for the rule with this code or name."""
+        found: dict[str, Any] = {}
+        for ref, items in self.rules:
+            if ref in (code, name):
+                found.update(items)
+        return found
+
+    @classmethod
+    def from_file(cls, path: str | Path, **overrides: Any) -> "Config":
+        """Options from a ``dechaff.toml`` (top level) or ``pyproject.toml`` (``[tool.dechaff]``).
+
+        Relative pack paths are taken from the file's folder.
+        """
+        path = Path(path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
+        table = data.get("tool", {}).get("dechaff", {}) if path.name == "pyproject.toml" else data
+        known = {f.name for f in fields(cls)}
+        wrong = sorted(set(table) - known)
+        if wrong:
+            raise ConfigError(f"{path}: unknown option(s) {wrong}; options are {sorted(known)}")
+        options = dict(table)
+        if "packs" in options:
+            options["packs"] = tuple(str((path.parent / p).resolve()) for p in options["packs"])
+        options.update(overrides)
+        try:
+            return cls(**options)
+        except TypeError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+
+    @classmethod
+    def discover(cls, start: str | Path | None = None, **overrides: Any) -> "Config":
+        """Options from the nearest project file, looking from ``start`` (the working folder)
+        upward: a ``dechaff.toml``, or a ``pyproject.toml`` with a ``[tool.dechaff]`` table.
+        Defaults when there is none."""
+        found = find_project_file(start)
+        return cls.from_file(found, **overrides) if found else cls(**overrides)
+
+
+def find_project_file(start: str | Path | None = None) -> Path | None:
+    folder = Path(start or Path.cwd()).resolve()
+    for place in (folder, *folder.parents):
+        for name in PROJECT_FILES:
+            candidate = place / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_table(path: Path) -> bool:
+    try:
+        return "dechaff" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def _freeze_rules(rules: Mapping[str, Mapping[str, Any]]) -> tuple:
+    frozen = []
+    for ref, settings in rules.items():
+        if not isinstance(settings, Mapping):
+            raise ConfigError(f"rules.{ref} must be a table of settings, not {type(settings).__name__}")
+        frozen.append((ref, tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
+                                         for k, v in settings.items()))))
+    return tuple(frozen)

@@ -48,3 +48,15 @@ class ConfigError(DechaffError, ValueError):
     """A configuration value is invalid."""
 
     code = "E200"
+
+
+class PluginError(DechaffError, ImportError):
+    """A plugin (a ``dechaff.rules`` entry point) failed to load, in strict mode."""
+
+    code = "E300"
+
+
+class PackError(ConfigError):
+    """A TOML rule pack is malformed; the message names the file, the rule and the field."""
+
+    code = "E201"

@@ -15,7 +15,8 @@ import regex
 from . import rules as _builtin  # noqa: F401  (registers the built-in rules)
 from .config import Config
 from .document import Record
-from .errors import RuleError
+from .errors import ConfigError, RuleError
+from .packs import load_pack
 from .rules import registry
 from .rules.base import Proposal, Rule
 from .shapes import is_body
@@ -70,8 +71,17 @@ class Cleaner:
         if options:
             config = config.replace(**options)
         self.config = config
-        chosen = registry.select(config.select, config.ignore)
-        self.rules: list[Rule] = [cls(timeout=config.regex_timeout) for cls in chosen]
+        registry.load(strict=config.strict_plugins or None)
+        pool = registry.all_rules()
+        for path in config.packs:
+            for cls in load_pack(path):
+                if any(cls.code == other.code or cls.name == other.name for other in pool):
+                    raise ConfigError(f"{path}: rule {cls.code} ({cls.name}) reuses the code or "
+                                      "name of a rule already known; codes are never reused")
+                pool.append(cls)
+        chosen = registry.select(config.select, config.ignore, rules=pool, also=FIXES)
+        self.rules: list[Rule] = [cls(timeout=config.regex_timeout,
+                                      **config.settings_for(cls.code, cls.name)) for cls in chosen]
         self.text_rules = [r for r in self.rules if r.phase == "text"]
         self.article_rules = [r for r in self.rules if r.phase == "article"]
         self.after_end = next((r for r in self.rules if r.code == AFTER_END), None)
@@ -101,8 +111,29 @@ class Cleaner:
                     assembler.add_piece(proposal, piece)
             if not (article.pieces or extra or assembler.fields[i]):
                 continue  # nothing of an article here: no text, no field
-            records.append(assembler.record(i, len(records), extra, flags=notes))
+            record = assembler.record(i, len(records), extra, flags=notes)
+            records.append(self._guard(record, article, doc, assembler, dropped[i]))
         return records
+
+    def _guard(self, record: Record, article: Article, doc: Doc, assembler: Assembler,
+               settled: list) -> Record:
+        """The over-removal guard: an article whose paragraph text the rules would mostly
+        remove is kept as it was, and flagged (``Config.max_removed_share``)."""
+        share = self.config.max_removed_share
+        if share is None:
+            return record
+        start, end = assembler.span(article)
+        blocks = doc.blocks_between(start, end)
+        before = sum(len(b.text) for b in blocks if is_body(b.text))
+        before -= sum(len(p.text) for _, p in settled if is_body(p.text))
+        after = sum(len(p.text) for p in article.pieces)
+        if before <= 0 or after >= (1 - share) * before:
+            return record
+        flag = (f"over-removal guard: the rules would have removed {1 - after / before:.0%} of "
+                f"this article's paragraph text (limit {share:.0%}); it is kept as it was")
+        kept = [r for r in record.removals if r.action in ("repaired", "split")]
+        return replace(record, body="\n\n".join(b.text for b in blocks), removals=kept,
+                       flags=[*record.flags, flag])
 
     def _propose(self, doc: Doc) -> list[Proposal]:
         proposals: list[Proposal] = []

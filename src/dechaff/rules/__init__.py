@@ -1,6 +1,6 @@
-"""The built-in rules, one module per family of noise; importing this registers them all."""
+"""Rules: what they are (:mod:`.base`), where they are kept (:mod:`.registry`), and the
+built-in families, one module each (loaded through the ``dechaff.rules`` entry point)."""
 
-from . import footer, fields, boundaries, related, promo, wire, email, ui, structure  # noqa: F401  (registers)
 from .base import Example, PatternRule, Proposal, Rule, keep, remove
 from .registry import all_rules, get, register, select
 

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 import regex
 
+from ..errors import ConfigError
+
 if TYPE_CHECKING:
     from ..stages.blocks import Doc, Piece
 
@@ -104,9 +106,24 @@ class Rule:
     #: rule that only matches at a line's start: it then runs on those lines alone.
     starts: ClassVar[frozenset[str]] = frozenset()
     examples: ClassVar[tuple[Example, ...]] = ()
+    #: The rule's settings and their defaults; a setting's type is its default's type.
+    #: Users override them with ``Config(rules={"ST06": {"min_words": 80}})``.
+    settings: ClassVar[dict[str, Any]] = {}
 
-    def __init__(self, timeout: float | None = None) -> None:
+    def __init__(self, timeout: float | None = None, **settings: Any) -> None:
         self.timeout = timeout
+        self.options = dict(self.settings)
+        for key, value in settings.items():
+            if key not in self.settings:
+                raise ConfigError(f"rule {self.code} ({self.name}) has no setting {key!r}; its "
+                                  f"settings are {', '.join(sorted(self.settings)) or 'none'}")
+            want = type(self.settings[key])
+            if want is float and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if not isinstance(value, want) or (want is int and isinstance(value, bool)):
+                raise ConfigError(f"rule {self.code} setting {key!r} must be a {want.__name__}, "
+                                  f"not {type(value).__name__}")
+            self.options[key] = value
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.code} {self.name}>"

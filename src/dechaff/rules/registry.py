@@ -1,18 +1,35 @@
-"""The registry: every rule is registered under a stable code and a dotted name.
+"""The registry: every rule, built-in or not, is registered under a stable code and a name.
 
-Built-in rules register themselves with the :func:`register` decorator when
-:mod:`dechaff.rules` is imported. Rules are selected by code, name, group or glob.
+Rules reach the registry through one mechanism, the ``dechaff.rules`` entry-point group: the
+built-in families are the entry point ``builtin`` of dechaff's own distribution, and a
+third-party package adds its own entry points the same way (see ``docs/plugins.md``). An entry
+point may name a module (whose rules register themselves with :func:`register`), a rule class,
+a list of rule classes, or the path of a TOML rule pack. One that fails to load is reported
+by name and skipped, or raises :class:`~dechaff.errors.PluginError` in strict mode.
+
+Rules are selected by code (``RL01``), dotted name (``related.read_also``), group
+(``related``) or glob (``RL*``); a reference that names nothing warns with the closest names.
 """
 
 from __future__ import annotations
 
+import difflib
 import fnmatch
-from typing import Any, Iterable
+import importlib
+import os
+import warnings
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any, Iterable, Sequence
 
-from ..errors import ConfigError
+from ..errors import ConfigError, PluginError
 from .base import Rule
 
+GROUP = "dechaff.rules"
 _RULES: dict[str, type[Rule]] = {}
+#: Entry points that failed to load: (name, value, reason).
+FAILURES: list[tuple[str, str, str]] = []
+_loaded = False
 
 
 def register(cls: type[Rule]) -> type[Rule]:
@@ -28,13 +45,61 @@ def register(cls: type[Rule]) -> type[Rule]:
     return cls
 
 
+def load(strict: bool | None = None) -> None:
+    """Load every ``dechaff.rules`` entry point once (built-ins first).
+
+    ``strict`` (default: the ``DECHAFF_STRICT_PLUGINS`` environment variable) raises on a
+    plugin that fails to load instead of warning and skipping it.
+    """
+    global _loaded
+    if strict is None:
+        strict = os.environ.get("DECHAFF_STRICT_PLUGINS", "") not in ("", "0")
+    if not _loaded:
+        _loaded = True
+        points = sorted(entry_points(group=GROUP), key=lambda ep: (ep.name != "builtin", ep.name))
+        if not any(ep.name == "builtin" and ep.value.startswith("dechaff.") for ep in points):
+            importlib.import_module("dechaff.rules.builtin")  # running from a source tree
+        for ep in points:
+            try:
+                _add(ep.load(), ep.name)
+            except Exception as exc:  # a broken plugin must not take dechaff down
+                FAILURES.append((ep.name, ep.value, f"{type(exc).__name__}: {exc}"))
+                if not strict:
+                    warnings.warn(f"dechaff: plugin {ep.name!r} ({ep.value}) failed to load and was "
+                                  f"skipped: {type(exc).__name__}: {exc}", stacklevel=2)
+    if strict and FAILURES:
+        raise PluginError("plugin(s) failed to load: " + "; ".join(
+            f"{name} ({value}): {reason}" for name, value, reason in FAILURES))
+
+
+def _add(obj: Any, source: str) -> None:
+    """Register what an entry point gave: a module, a rule, rules, or a pack's path."""
+    from ..packs import load_pack  # late: packs build rules on this module
+
+    if isinstance(obj, type) and issubclass(obj, Rule):
+        if obj.code not in _RULES:
+            register(obj)
+    elif isinstance(obj, (str, Path)):
+        for cls in load_pack(Path(obj)):
+            register(cls)
+    elif isinstance(obj, (list, tuple)):
+        for item in obj:
+            _add(item, source)
+    elif hasattr(obj, "__name__") and hasattr(obj, "__file__"):
+        pass  # a module: its rules registered themselves when it was imported
+    else:
+        raise ConfigError(f"entry point {source!r} gave {type(obj).__name__}; expected a module, "
+                          "a Rule subclass, a list of them, or the path of a TOML pack")
+
+
 def all_rules() -> list[type[Rule]]:
     """Every registered rule class, in registration order (the order they run in)."""
+    load()
     return list(_RULES.values())
 
 
 def get(code_or_name: str) -> type[Rule]:
-    for cls in _RULES.values():
+    for cls in all_rules():
         if code_or_name in (cls.code, cls.name):
             return cls
     raise KeyError(code_or_name)
@@ -50,11 +115,25 @@ def matches(cls: Any, ref: str) -> bool:
     return fnmatch.fnmatchcase(cls.code, ref) or fnmatch.fnmatchcase(cls.name, ref)
 
 
-def select(select: Iterable[str] | None, ignore: Iterable[str] = ()) -> list[type[Rule]]:
-    """The rules a run uses: those ``select`` names (all when ``None``), less ``ignore``."""
-    chosen = all_rules()
-    if select is not None:
-        refs = list(select)
-        chosen = [c for c in chosen if any(matches(c, r) for r in refs)]
-    ignored = list(ignore)
-    return [c for c in chosen if not any(matches(c, r) for r in ignored)]
+def select(select: Iterable[str] | None, ignore: Iterable[str] = (),
+           rules: Sequence[Any] | None = None, also: Sequence[Any] = ()) -> list[Any]:
+    """The rules a run uses: those ``select`` names (all when ``None``), less ``ignore``.
+
+    ``rules`` defaults to every registered rule; ``also`` are other named things a reference
+    may mean (repair steps) without a warning. A reference that names nothing warns.
+    """
+    pool = list(all_rules() if rules is None else rules)
+    refs_select = list(select) if select is not None else None
+    refs_ignore = list(ignore)
+    for ref in (refs_select or []) + refs_ignore:
+        if not any(matches(c, ref) for c in [*pool, *also]):
+            warnings.warn(unknown(ref, [*pool, *also]), stacklevel=3)
+    chosen = pool if refs_select is None else [c for c in pool if any(matches(c, r) for r in refs_select)]
+    return [c for c in chosen if not any(matches(c, r) for r in refs_ignore)]
+
+
+def unknown(ref: str, pool: Sequence[Any]) -> str:
+    names = sorted({n for c in pool for n in (c.code, c.name, *c.groups)})
+    close = difflib.get_close_matches(ref, names, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; `dechaff rules` lists them"
+    return f"dechaff: no rule matches {ref!r}{hint}"

@@ -38,6 +38,12 @@ class Assembler:
         if explain:
             self._trace(repairs)
 
+    def span(self, article: Article) -> tuple[int, int]:
+        """Where an article's text lies: up to where the next article starts."""
+        i = self.articles.index(article)
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
+        return article.start if i else 0, end
+
     def owner(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
 
