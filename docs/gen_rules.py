@@ -1,60 +1,58 @@
 #!/usr/bin/env python3
-"""Write docs/rules.md, the rule reference, from the rules' own metadata and examples.
+"""Write the rule reference from the rules themselves: docs/rules/<CODE>.md, one page a
+rule, and docs/rules/index.md, the table of them all.
 
-    python3 docs/gen_rules.py          # rewrite docs/rules.md
-    python3 docs/gen_rules.py --check  # exit 1 if docs/rules.md is out of date
+    python3 docs/gen_rules.py          # rewrite the pages
+    python3 docs/gen_rules.py --check  # exit 1 if any page is out of date
 """
 
 from __future__ import annotations
 
-import inspect
 import sys
 from pathlib import Path
 
+from dechaff.docs import render_rule
 from dechaff.rules import all_rules
 from dechaff.stages.repair import FIXES
 
-TARGET = Path(__file__).resolve().parent / "rules.md"
+FOLDER = Path(__file__).resolve().parent / "rules"
 
 
-def quote(text: str) -> str:
-    return "\n".join("    " + line for line in text.splitlines())
-
-
-def render() -> str:
-    out = ["# Rule reference", "",
-           "Generated from the rules' own metadata by `python3 docs/gen_rules.py`; do not edit.",
-           "Each rule's examples run as tests: the text it must remove, and look-alike text it",
-           "must keep.", ""]
-    for cls in all_rules():
-        out += [f"## {cls.code} `{cls.name}`", "",
-                f"*Groups:* {', '.join(cls.groups)}. *Phase:* {cls.phase}.", "",
-                cls.description, "", inspect.cleandoc(cls.__doc__ or ""), ""]
-        for example in cls.examples:
-            kind = "Removes" if example.removes else "Keeps"
-            detail = []
-            if example.gone:
-                detail.append("gone: " + "; ".join(repr(g) for g in example.gone))
-            if example.fields:
-                detail.append(", ".join(f"{k} = {v!r}" for k, v in example.fields.items()))
-            if example.records is not None:
-                detail.append(f"{example.records} record(s)")
-            out += [f"{kind}" + (f" ({'; '.join(detail)})" if detail else "") + ":", "",
-                    quote(example.text), ""]
-    out += ["## Repairs", "", "The repair stage's steps, in the order they run.", ""]
-    for fix in FIXES:
-        out += [f"- **{fix.code} `{fix.name}`**: {fix.description}"]
-    return "\n".join(out) + "\n"
+def pages() -> dict[Path, str]:
+    rules = [c for c in all_rules() if c.__module__.startswith("dechaff.rules")]
+    index = ["# Rule reference", "",
+             "Every built-in rule, generated from the rules' own metadata by",
+             "`python3 docs/gen_rules.py`. Each rule's examples run as tests.", "",
+             "| code | name | groups | what it does |", "| --- | --- | --- | --- |"]
+    out: dict[Path, str] = {}
+    for cls in rules:
+        out[FOLDER / f"{cls.code}.md"] = render_rule(cls)
+        index.append(f"| [{cls.code}]({cls.code}.md) | `{cls.name}` | {', '.join(cls.groups)} "
+                     f"| {cls.description} |")
+    index += ["", "## Repairs", "", "The repair stage's steps, in the order they run; `ignore`",
+              "takes their codes too.", ""]
+    index += [f"- **{fix.code} `{fix.name}`**: {fix.description}" for fix in FIXES]
+    out[FOLDER / "index.md"] = "\n".join(index) + "\n"
+    return out
 
 
 def main() -> int:
-    text = render()
+    wanted = pages()
     if "--check" in sys.argv[1:]:
-        if not TARGET.exists() or TARGET.read_text(encoding="utf-8") != text:
-            print(f"{TARGET} is out of date: run python3 docs/gen_rules.py", file=sys.stderr)
+        stale = [p.name for p, text in wanted.items()
+                 if not p.exists() or p.read_text(encoding="utf-8") != text]
+        extra = [p.name for p in FOLDER.glob("*.md") if p not in wanted]
+        if stale or extra:
+            print(f"docs/rules is out of date ({', '.join(stale + extra)}): run python3 "
+                  "docs/gen_rules.py", file=sys.stderr)
             return 1
         return 0
-    TARGET.write_text(text, encoding="utf-8")
+    FOLDER.mkdir(exist_ok=True)
+    for old in FOLDER.glob("*.md"):
+        if old not in wanted:
+            old.unlink()
+    for path, text in wanted.items():
+        path.write_text(text, encoding="utf-8")
     return 0
 
 

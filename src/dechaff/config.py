@@ -38,7 +38,8 @@ class Config:
     - ``split``: split a scrape holding several articles into several records.
     - ``explain``: keep the trace of every removal, repair and split on the records.
     - ``max_removed_share``: the over-removal guard. When rules would remove more than this
-      share of an article's paragraph text, the article is kept as it was and flagged.
+      share of an article's paragraph text (in articles of 50 words of paragraphs or more),
+      the article is kept as it was and flagged.
       ``None`` turns the guard off.
     - ``max_chars``: larger inputs raise :class:`~dechaff.errors.InputTooLargeError`.
     - ``regex_timeout``: seconds one rule's pattern may run on one document before the

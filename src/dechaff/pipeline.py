@@ -19,7 +19,7 @@ from .errors import ConfigError, RuleError
 from .packs import load_pack
 from .rules import registry
 from .rules.base import Proposal, Rule
-from .shapes import is_body
+from .shapes import is_body, word_count
 from .stages.apply import Ledger, apply_proposals, pieces
 from .stages.assemble import Assembler
 from .stages.blocks import Doc
@@ -30,9 +30,8 @@ from .stages.split import Article, split
 #: The rules that take back splits: what is left after a closing footer, and stubs.
 AFTER_END = "ST04"
 TEASER = "ST06"
-#: A split-off part with fewer words of body text than this, beside a longer article, is
-#: a teaser of another story (a related-stories list), not an article.
-MIN_ARTICLE_WORDS = 50
+#: The over-removal guard looks after articles with at least this many words of paragraphs.
+GUARD_MIN_WORDS = 50
 #: Most passes of the text rules over one document (each pass sees the last one's cuts).
 MAX_PASSES = 3
 
@@ -109,10 +108,11 @@ class Cleaner:
             if config.explain:
                 for proposal, piece in dropped[i]:
                     assembler.add_piece(proposal, piece)
-            if not (article.pieces or extra or assembler.fields[i]):
-                continue  # nothing of an article here: no text, no field
             record = assembler.record(i, len(records), extra, flags=notes)
-            records.append(self._guard(record, article, doc, assembler, dropped[i]))
+            guarded = self._guard(record, article, doc, assembler, dropped[i])
+            if guarded is record and not (article.pieces or extra or assembler.fields[i]):
+                continue  # nothing of an article here: no text, no field
+            records.append(guarded)
         return records
 
     def _guard(self, record: Record, article: Article, doc: Doc, assembler: Assembler,
@@ -124,8 +124,10 @@ class Cleaner:
             return record
         start, end = assembler.span(article)
         blocks = doc.blocks_between(start, end)
-        before = sum(len(b.text) for b in blocks if is_body(b.text))
-        before -= sum(len(p.text) for _, p in settled if is_body(p.text))
+        paragraphs = [b.text for b in blocks if is_body(b.text)]
+        if sum(word_count(t) for t in paragraphs) < GUARD_MIN_WORDS:
+            return record  # a stub that is all noise may well go whole
+        before = sum(map(len, paragraphs)) - sum(len(p.text) for _, p in settled if is_body(p.text))
         after = sum(len(p.text) for p in article.pieces)
         if before <= 0 or after >= (1 - share) * before:
             return record
@@ -188,7 +190,7 @@ class Cleaner:
             articles, kept, dropped_before = kept, [], dropped
             dropped = []
             for article, gone in zip(articles, dropped_before):
-                if article is not largest and article.words < MIN_ARTICLE_WORDS:
+                if article is not largest and article.words < self.teaser.options["min_words"]:
                     self._let_go(article, kept, dropped, self.teaser, "too short to be an article",
                                  carry=gone)
                 else:

@@ -53,6 +53,7 @@ class HeadlineLede(Rule):
     name = "split.headline_lede"
     groups = ("split",)
     description = "A new article's headline, known by its lede, where no other marker splits."
+    settings = {"lede_share": LEDE_SHARE, "above_share": ABOVE_SHARE}
     examples = (
         remove("Ferry operator orders two hybrid vessels for island routes\n"
                "Coastline Ferries has ordered two hybrid vessels to replace ageing ships on its "
@@ -82,8 +83,8 @@ class HeadlineLede(Rule):
             if len(words) < 3:
                 continue
             lede_words = keys(" ".join(lede.text.split()[:60]))
-            if len(words & lede_words) < LEDE_SHARE * len(words):
+            if len(words & lede_words) < self.options["lede_share"] * len(words):
                 continue
             above = set().union(*(keys_of(j) for j in range(max(0, i - LOOK_BACK), i)))
-            if len(words & above) <= ABOVE_SHARE * len(words):
+            if len(words & above) <= self.options["above_share"] * len(words):
                 yield self.boundary(line.start, reason="headline over its own lede")

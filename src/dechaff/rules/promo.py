@@ -17,8 +17,6 @@ from .patterns import (Alternation, alt, PROMO_APP, PROMO_FOLLOW, PROMO_MEMBERSH
                        PROMO_SUBSCRIBE)
 from .registry import register
 
-#: A promo paragraph is dropped whole up to this length; longer ones lose only the sentences.
-MAX_PROMO_WORDS = 80
 #: First words of every family's promos: one scan per document serves all the promo rules.
 ALL_STARTS = frozenset().union(*(a.heads for a in (
     PROMO_MEMBERSHIP, PROMO_APP, PROMO_NEWSLETTER, PROMO_FOLLOW, PROMO_SUBSCRIBE, PROMO_PITCH)))
@@ -41,6 +39,9 @@ class PromoRule(Rule):
     """
 
     groups = ("promo",)
+    #: ``max_words``: a promo paragraph is dropped whole up to this length; a longer one
+    #: loses only its promo sentences.
+    settings = {"max_words": 80}
     opening: ClassVar[Alternation] = alt()
     compiled: ClassVar[regex.Pattern]
     at_start: ClassVar[regex.Pattern]
@@ -79,7 +80,7 @@ class PromoRule(Rule):
         any_promo = [p or _ANY.match(text, s, e) is not None for (s, e), p in zip(spans, promo)]
         promo_chars = sum(e - s for (s, e), p in zip(spans, any_promo) if p)
         whole = (promo[0] and (any_promo[-1] or promo_chars * 2 >= block.end - block.start)
-                 and word_count(block.text) <= MAX_PROMO_WORDS)
+                 and word_count(block.text) <= self.options["max_words"])
         if whole:
             yield self.drop(block.start, block.end, reason="promotional paragraph")
             return

@@ -59,17 +59,24 @@ def load(strict: bool | None = None) -> None:
         points = sorted(entry_points(group=GROUP), key=lambda ep: (ep.name != "builtin", ep.name))
         if not any(ep.name == "builtin" and ep.value.startswith("dechaff.") for ep in points):
             importlib.import_module("dechaff.rules.builtin")  # running from a source tree
-        for ep in points:
-            try:
-                _add(ep.load(), ep.name)
-            except Exception as exc:  # a broken plugin must not take dechaff down
-                FAILURES.append((ep.name, ep.value, f"{type(exc).__name__}: {exc}"))
-                if not strict:
-                    warnings.warn(f"dechaff: plugin {ep.name!r} ({ep.value}) failed to load and was "
-                                  f"skipped: {type(exc).__name__}: {exc}", stacklevel=2)
+        load_entry_points(points, strict=False)
     if strict and FAILURES:
         raise PluginError("plugin(s) failed to load: " + "; ".join(
             f"{name} ({value}): {reason}" for name, value, reason in FAILURES))
+
+
+def load_entry_points(points: Iterable[Any], strict: bool = False) -> None:
+    """Register what each entry point gives; report (or, ``strict``, raise on) failures."""
+    for ep in points:
+        try:
+            _add(ep.load(), ep.name)
+        except Exception as exc:  # a broken plugin must not take dechaff down
+            FAILURES.append((ep.name, ep.value, f"{type(exc).__name__}: {exc}"))
+            message = (f"plugin {ep.name!r} ({ep.value}) failed to load: "
+                       f"{type(exc).__name__}: {exc}")
+            if strict:
+                raise PluginError(message) from exc
+            warnings.warn(f"dechaff: {message}; skipped", stacklevel=2)
 
 
 def _add(obj: Any, source: str) -> None:

@@ -44,6 +44,7 @@ class MenuRun(Rule):
     description = "Runs of three or more short label lines (menus, footer links)."
     phase = "article"
     repeatable = True
+    settings = {"min_run": 3, "max_words": 4}
     _closed = (".", "!", ";", ",")
     examples = (
         remove("World\n\nBusiness\n\nSport\n\nThe council met on Monday and voted to close the old "
@@ -54,7 +55,8 @@ class MenuRun(Rule):
     )
 
     def is_label(self, text: str) -> bool:
-        return word_count(text) <= 4 and not text.endswith(self._closed) and not is_body(text)
+        return (word_count(text) <= self.options["max_words"] and not text.endswith(self._closed)
+                and not is_body(text))
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         run: list = []
@@ -62,7 +64,7 @@ class MenuRun(Rule):
             if piece is not None and self.is_label(piece.text):
                 run.append(piece)
                 continue
-            if len(run) >= 3:
+            if len(run) >= self.options["min_run"]:
                 for label in run:
                     yield self.drop(label.start, label.end, reason=f"one of {len(run)} label lines")
             run = []
@@ -242,6 +244,7 @@ class Teaser(Rule):
     groups = ("structure", "split")
     description = "Split-off stubs under 50 words beside a real article (teasers of other stories)."
     phase = "article"
+    settings = {"min_words": 50}
     examples = (
         remove("Ferry operator orders two hybrid vessels for island routes\n\nCoastline Ferries has "
                "ordered two hybrid vessels to replace the ageing ships on its busiest island routes, "
