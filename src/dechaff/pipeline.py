@@ -74,6 +74,8 @@ class Cleaner:
         pool = registry.all_rules()
         for path in config.packs:
             for cls in load_pack(path):
+                if any(cls is other or getattr(other, "source", None) == cls.source for other in pool):
+                    continue  # this pack already came in through a plugin's entry point
                 if any(cls.code == other.code or cls.name == other.name for other in pool):
                     raise ConfigError(f"{path}: rule {cls.code} ({cls.name}) reuses the code or "
                                       "name of a rule already known; codes are never reused")
