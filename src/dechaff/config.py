@@ -19,7 +19,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10
     import tomli as tomllib
 
-LANGUAGES = ("en", "es", "de", "fr", "pt", "id")
 PROJECT_FILES = ("dechaff.toml", "pyproject.toml")
 
 
@@ -33,7 +32,6 @@ class Config:
       over ``select``.
     - ``packs``: paths of TOML rule packs to load beside the registered rules.
     - ``rules``: per-rule settings, ``{"ST06": {"min_words": 80}}`` (by code or name).
-    - ``languages``: languages whose wordings the multilingual rules look for.
     - ``repair``: run the repair stage (mojibake, entities, invisible characters, glued words).
     - ``split``: split a scrape holding several articles into several records.
     - ``explain``: keep the trace of every removal, repair and split on the records.
@@ -51,7 +49,6 @@ class Config:
     ignore: tuple[str, ...] = ()
     packs: tuple[str, ...] = ()
     rules: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
-    languages: tuple[str, ...] = LANGUAGES
     repair: bool = True
     split: bool = True
     explain: bool = False
@@ -61,7 +58,7 @@ class Config:
     strict_plugins: bool = False
 
     def __post_init__(self) -> None:
-        for name in ("select", "ignore", "languages", "packs"):
+        for name in ("select", "ignore", "packs"):
             value = getattr(self, name)
             if isinstance(value, (str, Path)):
                 value = (value,)
@@ -70,11 +67,6 @@ class Config:
                                                      for v in value))
         if isinstance(self.rules, Mapping):
             object.__setattr__(self, "rules", _freeze_rules(self.rules))
-        unknown = set(self.languages) - set(LANGUAGES)
-        if unknown:
-            raise ConfigError(
-                f"unsupported language(s) {sorted(unknown)}; dechaff knows {', '.join(LANGUAGES)}"
-            )
         if self.max_chars <= 0 or self.regex_timeout <= 0:
             raise ConfigError("max_chars and regex_timeout must be positive")
         share = self.max_removed_share
