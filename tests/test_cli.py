@@ -24,7 +24,8 @@ def test_clean_file_writes_one_json_object_per_record(seed_path, capsys):
     assert main(["clean", str(seed_path)]) == 0
     out = lines(capsys.readouterr().out)
     assert [r["published"] for r in out] == ["2024-04-27", "2020-06-24"]
-    assert all(r["input"] == str(seed_path) and "removals" not in r for r in out)
+    assert all(r["id"] == str(seed_path) and "removals" not in r for r in out)
+    assert [r["part"] for r in out] == [0, 1]
 
 
 def test_explain_adds_removals(seed_path, capsys):
@@ -51,16 +52,21 @@ def test_unreadable_input_gives_one_line_error_and_status_1(seed_path, tmp_path,
     missing = tmp_path / "missing.txt"
     assert main(["clean", str(missing), str(seed_path)]) == 1
     captured = capsys.readouterr()
-    err = captured.err.strip().splitlines()
-    assert len(err) == 1 and str(missing) in err[0] and err[0].startswith("dechaff: error:")
-    assert len(lines(captured.out)) == 2  # the readable input was still cleaned
+    errors = [line for line in captured.err.splitlines() if line.startswith("dechaff: error:")]
+    assert len(errors) == 1 and str(missing) in errors[0]
+    rows = lines(captured.out)
+    assert [r["id"] for r in rows if "error" in r] == [str(missing)]  # nothing silently lost
+    assert len([r for r in rows if "error" not in r]) == 2  # the readable input was cleaned
+    assert "2 documents read = 1 cleaned + 1 errored" in captured.err
 
 
 def test_binary_input_is_refused(tmp_path, capsys):
     junk = tmp_path / "junk.bin"
     junk.write_bytes(bytes(range(32)) * 64)
     assert main(["clean", str(junk)]) == 1
-    assert "binary" in capsys.readouterr().err
+    captured = capsys.readouterr()
+    assert "binary" in captured.err
+    assert lines(captured.out)[0]["error"].startswith("[E002]")
 
 
 def test_usage_error_exits_2(capsys):

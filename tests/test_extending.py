@@ -73,7 +73,9 @@ def test_runaway_pattern_fails_its_document_fast_and_names_the_rule(tmp_path, ca
         dechaff.clean(poison.read_text(), packs=[str(PACKS / "runaway.toml")], regex_timeout=1.0)
     assert time.monotonic() - started < 10 and "RUN01" in str(exc.value)
     status, records, err = run(capsys, "--pack", str(PACKS / "runaway.toml"), str(poison), str(SCRAPE))
-    assert status == 1 and "RUN01" in err and len(records) == 1  # the other input was cleaned
+    assert status == 1 and "RUN01" in err
+    assert [r["id"] for r in records if "error" in r] == [str(poison)]
+    assert len([r for r in records if "error" not in r]) == 1  # the other input was cleaned
 
 
 def test_unknown_reference_warns_with_close_matches():

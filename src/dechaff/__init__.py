@@ -9,6 +9,7 @@ from .config import Config
 from .document import Block, Record, Removal
 from .errors import (ConfigError, DechaffError, DecodeError, InputError, InputTooLargeError,
                      RuleError)
+from .batch import batch_cleaner, clean_many
 from .pipeline import Cleaner, clean, explain
 from .rules import Example, PatternRule, Rule, all_rules, keep, register, remove
 
@@ -17,5 +18,5 @@ __version__ = "0.1.0"
 __all__ = [
     "Block", "Cleaner", "Config", "ConfigError", "DechaffError", "DecodeError", "Example",
     "InputError", "InputTooLargeError", "PatternRule", "Record", "Removal", "Rule", "RuleError",
-    "all_rules", "clean", "explain", "keep", "register", "remove",
+    "all_rules", "batch_cleaner", "clean", "clean_many", "explain", "keep", "register", "remove",
 ]

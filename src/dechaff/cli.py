@@ -4,9 +4,11 @@
                   [--pack FILE] [--config FILE | --no-config] [--no-repair] [--no-split]
     dechaff rules [show CODE | check PACK ...]
 
-``clean`` writes one JSON object per record per line. Exit status: 0 when every input was
-cleaned, 1 when any input could not be read or cleaned (each gets a one-line message on
-stderr and the others are still cleaned), 2 for a usage or configuration error.
+``clean`` streams every document of its inputs through the cleaner and writes one row per
+record, in input order; a document that fails becomes a row with ``error`` (or goes to
+``--errors FILE``) and a one-line message on stderr, and the run goes on. Exit status: 0 when
+every document was cleaned; 1 when any failed; 2 for a usage or configuration error; 3 when
+``--max-errors`` stopped the run; 130 when interrupted (every finished record is written).
 ``rules check`` exits 1 when an example of a pack fails, naming the file, rule and example.
 """
 
@@ -16,11 +18,13 @@ import argparse
 import json
 import os
 import sys
+import time
 from typing import IO, Sequence
 
 from . import __version__
 from .config import Config
 from .errors import DechaffError
+from . import batch, sinks, sources
 from .docs import render_rule
 from .packs import load_pack
 from .pipeline import Cleaner
@@ -38,16 +42,42 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    clean = sub.add_parser("clean", help="clean scrapes into JSON Lines records",
-                           description="Clean each input (a file, or - for standard input) and "
-                                       "write one JSON object per article record per line.")
-    clean.add_argument("inputs", nargs="+", metavar="PATH", help="a text file, or - for stdin")
-    clean.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    clean = sub.add_parser("clean", help="clean scrapes into records (JSON Lines or Parquet)",
+                           description="Clean every document of the inputs and write one row per "
+                                       "article record (and one per failed document) in order.")
+    clean.add_argument("inputs", nargs="+", metavar="PATH",
+                       help="files, folders (recursive), globs, or - for standard input; .txt, "
+                            ".html, .jsonl[.gz|.zst], .parquet, .warc[.gz]")
+    clean.add_argument("-o", "--output", metavar="FILE",
+                       help="write here instead of stdout; a .parquet name writes Parquet")
+    clean.add_argument("--format", choices=("jsonl", "parquet"), help="output format (default: by name)")
     clean.add_argument("--explain", action="store_true", help="add each record's removals")
     add_rule_options(clean)
     clean.add_argument("--no-repair", dest="repair", action="store_false", help="skip the repair stage")
     clean.add_argument("--no-split", dest="split", action="store_false",
                        help="one record per input, never split")
+    clean.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
+                       help="how to read each document's text (default: HTML recognised by its tags)")
+    clean.add_argument("--text-field", default="text", metavar="NAME",
+                       help="the field holding the text in JSON Lines and Parquet inputs (default: text)")
+    clean.add_argument("--id-field", metavar="NAME", help="the field holding a document's id")
+    clean.add_argument("--stdin-format", choices=("text", "jsonl"), default="text",
+                       help="what - holds (default: one text document)")
+    clean.add_argument("--no-passthrough", dest="passthrough", action="store_false",
+                       help="do not copy the inputs' other fields into the records")
+    clean.add_argument("--workers", type=_positive, default=1, metavar="N",
+                       help="clean in N processes (output order follows input order)")
+    clean.add_argument("--engine", choices=("local", "dask"), default="local",
+                       help="local processes, or a Dask cluster (needs the dask extra)")
+    clean.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: an existing cluster (default: start a local one)")
+    clean.add_argument("--errors", metavar="FILE",
+                       help="write failed documents here (JSON Lines) instead of the output")
+    clean.add_argument("--max-errors", type=_positive, metavar="N",
+                       help="stop the run after N failed documents (exit status 3)")
+    clean.add_argument("--stats", metavar="FILE", help="write the run's summary here as JSON")
+    clean.add_argument("-q", "--quiet", action="store_true",
+                       help="no progress, per-document errors or summary on stderr")
 
     rules = sub.add_parser("rules", help="list, show and check rules",
                            description="With no action, list every rule: code, name, groups, "
@@ -150,40 +180,102 @@ def check_packs(paths: list[str]) -> int:
 
 
 def run_clean(args: argparse.Namespace) -> int:
-    config = load_config(args, explain=args.explain, repair=args.repair, split=args.split)
-    cleaner = Cleaner(config)
-    out: IO[str] = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    failed = False
+    """Stream documents through the cleaner to the sinks; see the module docstring for the
+    exit statuses."""
+    config = load_config(args, explain=args.explain, repair=args.repair, split=args.split,
+                         input=args.input_format)
+    Cleaner(config)  # fail early, before any output, on a bad configuration or pack
+    docs = sources.read(args.inputs, text_field=args.text_field, id_field=args.id_field,
+                        stdin_format=args.stdin_format)
+    if args.engine == "dask":
+        from .integrations import dask as on_dask
+        results = on_dask.run(docs, config, scheduler=args.scheduler, workers=max(args.workers, 2),
+                              explain=args.explain, passthrough=args.passthrough)
+    else:
+        results = batch.outcomes(docs, config, workers=args.workers, explain=args.explain,
+                                 passthrough=args.passthrough)
+    summary = batch.Summary()
+    progress = Progress(enabled=not args.quiet and sys.stderr.isatty(),
+                        total=_total_bytes(args.inputs))
+    sink = sinks.open_sink(args.output, args.format)
+    errors = sinks.JsonlSink(args.errors) if args.errors else sink
+    status = 0
     try:
-        for path in args.inputs:
-            try:
-                data = sys.stdin.buffer.read() if path == "-" else _read(path)
-                records = cleaner.clean(data)
-            except (OSError, DechaffError) as exc:
-                print(f"{PROG}: error: {path}: {_reason(exc)}", file=sys.stderr)
-                failed = True
-                continue
-            if not records:
-                print(f"{PROG}: warning: {path}: no article text found", file=sys.stderr)
-            for record in records:
-                line = {"input": path, **record.to_dict(removals=args.explain)}
-                out.write(json.dumps(line, ensure_ascii=False) + "\n")
-            out.flush()
+        for outcome in results:
+            summary.add(outcome)
+            if outcome.error is not None:
+                errors.write(outcome.rows)
+                status = 1
+                if not args.quiet:
+                    progress.clear()
+                    print(f"{PROG}: error: {outcome.rows[0]['id']}: {outcome.error}", file=sys.stderr)
+                if args.max_errors and summary.errored >= args.max_errors:
+                    summary.stopped = f"{summary.errored} documents failed (--max-errors {args.max_errors})"
+                    status = 3
+                    break
+            else:
+                sink.write(outcome.rows)
+            progress.update(summary)
+    except KeyboardInterrupt:
+        summary.stopped = "interrupted"
+        status = 130
     finally:
-        if out is not sys.stdout:
-            out.close()
-    return 1 if failed else 0
+        progress.clear()
+        sink.close()
+        if errors is not sink:
+            errors.close()
+        close = getattr(results, "close", None)
+        if close:
+            close()
+    if args.stats:
+        with open(args.stats, "w", encoding="utf-8") as handle:
+            json.dump(summary.to_dict(), handle, indent=2)
+    if not args.quiet:
+        for line in summary.lines():
+            print(f"{PROG}: {line}", file=sys.stderr)
+    return status
 
 
-def _read(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
+class Progress:
+    """A one-line progress display on stderr: documents/s, MB/s and, for files, an ETA."""
+
+    def __init__(self, enabled: bool, total: int | None) -> None:
+        self.enabled, self.total = enabled, total
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def update(self, summary: batch.Summary) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.last < 0.2:
+            return
+        self.last = now
+        elapsed = max(now - self.started, 1e-6)
+        rate = summary.bytes / elapsed
+        line = (f"{summary.documents} docs, {summary.documents / elapsed:.0f} docs/s, "
+                f"{rate / 1e6:.2f} MB/s, {summary.errored} errors")
+        if self.total and rate > 0:
+            line += f", ETA {max(self.total - summary.bytes, 0) / rate:.0f}s"
+        sys.stderr.write("\r" + line[:120].ljust(120))
+        sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r" + " " * 120 + "\r")
+            sys.stderr.flush()
 
 
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    return str(exc)
+def _total_bytes(paths: list[str]) -> int | None:
+    try:
+        return sum(os.path.getsize(p) for p in sources.expand(paths) if p != "-")
+    except (OSError, DechaffError):
+        return None
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,6 +26,7 @@ PROJECT_FILES = ("dechaff.toml", "pyproject.toml")
 class Config:
     """Options of a cleaning run.
 
+    - ``input``: ``"text"``, ``"html"``, or ``"auto"`` (HTML is recognised by its tags).
     - ``select``: rules to run, by code (``RL01``), dotted name (``related.read_also``), group
       (``related``) or glob (``RL*``). ``None`` runs every rule.
     - ``ignore``: rules (or repair steps, ``RP01``) not to run, referenced the same way; wins
@@ -45,6 +46,7 @@ class Config:
     - ``strict_plugins``: raise when a plugin fails to load, instead of warning.
     """
 
+    input: str = "auto"
     select: tuple[str, ...] | None = None
     ignore: tuple[str, ...] = ()
     packs: tuple[str, ...] = ()
@@ -69,6 +71,8 @@ class Config:
             object.__setattr__(self, "rules", _freeze_rules(self.rules))
         if self.max_chars <= 0 or self.regex_timeout <= 0:
             raise ConfigError("max_chars and regex_timeout must be positive")
+        if self.input not in ("auto", "text", "html"):
+            raise ConfigError(f"input is 'auto', 'text' or 'html', not {self.input!r}")
         share = self.max_removed_share
         if share is not None and not 0 < share <= 1:
             raise ConfigError(f"max_removed_share is a share between 0 and 1 (or None), not {share}")

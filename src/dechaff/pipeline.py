@@ -24,6 +24,7 @@ from .stages.apply import Ledger, apply_proposals, pieces
 from .stages.assemble import Assembler
 from .stages.blocks import Doc
 from .stages.decode import decode
+from .stages.html import html_to_text, looks_like_html
 from .stages.repair import FIXES, repair
 from .stages.split import Article, split
 
@@ -96,6 +97,8 @@ class Cleaner:
         """Clean one scrape into its article records (an empty list when it holds no text)."""
         config = self.config
         text, notes = decode(source, config.max_chars)
+        if config.input == "html" or (config.input == "auto" and looks_like_html(text)):
+            text = html_to_text(text)
         repairs = []
         if config.repair:
             text, repairs = repair(text, self.fixes, explain=config.explain)
