@@ -1,0 +1,201 @@
+"""Corpora: streaming inputs and outputs, parallel and Dask runs, and nothing lost."""
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import dechaff
+from dechaff import batch
+from dechaff.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKS = ROOT / "fixtures" / "packs"
+SAMPLES = sorted((ROOT / "fixtures" / "cases").glob("*.txt"))[:12]
+
+
+def corpus(n, poison_at=None):
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLES]
+    for i in range(n):
+        text = "a" * 60 + "b" if i == poison_at else texts[i % len(texts)]
+        yield {"doc_id": f"d{i}", "text": text, "lang": "xx", "n": i}
+
+
+def write_jsonl(path, rows, opener=open):
+    with opener(path, "wt", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row) + "\n")
+    return path
+
+
+def run(capsys, *argv):
+    status = main(["clean", "--no-config", *argv])
+    captured = capsys.readouterr()
+    return status, [json.loads(line) for line in captured.out.splitlines()], captured.err
+
+
+def core(rows):
+    return [(r["id"], r.get("part"), r.get("title"), r.get("body"), r.get("error")) for r in rows]
+
+
+def test_jsonl_in_keeps_ids_order_and_passes_fields_through(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", corpus(30))
+    status, rows, err = run(capsys, "--id-field", "doc_id", str(source))
+    assert status == 0 and "30 documents read = 30 cleaned + 0 errored" in err
+    ids = [r["id"] for r in rows]
+    assert ids == sorted(ids, key=lambda i: int(i[1:]))  # input order
+    assert all(r["lang"] == "xx" and r["doc_id"] == r["id"] for r in rows)
+
+
+def test_gzip_and_zstd_inputs(tmp_path, capsys):
+    import zstandard
+    rows = list(corpus(8))
+    write_jsonl(tmp_path / "a.jsonl.gz", rows, gzip.open)
+    raw = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    (tmp_path / "b.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(raw))
+    status, out, _ = run(capsys, str(tmp_path))  # a folder, read recursively
+    assert status == 0
+    assert core([r for r in out if r["id"].startswith(str(tmp_path / "a"))]) != []
+    by_file = {}
+    for r in out:
+        by_file.setdefault(r["id"].rsplit(":", 1)[0], []).append(r["body"])
+    assert len(by_file) == 2 and len(set(map(tuple, by_file.values()))) == 1
+
+
+def test_workers_give_the_single_process_rows(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", corpus(200))
+    _, one, _ = run(capsys, str(source))
+    _, two, _ = run(capsys, "--workers", "2", str(source))
+    assert core(one) == core(two) and len(one) >= 200
+
+
+def test_ten_thousand_documents_with_one_poison(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", corpus(10_000, poison_at=4321))
+    stats = tmp_path / "stats.json"
+    errors = tmp_path / "errors.jsonl"
+    status, rows, _ = run(capsys, "--workers", "2", "--pack", str(PACKS / "runaway.toml"),
+                          "--id-field", "doc_id", "--errors", str(errors), "--stats", str(stats),
+                          "-q", str(source))
+    summary = json.loads(stats.read_text())
+    failed = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert status == 1
+    assert [f["id"] for f in failed] == ["d4321"] and "RUN01" in failed[0]["error"]
+    assert failed[0]["text"] == "a" * 60 + "b"
+    assert summary["documents_read"] == 10_000 == summary["documents_cleaned"] + summary["documents_errored"]
+    assert summary["documents_errored"] == 1 and summary["records_written"] == len(rows)
+    assert len({r["id"] for r in rows}) == 9_999 and not any("error" in r for r in rows)
+
+
+def test_max_errors_stops_the_run(tmp_path, capsys):
+    rows = [{"text": "a" * 60 + "b"}] * 5 + list(corpus(5))
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    status, out, err = run(capsys, "--pack", str(PACKS / "runaway.toml"), "--max-errors", "2",
+                           str(source))
+    assert status == 3 and "stopped early" in err and len(out) == 2
+
+
+def test_parquet_out_holds_the_jsonl_rows(tmp_path, capsys):
+    import pyarrow.parquet as pq
+    source = write_jsonl(tmp_path / "in.jsonl", corpus(20))
+    _, rows, _ = run(capsys, str(source))
+    target = tmp_path / "out.parquet"
+    assert main(["clean", "--no-config", "-q", "-o", str(target), str(source)]) == 0
+    table = pq.read_table(target).to_pylist()
+    assert [(r["id"], r["part"], r["body"]) for r in table] == [(r["id"], r["part"], r["body"]) for r in rows]
+    assert json.loads(table[0]["fields"])["lang"] == "xx"
+
+
+def test_parquet_in(tmp_path, capsys):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    rows = list(corpus(6))
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "in.parquet")
+    status, out, _ = run(capsys, "--id-field", "doc_id", str(tmp_path / "in.parquet"))
+    assert status == 0 and {r["id"] for r in out} == {f"d{i}" for i in range(6)}
+
+
+def test_warc_html_responses(tmp_path, capsys):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    page = ("<html><head><title>t</title><script>var x;</script></head><body><h1>Council approves "
+            "new cycle lanes on the river road</h1><p>The city council voted on Tuesday to build "
+            "protected cycle lanes along the river road, after two years of consultation.</p>"
+            "<p>Also read: Another story here</p></body></html>").encode()
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                   protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://example.org/a", "response",
+                                                      payload=io.BytesIO(page), http_headers=headers))
+    status, out, _ = run(capsys, str(path))
+    assert status == 0 and out[0]["id"] == "https://example.org/a"
+    assert out[0]["title"].startswith("Council approves") and "Also read" not in out[0]["body"]
+    assert "var x" not in out[0]["body"]
+
+
+def test_interrupt_leaves_only_whole_lines(tmp_path, monkeypatch, capsys):
+    real = batch.outcomes
+
+    def interrupted(*args, **kwargs):
+        for n, outcome in enumerate(real(*args, **kwargs)):
+            if n == 5:
+                raise KeyboardInterrupt
+            yield outcome
+
+    monkeypatch.setattr(batch, "outcomes", interrupted)
+    source = write_jsonl(tmp_path / "in.jsonl", corpus(20))
+    target = tmp_path / "out.jsonl"
+    assert main(["clean", "--no-config", "-q", "-o", str(target), str(source)]) == 130
+    written = target.read_text().splitlines()
+    assert len(written) >= 5 and all(json.loads(line)["id"] for line in written)
+
+
+def test_clean_many_and_batch_cleaner():
+    rows = list(dechaff.clean_many(["Also read: X\n\nThe council met on Monday and voted, the mayor said.",
+                                    b"\x00\x01\x02" * 100, {"text": "Short note.", "k": 1}]))
+    assert [r["id"] for r in rows] == ["0", "1", "2"]
+    assert "error" in rows[1] and rows[2]["k"] == 1
+    out = dechaff.batch_cleaner()({"text": ["The council met on Monday and voted, the mayor said."],
+                                   "source": ["s"]})
+    assert out["body"] == ["The council met on Monday and voted, the mayor said."]
+    assert out["source"] == ["s"] and set(out) >= {"id", "title", "error"}
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as local:
+        yield local
+
+
+def test_dask_bag_and_dataframe_match_one_process(cluster):
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+    from distributed import Client
+
+    from dechaff.integrations.dask import clean_bag, clean_dataframe
+    items = list(corpus(60))
+    expected = list(dechaff.clean_many(items, id_field="doc_id"))
+    with Client(cluster):
+        got = clean_bag(db.from_sequence(items, npartitions=4), id_field="doc_id").compute()
+        frame = dd.from_pandas(pd.DataFrame(items), npartitions=3)
+        table = clean_dataframe(frame, "text", id_column="doc_id").compute()
+    assert core(got) == core(expected)
+    assert list(table["id"]) == [r["id"] for r in expected]
+    assert list(table["body"]) == [r["body"] for r in expected]
+
+
+def test_cli_dask_engine_matches_local(cluster, tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", corpus(120, poison_at=7))
+    stats = tmp_path / "stats.json"
+    _, local, _ = run(capsys, "--pack", str(PACKS / "runaway.toml"), str(source))
+    status, remote, _ = run(capsys, "--engine", "dask", "--scheduler", cluster.scheduler_address,
+                            "--pack", str(PACKS / "runaway.toml"), "--stats", str(stats), str(source))
+    summary = json.loads(stats.read_text())
+    assert status == 1 and core(local) == core(remote)
+    assert summary["documents_read"] == 120 and summary["documents_errored"] == 1
