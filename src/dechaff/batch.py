@@ -155,7 +155,7 @@ def ordered(submit: Callable[[list[Document]], Any], result: Callable[[Any], lis
 
 
 def outcomes(docs: Iterable[Document], config: Config, *, workers: int = 1, explain: bool = False,
-             passthrough: bool = True, chunk_size: int = 64) -> Iterator[Outcome]:
+             passthrough: bool = True, chunk_size: int = 128) -> Iterator[Outcome]:
     """Every document's outcome, in order: in this process, or in ``workers`` processes."""
     # The trace is built when the run needs it: for the output, or to count removals.
     config = config.replace(explain=True)
