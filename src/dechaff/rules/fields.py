@@ -39,7 +39,9 @@ class PublishedLine(PatternRule):
                rf"(?:(?i:\w+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|"
                rf"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
                rf"samedi|dimanche|senin|selasa|rabu|kamis|jumat|sabtu|minggu),?\s*)?"
-               rf"(?i:{DATE_TIME})[\s,|.]*")
+               rf"(?i:{DATE_TIME})[\s,|.]*"
+               rf"(?:[,|·–-]?\s*(?i:updated|last updated|mis à jour|actualizado|aktualisiert|atualizado"
+               rf"|diperbarui)\b[^\n]{{0,60}}$)?")
 
     def value(self, match, doc):
         return parse_date(match.group(0))
@@ -97,10 +99,11 @@ _NOT_PLACES = (r"(?!(?:MEDIA\s+)?CONTACTS?\b|SOURCE\b|NOTE\b|EDITOR|UPDATE\b|COR
                r"|DISCLAIMER\b|DMCA\b|PHOTO\b|VIDEO\b|WATCH\b|READ\b|ALSO\b|FAQ\b|Q\b|A\b|TAGS?\b|ADVERTISEMENT\b)")
 _DATELINE = regex.compile(
     rf"^{_NOT_PLACES}(?:\p{{Lu}}[\p{{Lu}}\p{{M}}.'’-]+(?:[ ]+\p{{Lu}}[\p{{Lu}}\p{{M}}.'’-]+){{0,3}}"   # NEW DELHI
-    rf"(?:,\s*[\p{{L}}\d. ]{{2,30}}?)?"                                             # , March 3
+    rf"(?:,\s*[\p{{L}}\d., ]{{2,30}}?)?"                                            # , March 3
     rf"(?:\s*/\s*(?:{WIRE_SERVICES})\s*/\s*[^/\n]{{4,40}}?/)?"                        # / ACCESSWIRE / date /
-    rf"\s*(?:\((?:{AGENCIES})\)\s*)?(?:[-–—]{{1,2}}|:)\s"                          # (Reuters) -
-    rf"|\((?:{AGENCIES})\)\s*[-–—]{{1,2}}\s"                                         # (Reuters) -
+    rf"(?:\s*/\s*(?:{WIRE_SERVICES})\s*/)?"                                         # /PRNewswire/
+    rf"\s*(?:\((?:{AGENCIES})\)\s*)?(?:\.?[-–—]{{1,2}}|:)\s"                       # (Reuters) -
+    rf"|\((?:{AGENCIES})\)\s*\.?[-–—]{{1,2}}\s"                                     # (Reuters) -
     rf"|\p{{Lu}}[\p{{Lu}} .'-]+,\s*\p{{Lu}}{{2}}\s*/\s*(?:{WIRE_SERVICES})\s*/\s*[^/\n]{{4,40}}?/)",
     regex.MULTILINE)
 

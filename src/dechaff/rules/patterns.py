@@ -35,6 +35,9 @@ class Alternation(str):
             group = _GROUP.match(phrase)
             options = group.group(1).split("|") if group else [phrase]
             for option in options:
+                if option.startswith(r"\d"):
+                    words.add("#")
+                    continue
                 found = _HEAD.match(option)
                 if not found or option.lstrip()[:1] in ("\\", "["):
                     raise ValueError(f"cannot index the first word of {phrase!r}: start it with "
@@ -87,8 +90,13 @@ RELATED_HEADING = alt(
     "você pode gostar", "berita terkait", "artikel terkait", "baca juga", "topik terkait",
 )
 
-#: Headings over a list of popular or latest headlines.
+#: Headings over a list of popular or latest headlines (or of related stories).
 POPULAR_HEADING = alt(
+    r"related (?:posts|articles|stories|news|links)", "more stories", "mehr zum thema",
+    "weitere artikel", "das könnte sie auch interessieren", "noticias relacionadas",
+    "artículos relacionados", "notícias relacionadas", "sur le même sujet", "à lire aussi",
+    "berita terkait", "artikel terkait", "you may also like", "you might also like",
+    "recommended for you", "recommended stories",
     "most read", "most popular", "most viewed", "most shared", "most commented", "trending",
     "trending now", "trending stories", "trending news", "top stories", "latest stories",
     "latest news", "latest headlines", "popular", "popular now", "popular stories",
@@ -109,8 +117,8 @@ PROMO_MEMBERSHIP = alt(
     r"create (?:a |your )?free account", r"become a (?:member|subscriber|supporter)",
     r"this (?:article|content|story) is (?:for|exclusive to|only available to) (?:paid )?(?:subscribers|members)",
     r"support (?:independent|quality) journalism", r"get unlimited access",
-    r"suscríbete (?:ahora|para)", r"hazte (?:socio|suscriptor)", r"jetzt abonnieren",
-    r"abonnez-vous (?:dès maintenant|pour)", r"assine (?:já|agora)", r"berlangganan sekarang",
+    r"suscríbete\b", r"hazte (?:socio|suscriptor)", r"jetzt abonnieren", r"abonnez-vous\b",
+    r"assine (?:já|agora|o|a)\b", r"berlangganan sekarang",
 )
 PROMO_APP = alt(
     r"download (?:the|our) (?:[\w.&'’-]+ ){0,5}app", r"get (?:the|our) (?:[\w.&'’-]+ ){0,4}app\b",
@@ -124,7 +132,7 @@ PROMO_APP = alt(
     r"(?:unduh|download) aplikasi",
 )
 PROMO_NEWSLETTER = alt(
-    r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|my) (?:[\w&'’-]+ ){0,4}(?:newsletters?|briefings?|bulletins?|digest|email alerts?)",
+    r"(?:sign up|subscribe|register) (?:for|to) (?:[\w&'’-]+ ){0,5}(?:newsletters?|briefings?|bulletins?|digest|email alerts?)",
     r"get (?:our|the) (?:[\w&'’-]+ ){0,4}newsletter", r"join (?:our|the) (?:[\w&'’-]+ ){0,3}newsletter",
     r"get (?:the |our |all the )?(?:[\w'’-]+ ){0,5}(?:delivered|sent|straight) (?:to|into|in) your inbox",
     r"want (?:more|the latest)[^.!?\n]{0,60}\? (?:sign up|subscribe)",
@@ -136,6 +144,8 @@ PROMO_NEWSLETTER = alt(
     r"inscrivez-vous à (?:notre|la) (?:\w+ ){0,2}newsletter", r"abonnez-vous à (?:notre|la) (?:\w+ ){0,2}newsletter",
     r"assine (?:a|nossa) (?:\w+ ){0,2}newsletter", r"inscreva-se (?:na|em) nossa (?:\w+ ){0,2}newsletter",
     r"(?:berlangganan|daftar) (?:\w+ ){0,2}newsletter",
+    r"(?:jetzt )?(?:kostenlos )?(?:für|zum) (?:unseren|den) (?:\w+ ){0,2}newsletter anmelden",
+    r"(?:jetzt )?(?:kostenlos )?(?:newsletter|den newsletter) abonnieren",
 )
 PROMO_FOLLOW = alt(
     r"follow us (?:on|for)", r"follow (?:[\w.&'’-]+ ){1,3}on (?:google news|twitter|x|facebook|instagram|telegram|whatsapp|linkedin|threads|youtube|tiktok)",
@@ -152,6 +162,7 @@ PROMO_FOLLOW = alt(
     r"receba (?:as )?(?:notícias|novidades|atualizações)", r"recibe (?:las )?(?:noticias|alertas|novedades)",
     r"recevez (?:nos|les) (?:actualités|alertes|infos)", r"erhalten sie (?:die )?(?:neuesten )?nachrichten",
     r"dapatkan (?:berita|update|informasi)",
+    r"simak (?:breaking news|berita (?:terbaru|pilihan|terkini))", r"pilih saluran andalanmu",
 )
 PROMO_SUBSCRIBE = alt(
     r"click here to subscribe", r"subscribe (?:here|now|today)\b", r"(?:haga|haz) clic aquí para suscribirte",
@@ -241,7 +252,7 @@ NAME_JOIN = r"[^\S\n]*(?:,|&|\band\b|\by\b|\bund\b|\bet\b|\be\b|\bdan\b)[^\S\n]*
 AGENCIES = alt("Reuters", "AP", "AFP", "Bloomberg", "ANI", "PTI", "IANS", "dpa", "EFE", "Xinhua",
                "UPI", "Antara", "Agencia", "Europa Press", "Lusa", "KNA", "epd", "Yonhap", "Kyodo",
                "BERNAMA", "Agência Brasil", "SPA", "WAM", "AA", "TASS")
-WIRE_SERVICES = alt("ACCESSWIRE", "GLOBE NEWSWIRE", "GlobeNewswire", "PRNewswire", "PR Newswire",
+WIRE_SERVICES = alt(r"PRNewswire-\w+", "ACCESSWIRE", "GLOBE NEWSWIRE", "GlobeNewswire", "PRNewswire", "PR Newswire",
                     "Business Wire", "BUSINESS WIRE", "EINPresswire", "EIN Presswire", "Newsfile",
                     "NewMediaWire", "PRWEB", "PRWeb", "Marketwired", "CNW", "ANTARA")
 

@@ -100,10 +100,14 @@ class PopularList(Rule):
                 continue
             yield self.drop(block.start, block.end, reason="list heading")
             i = block.index + 1
+            # Items right under the heading (no blank line) make the list, and it ends with
+            # them; items set apart by blank lines go on while they look like list items.
+            packed = i < len(blocks) and blocks[i].paragraph == block.paragraph
             while i < len(blocks) and not is_body(blocks[i].text) and _list_item(blocks[i].text):
+                if packed and blocks[i].paragraph != block.paragraph:
+                    break
                 nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
-                listed = blocks[i].paragraph == block.paragraph  # no blank line since the heading
-                if not listed and is_body(nxt) and is_headline(blocks[i].text):
+                if not packed and is_body(nxt) and is_headline(blocks[i].text):
                     break  # a headline right above a paragraph opens the next story
                 yield self.drop(blocks[i].start, blocks[i].end, reason="list item")
                 i += 1

@@ -130,6 +130,12 @@ _TOGGLES = alt(
     "search", "sign in", "log in", "login", "register", "subscribe", "home", "ver más",
     "mehr anzeigen", "mehr lesen", "voir plus", "lire la suite", "ver mais", "leia mais",
     "lihat selengkapnya", "selengkapnya", "zurück", "volver", "retour", "voltar", "kembali",
+    r"listen to (?:this|the) (?:article|story)", r"reading time:? \d+ min(?:ute)?s?",
+    r"\d+[- ]min(?:ute)?s? read", r"temps de lecture ?:? \d+ min(?:utes?)?",
+    r"lesezeit:? \d+ min(?:uten)?", r"tiempo de lectura:? \d+ min(?:utos)?",
+    r"tempo de leitura:? \d+ min(?:utos)?", r"waktu baca:? \d+ menit",
+    r"updated:? \d+ (?:minutes?|mins?|hours?|hrs?|days?) ago", r"like this:?", r"like loading",
+    r"source link", r"original source",
 )
 
 

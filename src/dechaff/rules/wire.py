@@ -23,7 +23,8 @@ class SourceCredit(PatternRule):
     description = "'SOURCE: Compare-autoinsurance.Org' at the end of a press release."
     keywords = ("source:",)
     scope = "span"
-    pattern = r"(?:^|(?<=\s))SOURCE:\s+[^\n]{1,80}?(?=\s+View (?:source|original) version|\s*$)"
+    pattern = (r"(?:^|(?<=\s))SOURCE:\s+[^\n]{1,80}?(?=\s+View (?:source|original) version|\s*$)"
+               r"|^SOURCE\s+\p{Lu}[^\n]{1,80}$")
     examples = (
         remove("said the director. SOURCE: Compare-autoinsurance.Org", "SOURCE: Compare-autoinsurance.Org"),
         keep("The Source: a history of the magazine is due out next year, its editor said."),
@@ -41,10 +42,11 @@ class SourceVersion(PatternRule):
     name = "wire.source_version"
     groups = ("wire", "fields")
     description = "'View source version on accesswire.com: URL' (the URL becomes a source)."
-    keywords = ("version on", "originally published")
+    keywords = ("version on", "originally published", "view original content")
     scope = "span"
     field = "sources"
     pattern = (rf"(?i:view (?:source|original) version on)\s+[\w.-]+\s*:?\s*(?P<url>{URL})"
+               rf"|(?i:view original content(?: to download multimedia)?)\s*:?\s*(?P<url>{URL})"
                rf"|(?i:(?:this (?:article|story) was )?originally published (?:at|on|in))\s*:?\s*(?P<url>{URL})")
     flags = regex.IGNORECASE
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import regex
 
 from ..document import Block
-from ..rules.patterns import head_word
+from ..rules.patterns import READ_ALSO, head_word
 
 _HEAD = regex.compile(r"[^\w(]*(\w+)")
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -61,6 +61,8 @@ _OWN = r"(?!https?://|www\.|(?:date|fecha|datum|data|tanggal)\b|\d{4}-\d\d)"
 _JOIN = regex.compile(
     rf"(?<=[(\[“‘«][^\S\n]*)\n(?=[^\S\n]*{_OWN}\S)"
     rf"|(?<=[^\s.!?…(\[“‘«][^\S\n]*)\n(?=[^\S\n]*{_OWN}[\p{{Ll}},.;:)\]}}”’»…])")
+# A related-link line ("Also read | Other headline") is whole: what follows it is not its rest.
+_LINK_LINE = regex.compile(rf"^[^\w\n]{{0,3}}(?i:{READ_ALSO})\s*[:|»›>\-–—][^\n]*\n", regex.MULTILINE)
 
 
 def working_text(text: str) -> str:
@@ -69,7 +71,8 @@ def working_text(text: str) -> str:
     >>> working_text("The\\ncompany shelved\\nits plans.\\nNext line")
     'The company shelved its plans.\\nNext line'
     """
-    return _JOIN.sub(" ", text)
+    keep = {m.end() - 1 for m in _LINK_LINE.finditer(text)} if "\n" in text else set()
+    return _JOIN.sub(lambda m: "\n" if m.start() in keep else " ", text)
 
 
 # A line with text, without its edge blanks. Anchored at line starts, so a long run of

@@ -55,6 +55,20 @@ def _ahead_is_body(stream: list, i: int) -> bool:
     return False
 
 
+def _headline_ahead(stream: list, i: int) -> bool:
+    """Do headline lines (a headline, a section label) come next, then body text?"""
+    heads = 0
+    for item in stream[i + 1:i + 10]:
+        if isinstance(item, Marker):
+            continue
+        if is_body(item.text):
+            return heads > 0
+        if not is_headline(item.text) or heads == 3:
+            return False
+        heads += 1
+    return False
+
+
 def split(pieces: list[Piece], markers: list[Marker], enabled: bool = True) -> list[Article]:
     """Group pieces into articles, in order."""
     order = {"end": 0, "boundary": 1, "opener": 1}
@@ -84,6 +98,8 @@ def split(pieces: list[Piece], markers: list[Marker], enabled: bool = True) -> l
             articles.append(Article(item.offset, pending.proposal))  # the footer said it first
             pending = None
             body = False
+        elif item.kind == "opener" and body and _headline_ahead(stream, i):
+            pending = item  # a date line or byline closing an article, the next headline below
         elif body and _ahead_is_body(stream, i):
             articles.append(_open(current, item))
             body = False
