@@ -75,6 +75,8 @@ class HeadlineLede(Rule):
             return keys(blocks[j].text)
 
         for i in range(1, len(blocks) - 1):
+            if not doc.pairs_changed(i):
+                continue  # a later pass: only where a removal brought lines together
             line, lede = blocks[i], blocks[i + 1]
             if not (len(line.text) < 250 and is_headline(line.text) and word_count(line.text) >= 5
                     and not is_body(line.text) and is_body(lede.text)):

@@ -257,7 +257,7 @@ class RepeatedHeadline(Rule):
     def propose(self, doc) -> Iterator[Proposal]:
         blocks = doc.blocks
         for prev, block in zip(blocks, blocks[1:]):
-            if (len(block.text) == len(prev.text) and block.text.casefold() == prev.text.casefold()
+            if (len(block.text) == len(prev.text) and doc.pairs_changed(prev.index) and block.text.casefold() == prev.text.casefold()
                     and word_count(block.text) >= 3
                     and is_headline(block.text)):
                 yield self.boundary(prev.start, reason="repeated headline")

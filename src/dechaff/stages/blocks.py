@@ -62,7 +62,7 @@ _JOIN = regex.compile(
     rf"(?<=[(\[“‘«][^\S\n]*)\n(?=[^\S\n]*{_OWN}\S)"
     rf"|(?<=[^\s.!?…(\[“‘«][^\S\n]*)\n(?=[^\S\n]*{_OWN}[\p{{Ll}},.;:)\]}}”’»…])")
 # A related-link line ("Also read | Other headline") is whole: what follows it is not its rest.
-_LINK_LINE = regex.compile(rf"^[^\w\n]{{0,3}}(?i:{READ_ALSO})\s*[:|»›>\-–—][^\n]*\n", regex.MULTILINE)
+_LINK_LINE = regex.compile(rf"[^\w\n]{{0,3}}(?i:{READ_ALSO})\s*[:|»›>\-–—]")
 
 
 def working_text(text: str) -> str:
@@ -71,8 +71,11 @@ def working_text(text: str) -> str:
     >>> working_text("The\\ncompany shelved\\nits plans.\\nNext line")
     'The company shelved its plans.\\nNext line'
     """
-    keep = {m.end() - 1 for m in _LINK_LINE.finditer(text)} if "\n" in text else set()
-    return _JOIN.sub(lambda m: "\n" if m.start() in keep else " ", text)
+    def join(match: regex.Match) -> str:
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        return "\n" if _LINK_LINE.match(text, line_start, match.start()) else " "
+
+    return _JOIN.sub(join, text)
 
 
 # A line with text, without its edge blanks. Anchored at line starts, so a long run of
@@ -165,6 +168,8 @@ class Doc:
         self.focus: set[int] | None = None
         #: In a later pass, how this text's offsets map back to the repaired text's.
         self.origin: Origin | None = None
+        #: In a later pass, the blocks right after a removal or in focus (``None``: all).
+        self.joined: set[int] | None = None
 
     def compacted(self, removed: list[tuple[int, int, bool]], cut: list[tuple[int, int]]
                   ) -> "Doc":
@@ -211,10 +216,19 @@ class Doc:
         keep(text[pos:], pos)
         doc = Doc("".join(parts), joined=True)
         doc.origin = Origin(new_starts, old_starts, self.origin)
+        # Removing text adds no word: what this text lacked, the compacted one lacks too.
+        doc.shared.update((k, v) for k, v in self.shared.items()
+                          if isinstance(k, tuple) and k[0] == "any" and v is False)
         lines = sorted((text.rfind("\n", 0, s) + 1, e if (e := text.find("\n", t)) != -1 else len(text))
                        for s, t in cut)
         doc.focus = {b.index for start, end in lines
                      for b in doc.blocks_between(doc.origin.to_new(start), doc.origin.to_new(end))}
+        # Blocks that now follow something removed: their neighbourhood changed.
+        doc.joined = set(doc.focus)
+        origin = doc.origin
+        for prev, block in zip(doc.blocks, doc.blocks[1:]):
+            if origin(block.start) - origin(prev.end - 1) > block.start - prev.end + 1:
+                doc.joined.add(block.index)
         return doc
 
     @cached_property
@@ -245,6 +259,11 @@ class Doc:
                          for m in finder.finditer(text, self.line_start(block), block.end)]
             self.shared[words] = found
         return self.shared[words]  # type: ignore[return-value]
+
+    def pairs_changed(self, index: int) -> bool:
+        """Is the pair (block ``index``, the next) new since the last pass? Always, at first."""
+        joined = self.joined
+        return joined is None or index in joined or index + 1 in joined or index - 1 in joined
 
     def focused(self, blocks: list[Block]) -> list[Block]:
         """Those of ``blocks`` in focus (all of them in a first pass)."""
