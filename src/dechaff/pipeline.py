@@ -19,7 +19,7 @@ from .errors import ConfigError, RuleError
 from .packs import load_pack
 from .rules import registry
 from .rules.base import Proposal, Rule
-from .shapes import is_body, word_count
+from .shapes import is_body, is_headline, word_count
 from .stages.apply import Ledger, apply_proposals, pieces
 from .stages.assemble import Assembler
 from .stages.blocks import Doc
@@ -161,6 +161,8 @@ class Cleaner:
         seen = {_key(p) for p in proposals}
         ledger = apply_proposals(doc, proposals)
         for _ in range(MAX_PASSES - 1):
+            if not self._worth_another_pass(doc, ledger):
+                break
             cut = [(p.start, p.end) for p in ledger.cuts]
             removed = [(p.start, p.end, _breaks_line(p, doc)) for p in ledger.cuts]
             removed += [(doc.blocks[i].start, doc.blocks[i].end, False) for i in ledger.claimed]
@@ -174,6 +176,27 @@ class Cleaner:
             proposals.extend(fresh)
             ledger = apply_proposals(doc, proposals)
         return ledger
+
+    def _worth_another_pass(self, doc: Doc, ledger: Ledger) -> bool:
+        """Could another pass find anything? Yes after a cut inside a line (its rest is a new
+        line to read); after whole lines went, only where the lines around them now meet in
+        a way the rules that read neighbours care about."""
+        if ledger.cuts:
+            return True
+        if not ledger.claimed:
+            return False
+        kept = [b for b in doc.blocks if b.index not in ledger.claimed]
+        if not kept:
+            return False
+        first_body = next((b.index for b in kept if is_body(b.text)), len(doc.blocks))
+        if any(i < first_body and is_body(doc.blocks[i].text) for i in ledger.claimed):
+            return True  # what came first in the document changed (site headers)
+        for prev, nxt in zip(kept, kept[1:]):
+            if nxt.index - prev.index == 1:
+                continue  # nothing was removed between them
+            if prev.text == nxt.text or (is_headline(prev.text) and not is_body(prev.text)):
+                return True  # a repeated line, a headline over a new neighbour, a heading
+        return False
 
     def _settle(self, articles: list[Article]) -> tuple[list[Article], list[list]]:
         """Take back splits that made no article: what follows a footer with no body text

@@ -52,7 +52,9 @@ def is_headline(text: str) -> bool:
     text = text.strip()
     if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'¿¡"):
         return False
-    return 1 <= word_count(text) <= 30 and not text.endswith((".", ",", ";", ":", ")", "…"))
+    if text.endswith((".", ",", ";", ":", ")", "…")) or len(text) > 400:
+        return False  # closed like a sentence, or far too long for 30 words
+    return 1 <= word_count(text) <= 30
 
 
 def in_quotation(text: str, pos: int, line_start: int) -> bool:
