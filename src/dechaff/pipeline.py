@@ -175,6 +175,8 @@ class Cleaner:
             seen.update(_key(p) for p in fresh)
             proposals.extend(fresh)
             ledger = apply_proposals(doc, proposals)
+            if all(p.action == "boundary" for p in fresh):
+                break  # boundaries remove nothing: a further pass would see the same text
         return ledger
 
     def _worth_another_pass(self, doc: Doc, ledger: Ledger) -> bool:
