@@ -17,9 +17,9 @@ from .patterns import (Alternation, alt, PROMO_APP, PROMO_FOLLOW, PROMO_MEMBERSH
                        PROMO_SUBSCRIBE)
 from .registry import register
 
-#: First words of every family's promos: one scan per document serves all the promo rules.
-ALL_STARTS = frozenset().union(*(a.heads for a in (
-    PROMO_MEMBERSHIP, PROMO_APP, PROMO_NEWSLETTER, PROMO_FOLLOW, PROMO_SUBSCRIBE, PROMO_PITCH)))
+#: First words of every sentence rule's openings (promos, notices): one scan per document
+#: serves them all. Each subclass adds its own when it is defined.
+_STARTS: set[str] = set()
 #: What may stand before a promo's first word: a bullet, an arrow, an emoji; not a quote
 #: mark, since a quoted call to act is the story's, not the site's.
 _LEAD = r"[^\w\n\"“”‘’'«»„]{0,3}"
@@ -43,6 +43,7 @@ class PromoRule(Rule):
     #: loses only its promo sentences.
     settings = {"max_words": 80}
     opening: ClassVar[Alternation] = alt()
+    ends_article: ClassVar[bool] = False
     compiled: ClassVar[regex.Pattern]
     at_start: ClassVar[regex.Pattern]
 
@@ -50,6 +51,7 @@ class PromoRule(Rule):
         super().__init_subclass__(**kwargs)
         if cls.opening:
             cls.starts = cls.opening.heads
+            _STARTS.update(cls.starts)
             cls.compiled = regex.compile(
                 rf"(?:^|(?<=[.!?…]\s)){_LEAD}(?i:{cls.opening})", regex.MULTILINE)
             cls.at_start = regex.compile(rf"{_LEAD}(?i:{cls.opening})")
@@ -58,12 +60,12 @@ class PromoRule(Rule):
         return self.at_start.match(text, start, end, timeout=self.timeout) is not None
 
     def applies_to(self, doc) -> bool:
-        return bool(doc.sentences_opening(ALL_STARTS))
+        return bool(doc.sentences_opening(frozenset(_STARTS)))
 
     def propose(self, doc) -> Iterator[Proposal]:
         # Only sentences whose first word can open a promo are looked at.
         seen: set[int] = set()
-        for start in doc.sentences_opening(ALL_STARTS):
+        for start in doc.sentences_opening(frozenset(_STARTS)):
             if not self.is_promo(doc.text, start, len(doc.text)):
                 continue
             block = doc.block_at(start)
@@ -82,11 +84,12 @@ class PromoRule(Rule):
         whole = (promo[0] and (any_promo[-1] or promo_chars * 2 >= block.end - block.start)
                  and word_count(block.text) <= self.options["max_words"])
         if whole:
-            yield self.drop(block.start, block.end, reason="promotional paragraph")
+            yield self.drop(block.start, block.end, reason="promotional paragraph",
+                            ends_article=self.ends_article)
             return
         for (s, e), p in zip(spans, promo):
             if p:
-                yield self.cut(s, e, reason="promotional sentence")
+                yield self.cut(s, e, reason="promotional sentence", ends_article=self.ends_article)
 
 
 @register

@@ -1,0 +1,134 @@
+"""Consent, account and disclosure notices: cookie banners, privacy and sign-up fine print,
+affiliate disclosures, comment policies, reproduction notices.
+
+A scraper keeps every banner and form the page showed. Each notice opens with a fixed kind of
+sentence ("We use cookies ...", "No spam, we promise.", "We are a participant in the Amazon
+Services LLC Associates Program"), so these rules reuse the promo rules' shape: a paragraph
+that opens with the notice goes whole, a notice sentence inside a paragraph is cut.
+"""
+
+from __future__ import annotations
+
+from .base import keep, remove
+from .patterns import alt
+from .promo import PromoRule
+from .registry import register
+
+
+@register
+class Cookies(PromoRule):
+    """A cookie banner or cookie-settings text."""
+
+    code = "CK01"
+    name = "consent.cookies"
+    groups = ("consent",)
+    description = "'We use cookies ...', 'This website uses cookies', 'Necessary cookies are ...'."
+    opening = alt(
+        r"we (?:and our (?:partners|vendors) )?use cookies", r"this (?:web)?site uses cookies",
+        r"our (?:web)?site uses cookies", r"by (?:continuing to (?:use|browse)|using) (?:this|our) (?:web)?site",
+        r"(?:necessary|functional|analytics|performance|marketing|essential|non-necessary) cookies",
+        r"any cookies that", r"the cookie settings on this", r"accept (?:all )?cookies",
+        r"cookies help us", r"to find out more about (?:the )?cookies",
+        r"utilizamos cookies", r"usamos cookies", r"este (?:site|sitio) (?:utiliza|usa) cookies",
+        r"wir verwenden cookies", r"diese (?:web)?seite verwendet cookies",
+        r"nous utilisons des cookies", r"ce site utilise des cookies",
+        r"situs ini menggunakan cookie", r"kami menggunakan cookie",
+    )
+    examples = (
+        remove("We use cookies and other tracking technologies to improve your browsing "
+               "experience on our site, show personalized content and analyze site traffic."),
+        remove("Necessary cookies are absolutely essential for the website to function properly."),
+        keep("The regulator said that banners reading “We use cookies” must offer a clear refusal."),
+        keep("Bakers said demand for cookies rose sharply in December, the survey found."),
+    )
+
+
+@register
+class SignupFinePrint(PromoRule):
+    """The fine print and messages of sign-up and account forms."""
+
+    code = "CK02"
+    name = "consent.signup_fine_print"
+    groups = ("consent",)
+    description = "'No spam, we promise', 'You can unsubscribe at any time', activation-email notices."
+    opening = alt(
+        r"no spam\b", r"you (?:can|may) unsubscribe at any time", r"unsubscribe at any time",
+        r"we send newsletters", r"an email with an activation link", r"we'?ve sent (?:you )?an email",
+        r"we have sent (?:you )?an email", r"please check your (?:inbox|email)", r"thank you for (?:subscribing|signing up|registering)",
+        r"thanks for (?:subscribing|signing up|registering)", r"by (?:signing up|subscribing|registering|clicking)[^.!?\n]{0,60} you agree",
+        r"your personal data will", r"we are committed to protecting your personal (?:information|data)",
+        r"forgot your password", r"already have an account", r"don't have an account",
+        r"we respect your privacy", r"we will never share your",
+    )
+    examples = (
+        remove("No spam, we promise. You can unsubscribe at any time and we'll never share your "
+               "details without your permission."),
+        remove("An email with an activation link has just been sent to your email address."),
+        keep("Residents can unsubscribe from the council's alerts, officials said, but few do."),
+    )
+
+
+@register
+class AffiliateDisclosure(PromoRule):
+    """An affiliate-links disclosure."""
+
+    code = "CK03"
+    name = "consent.affiliate_disclosure"
+    groups = ("consent",)
+    description = "'We are a participant in the Amazon Services LLC Associates Program', 'may contain affiliate links'."
+    opening = alt(
+        r"we are a participant in the amazon", r"(?:some|this|our) (?:posts?|articles?|pages?|links?)"
+        r"(?: on [\w.]+)? may contain affiliate links?", r"we may (?:earn|receive) (?:a )?(?:small )?commission",
+        r"as an amazon associate", r"this (?:post|article|page) contains affiliate links",
+        r"(?:disclosure|disclaimer): (?:this|some|our) [^.!?\n]{0,40}affiliate",
+    )
+    examples = (
+        remove("We are a participant in the Amazon Services LLC Associates Program, an affiliate "
+               "advertising program designed to provide a means for us to earn fees."),
+        keep("The lawsuit says the site failed to disclose affiliate links in its reviews."),
+    )
+
+
+@register
+class CommentPolicy(PromoRule):
+    """The rules of a comment section, shown above or below the article."""
+
+    code = "CK04"
+    name = "consent.comment_policy"
+    groups = ("consent",)
+    description = "'When submitting content, please abide by our guidelines', 'Comments are moderated'."
+    opening = alt(
+        r"when submitting (?:content|comments?)", r"comments are moderated", r"please (?:keep|be) (?:comments )?(?:civil|respectful)",
+        r"we (?:reserve the right to|may) (?:remove|delete|edit) comments", r"atenção: comentários",
+        r"los comentarios (?:están|son) moderados", r"kommentare werden moderiert",
+        r"les commentaires sont modérés",
+    )
+    examples = (
+        remove("When submitting content, please abide by our submission guidelines, and avoid "
+               "posting profanity, personal attacks or harassment."),
+        keep("Comments were moderated by volunteers during the consultation, the council said."),
+    )
+
+
+@register
+class ReproductionNotice(PromoRule):
+    """A notice that the site's material may not be reproduced: a copyright footer in prose."""
+
+    code = "CK05"
+    name = "consent.reproduction_notice"
+    groups = ("consent", "footer")
+    description = "'The material on this site may not be reproduced ...', 'Reproduction ... is prohibited'."
+    ends_article = True
+    opening = alt(
+        r"the (?:material|content)s? on this (?:web)?site may not be reproduced",
+        r"(?:no part of|reproduction of) (?:this|the|any|our) [^.!?\n]{0,80}(?:prohibited|without (?:the )?(?:prior |express )?(?:written )?permission)",
+        r"(?:all )?(?:content|material) (?:on this site )?(?:is )?(?:protected by|subject to) copyright",
+        r"reproduction (?:in whole or in part )?(?:without permission )?is (?:strictly )?prohibited",
+        r"prohibida (?:su|la) reproducción", r"vervielfältigung nur mit", r"reproduction interdite",
+        r"é proibida a reprodução",
+    )
+    examples = (
+        remove("The material on this site may not be reproduced, distributed, transmitted, cached "
+               "or otherwise used, except with the prior written permission of Example Media."),
+        keep("The court found that the material on this site had been reproduced without payment."),
+    )
