@@ -65,8 +65,8 @@ class PromoRule(Rule):
     def propose(self, doc) -> Iterator[Proposal]:
         # Only sentences whose first word can open a promo are looked at.
         seen: set[int] = set()
-        for start in doc.sentences_opening(frozenset(_STARTS)):
-            if not self.is_promo(doc.text, start, len(doc.text)):
+        for start, word in doc.sentences_opening(frozenset(_STARTS)):
+            if word not in self.starts or not self.is_promo(doc.text, start, len(doc.text)):
                 continue
             block = doc.block_at(start)
             if block.index in seen:

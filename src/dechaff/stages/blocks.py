@@ -27,7 +27,7 @@ def _sentence_finder(words: frozenset[str], ignore_case: bool) -> re.Pattern:
     # Literal words in a fixed shape: linear, so the standard library's faster engine serves.
     alternatives = "|".join(sorted((re.escape(w) for w in words if w != "#"), key=len, reverse=True))
     digits = r"|\d" if "#" in words else ""
-    return re.compile(rf"(?:^|(?<=[.!?…] ))[^\w\n]{{0,3}}(?:(?:{alternatives})\b{digits})",
+    return re.compile(rf"(?:^|(?<=[.!?…] ))[^\w\n]{{0,3}}((?:{alternatives})\b{digits})",
                       re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
 _TERMINAL = (".", "!", "?", "…")
 _OPENING = ("(", "[", "“", "‘", "«")
@@ -245,18 +245,20 @@ class Doc:
         """``heads`` of the blocks in focus alone (all of them in a first pass)."""
         return self.heads if self.focus is None else _index_heads(self.focused(self.blocks))
 
-    def sentences_opening(self, words: frozenset[str]) -> list[int]:
-        """Where the sentences opening with one of ``words`` (as ``heads``) start, in focus."""
+    def sentences_opening(self, words: frozenset[str]) -> list[tuple[int, str]]:
+        """Where the sentences opening with one of ``words`` (as ``heads``) start, in focus,
+        with the word each opens with."""
         if words not in self.shared:
             # Case-blind by searching the lower-cased text, when its offsets are the same.
             same = len(self.lower) == len(self.text)
             finder = _sentence_finder(words, not same)
             text = self.lower if same else self.text
             if self.focus is None:
-                found = [m.start() for m in finder.finditer(text)]
+                hits = finder.finditer(text)
             else:
-                found = [m.start() for block in self.focused(self.blocks)
-                         for m in finder.finditer(text, self.line_start(block), block.end)]
+                hits = (m for block in self.focused(self.blocks)
+                        for m in finder.finditer(text, self.line_start(block), block.end))
+            found = [(m.start(), head_word(m.group(1))) for m in hits]
             self.shared[words] = found
         return self.shared[words]  # type: ignore[return-value]
 
