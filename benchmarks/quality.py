@@ -25,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 import dechaff
+from _common import print_table as aligned_table
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
@@ -155,13 +156,7 @@ def cell(value) -> str:
 def print_table(results: dict[str, dict]) -> None:
     keys = ("items", "precision", "recall", "f1", "empty", "count_exact", "noise_leaked",
             "keep_lost")
-    rows = [COLUMNS] + [(name,) + tuple(cell(f[k]) for k in keys) for name, f in results.items()]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
-    for n, row in enumerate(rows):
-        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                        for i, (c, w) in enumerate(zip(row, widths))))
-        if n == 0:
-            print("  ".join("-" * w for w in widths))
+    aligned_table(COLUMNS, [(name,) + tuple(cell(f[k]) for k in keys) for name, f in results.items()])
 
 
 def check(results: dict[str, dict]) -> list[str]:

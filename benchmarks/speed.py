@@ -27,6 +27,7 @@ from typing import Callable
 import ftfy
 
 import dechaff
+from _common import print_table
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
@@ -101,15 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     best = measure(systems, texts, args.repeat)
     rate = {name: megabytes / seconds for name, seconds in best.items()}
 
-    header = ("system", "seconds", "MB/s", "docs/s")
-    rows = [header] + [(name, f"{best[name]:.3f}", f"{rate[name]:.3f}",
-                        f"{len(texts) / best[name]:.1f}") for name in systems]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
-    for n, row in enumerate(rows):
-        print("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                        for i, (c, w) in enumerate(zip(row, widths))))
-        if n == 0:
-            print("  ".join("-" * w for w in widths))
+    print_table(("system", "seconds", "MB/s", "docs/s"),
+                [(name, f"{best[name]:.3f}", f"{rate[name]:.3f}", f"{len(texts) / best[name]:.1f}")
+                 for name in systems])
     ratio = rate["dechaff"] / rate["ftfy.fix_text"]
     print(f"ratio dechaff/ftfy (MB/s): {ratio:.3f}")
     if args.check and ratio < 1:
