@@ -74,7 +74,9 @@ class HeadlineLede(Rule):
         def keys_of(j: int) -> frozenset[str]:
             return keys(blocks[j].text)
 
-        for i in range(1, len(blocks) - 1):
+        # A boundary only counts below body text: start after the first paragraph.
+        first = next((b.index for b in blocks if len(b.text) > 40 and is_body(b.text)), len(blocks))
+        for i in range(max(1, first + 1), len(blocks) - 1):
             if not doc.pairs_changed(i):
                 continue  # a later pass: only where a removal brought lines together
             line, lede = blocks[i], blocks[i + 1]
