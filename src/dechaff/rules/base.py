@@ -183,6 +183,8 @@ class PatternRule(Rule):
     flags: ClassVar[int] = 0
     scope: ClassVar[str] = "line"
     field: ClassVar[str | None] = None
+    #: For a rule whose matches fill a whole line: lines longer than this are not looked at.
+    max_line: ClassVar[int | None] = None
     keep_text: ClassVar[bool] = False
     ends_article: ClassVar[bool] = False
     compiled: ClassVar[regex.Pattern]
@@ -215,8 +217,9 @@ class PatternRule(Rule):
         else:  # no index to use (or lower-casing moved the offsets): scan the whole text
             yield from self.finditer(self.compiled, doc.text)
             return
+        longest = self.max_line or 1 << 30
         for block in lines:
-            if self.may_match(block.text):
+            if len(block.text) <= longest and self.may_match(block.text):
                 yield from self.finditer(self.compiled, doc.text, doc.line_start(block), block.end)
 
     def may_match(self, line: str) -> bool:

@@ -33,6 +33,7 @@ class PublishedLine(PatternRule):
     groups = ("fields",)
     description = "'Published: ...', 'Updated: ...', 'Publicado el ...', 'Veröffentlicht am ...'."
     starts = PUBLISHED_LABEL.heads
+    max_line = 300
     scope = "span"
     field = "published"
     pattern = (rf"^[^\w\n]{{0,2}}(?i:{PUBLISHED_LABEL})\s*(?:on|at|am|le|el|em|:|-|–|—|\|)?\s*"
@@ -67,6 +68,7 @@ class DateHeader(PatternRule):
     name = "fields.date_header"
     groups = ("fields", "split")
     description = "'date 2024-04-27' header lines; each starts an article."
+    max_line = 150
     starts = frozenset({"#", "date", "fecha", "datum", "data", "tanggal", *MONTHS})
     scope = "span"
     field = "published"
@@ -226,6 +228,8 @@ class Byline(Rule):
 
     def propose(self, doc) -> Iterator[Proposal]:
         for block in self.candidates(doc):
+            if len(block.text) > 200:
+                continue  # far longer than a byline's fourteen words
             match = _BYLINE.match(doc.text, doc.line_start(block), block.end, timeout=self.timeout)
             if match is None or word_count(block.text) > 14:
                 continue

@@ -33,6 +33,7 @@ class ReadAlso(PatternRule):
     name = "related.read_also"
     groups = ("related",)
     description = "Lines that start with 'Also read:', 'Lee también:', 'Baca juga:' and kin."
+    max_line = 400
     starts = READ_ALSO.heads
     pattern = (rf"^[^\w\n\"“‘'«„]{{0,3}}(?i:{READ_ALSO})(?:\s*[:|»›>\-–—]+[^\n]*"
                r"|\s+(?=[\p{Lu}\"“])[^\n]{0,160}(?<![.;,]))$")
@@ -61,6 +62,7 @@ class RelatedHeading(PatternRule):
     name = "related.heading"
     groups = ("related",)
     description = "Stand-alone headings such as 'Related Topics:' or 'You may also like'."
+    max_line = 100
     starts = RELATED_HEADING.heads
     pattern = rf"^[^\w\n]{{0,3}}(?i:{RELATED_HEADING})\s*[:.…]?\s*$"
     examples = (

@@ -80,6 +80,7 @@ class ShareBar(PatternRule):
     name = "ui.share_bar"
     groups = ("ui",)
     description = "'Share Tweet Pin Email', 'Share this article', 'Compartir', 'Teilen'."
+    max_line = 200
     _word = alt("share", "tweet", "pin", "email", "e-mail", "print", "whatsapp", "facebook",
                 "twitter", "linkedin", "reddit", "telegram", "copy link", "copy url", "comment",
                 "comments", "save", "flipboard", "pinterest", "messenger", "x", "sms", "mail",
@@ -147,6 +148,7 @@ class Toggle(PatternRule):
     name = "ui.toggle"
     groups = ("ui",)
     description = "'More less', 'Show more', 'Loading...', 'Back to top', 'Next article' lines."
+    max_line = 80
     scope = "span"
     starts = _TOGGLES.heads
     pattern = rf"^[^\w\n]{{0,2}}(?i:{_TOGGLES})[\s.…:>»›]*$"
@@ -182,6 +184,7 @@ class CommentCount(PatternRule):
     name = "ui.comment_count"
     groups = ("ui",)
     description = "'12 Comments', 'Leave a comment', 'Be the first to comment'."
+    max_line = 80
     starts = frozenset({"#", "no", "leave", "add", "post", "view", "show", "hide", "read", "comments",
                         "comment", "be", "join", "deja", "kommentar", "laisser", "deixe", "tulis"})
     pattern = (r"^[^\w\n]{0,2}(?i:\d[\d,.]*\s*(?:comments?|responses?|replies|comentarios?|kommentare?"
@@ -204,6 +207,7 @@ class SkipLink(PatternRule):
     name = "ui.skip_link"
     groups = ("ui",)
     description = "'Skip to content', 'Skip to main navigation', 'Zum Inhalt springen'."
+    max_line = 80
     starts = frozenset({"skip", "jump", "zum", "ir", "aller", "pular", "langsung", "lewati"})
     pattern = (r"^(?i:skip to (?:main )?(?:content|navigation|footer|search)|jump to (?:main )?content"
                r"|zum inhalt springen|ir al contenido(?: principal)?|aller au contenu(?: principal)?"
@@ -226,6 +230,7 @@ class Breadcrumb(PatternRule):
     name = "ui.breadcrumb"
     groups = ("ui", "fields")
     description = "'Home > World > Asia' breadcrumbs; the last crumb becomes the section."
+    max_line = 300
     keywords = (">", "›", "»", "home", "inicio", "portada", "startseite", "accueil", "início", "beranda")
     field = "section"
     _crumb = r"[\p{L}\d][\p{L}\d&'’ .,-]{0,40}"
@@ -255,6 +260,7 @@ class TagList(PatternRule):
     name = "ui.tag_list"
     groups = ("ui",)
     description = "'Tags: a, b, c', 'Topics:', 'Etiquetas:', 'Schlagwörter:' lines."
+    max_line = 400
     starts = frozenset({"tags", "tag", "topics", "topic", "keywords", "keyword", "filed", "etiquetas",
                         "temas", "schlagwörter", "schlagworte", "themen", "mots", "palavras",
                         "tópicos", "kata"})
