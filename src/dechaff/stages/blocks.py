@@ -29,34 +29,9 @@ def _sentence_finder(words: frozenset[str], ignore_case: bool) -> re.Pattern:
     digits = r"|\d" if "#" in words else ""
     return re.compile(rf"(?:^|(?<=[.!?…] ))[^\w\n]{{0,3}}((?:{alternatives})\b{digits})",
                       re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
-_TERMINAL = (".", "!", "?", "…")
-_OPENING = ("(", "[", "“", "‘", "«")
-_CONTINUES = regex.compile(r"[\p{Ll},.;:)\]}”’»…]")
-#: Lines that start lower-case yet open a line of their own: a date header, a URL.
-_OWN_LINE = regex.compile(r"(?:https?://|www\.|(?:date|fecha|datum|data|tanggal)\b|\d{4}-\d\d)")
-
-
-def continues(line: str, following: str) -> bool:
-    """Is ``following`` the rest of ``line``'s sentence, cut off by a stray line break?
-
-    >>> continues("The", "company shelved its plans")
-    True
-    >>> continues("It ended.", "then more")
-    False
-    >>> continues("Sources", "https://example.com/a")
-    False
-    >>> continues("Politics", "date 2024-04-27")
-    False
-    """
-    if _OWN_LINE.match(following):
-        return False
-    if line.endswith(_OPENING):
-        return True
-    return bool(_CONTINUES.match(following)) and not line.endswith(_TERMINAL)
-
-
-# The line breaks ``continues`` would join, found in one pass: after an opening bracket or
-# quote, or after a line not closed like a sentence when the next goes on in lower case.
+# The line breaks inside a broken sentence, found in one pass: after an opening bracket or
+# quote, or after a line not closed like a sentence when the next goes on in lower case;
+# never before a line that opens a line of its own (a URL, a date header).
 _OWN = r"(?!https?://|www\.|(?:date|fecha|datum|data|tanggal)\b|\d{4}-\d\d)"
 _JOIN = regex.compile(
     rf"(?<=[(\[“‘«][^\S\n]*)\n(?=[^\S\n]*{_OWN}\S)"
@@ -70,6 +45,8 @@ def working_text(text: str) -> str:
 
     >>> working_text("The\\ncompany shelved\\nits plans.\\nNext line")
     'The company shelved its plans.\\nNext line'
+    >>> working_text("Sources\\nhttps://example.com/a\\nPolitics\\ndate 2024-04-27")
+    'Sources\\nhttps://example.com/a\\nPolitics\\ndate 2024-04-27'
     """
     def join(match: regex.Match) -> str:
         line_start = text.rfind("\n", 0, match.start()) + 1
@@ -109,15 +86,13 @@ class Piece(NamedTuple):
 class Origin:
     """Maps offsets in a compacted text back to the text it was made from."""
 
-    def __init__(self, new_starts: list[int], old_starts: list[int], then: "Origin | None") -> None:
+    def __init__(self, new_starts: list[int], old_starts: list[int]) -> None:
         self.new_starts = new_starts
         self.old_starts = old_starts
-        self.then = then  # the map of the text this one was made from, if that was compacted too
 
     def __call__(self, pos: int) -> int:
         i = max(bisect_right(self.new_starts, pos) - 1, 0)
-        old = self.old_starts[i] + (pos - self.new_starts[i]) if self.new_starts else pos
-        return self.then(old) if self.then is not None else old
+        return self.old_starts[i] + (pos - self.new_starts[i]) if self.new_starts else pos
 
     def to_new(self, old: int) -> int:
         """Where a source offset landed (the start of what replaced it, if it was removed)."""
@@ -215,7 +190,7 @@ class Doc:
             pos = end
         keep(text[pos:], pos)
         doc = Doc("".join(parts), joined=True)
-        doc.origin = Origin(new_starts, old_starts, self.origin)
+        doc.origin = Origin(new_starts, old_starts)
         # Removing text adds no word: what this text lacked, the compacted one lacks too.
         doc.shared.update((k, v) for k, v in self.shared.items()
                           if isinstance(k, tuple) and k[0] == "any" and v is False)
