@@ -11,13 +11,12 @@ import json
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
 from .config import Config
 from .errors import DechaffError
-from .pipeline import Cleaner
+from .pipeline import Cleaner, _cleaner
 from .sources import Document
 
 #: The keys of a record row; passed-through input fields never overwrite them.
@@ -122,11 +121,6 @@ def _merge(row: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         if key not in row and key not in RECORD_KEYS:
             row[key] = value
     return row
-
-
-@lru_cache(maxsize=8)
-def _cleaner(config: Config) -> Cleaner:
-    return Cleaner(config)
 
 
 def clean_chunk(docs: list[Document], config: Config, explain: bool,
