@@ -53,7 +53,8 @@ class Record:
     """One clean article.
 
     ``body`` holds the article's paragraphs separated by one blank line. ``published`` is an
-    ISO date (``YYYY-MM-DD``) or datetime when a time is known. ``removals`` lists every
+    ISO date (``YYYY-MM-DD``) or datetime when a time is known. ``url`` is the page's
+    canonical address, when the input was an HTML page that names it. ``removals`` lists every
     change that made this record, when the run was asked to explain.
     """
 
@@ -63,6 +64,7 @@ class Record:
     body: str = ""
     sources: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    url: str | None = None
     part: int = 0
     removals: list[Removal] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
@@ -74,6 +76,7 @@ class Record:
             "published": self.published,
             "section": self.section,
             "authors": list(self.authors),
+            "url": self.url,
             "body": self.body,
             "sources": list(self.sources),
             "part": self.part,

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 import regex
+from bs4 import Tag
 
 from . import rules as _builtin  # noqa: F401  (registers the built-in rules)
 from .config import Config
@@ -24,7 +25,9 @@ from .stages.apply import Ledger, apply_proposals, pieces
 from .stages.assemble import Assembler
 from .stages.blocks import Doc
 from .stages.decode import decode
-from .stages.html import html_to_text, looks_like_html
+from .stages.extract import Extractor, parse, prepare
+from .stages.html import looks_like_html
+from .stages.meta import read_article_meta, read_meta
 from .stages.repair import FIXES, repair
 from .stages.split import Article, split
 
@@ -86,6 +89,7 @@ class Cleaner:
                                       **config.settings_for(cls.code, cls.name)) for cls in chosen]
         self.text_rules = [r for r in self.rules if r.phase == "text"]
         self.article_rules = [r for r in self.rules if r.phase == "article"]
+        self.extractor = Extractor([r for r in self.rules if r.phase == "html"])
         self.after_end = next((r for r in self.rules if r.code == AFTER_END), None)
         self.teaser = next((r for r in self.rules if r.code == TEASER), None)
         self.fixes = [f for f in FIXES if not any(registry.matches(f, ref) for ref in config.ignore)]
@@ -93,18 +97,48 @@ class Cleaner:
     def __call__(self, source: str | bytes) -> list[Record]:
         return self.clean(source)
 
-    def clean(self, source: str | bytes) -> list[Record]:
-        """Clean one scrape into its article records (an empty list when it holds no text)."""
+    def clean(self, source: str | bytes | Any) -> list[Record]:
+        """Clean one scrape into its article records (an empty list when it holds no text).
+
+        ``source`` is text, bytes, or HTML: markup (recognised by its tags unless
+        ``Config.input`` says which), or a BeautifulSoup object or tag.
+        """
         config = self.config
+        markup = isinstance(source, Tag)
+        if markup:
+            source = str(source)
         text, notes = decode(source, config.max_chars)
-        if config.input == "html" or (config.input == "auto" and looks_like_html(text)):
-            text = html_to_text(text)
+        if markup or config.input == "html" or (config.input == "auto" and looks_like_html(text)):
+            root = parse(text)
+            if root is not None:
+                return self._clean_page(root, notes)
+        return self._clean_text(text, notes, config.split)
+
+    def _clean_page(self, root, notes: list[str]) -> list[Record]:
+        """HTML: the structural rules pick each article's blocks; the text rules clean them."""
+        meta = read_meta(root)
+        prepare(root)
+        found = self.extractor.extract(root, explain=self.config.explain)
+        records: list[Record] = []
+        for i, (text, element) in enumerate(zip(found.texts, found.roots or [root])):
+            local = meta if i == 0 else read_article_meta(element)
+            for record in self._clean_text(text, notes, False):
+                records.append(replace(
+                    record, part=len(records), title=local.title or record.title,
+                    published=local.published or record.published,
+                    section=record.section or local.section,
+                    authors=list(local.authors) or record.authors, url=local.url or record.url,
+                    removals=(found.removals if not records else []) + record.removals))
+        return records
+
+    def _clean_text(self, text: str, notes: list[str], split_articles: bool) -> list[Record]:
+        config = self.config
         repairs = []
         if config.repair:
             text, repairs = repair(text, self.fixes, explain=config.explain)
         doc = Doc(text)
         ledger = self._text_passes(doc)
-        articles = split(pieces(ledger), ledger.markers, enabled=config.split)
+        articles = split(pieces(ledger), ledger.markers, enabled=split_articles)
         articles, dropped = self._settle(articles)
         assembler = Assembler(ledger, articles, repairs, config.explain)
         records = []

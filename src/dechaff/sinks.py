@@ -14,7 +14,7 @@ from typing import IO, Any
 from .sources import missing_extra
 
 #: Parquet columns of a record row; the input's other fields go into ``fields`` (JSON).
-COLUMNS = ("id", "part", "title", "published", "section", "authors", "body", "sources",
+COLUMNS = ("id", "part", "title", "published", "section", "authors", "url", "body", "sources",
            "flags", "error", "text", "removals", "fields")
 LISTS = ("authors", "sources", "flags")
 

@@ -1,0 +1,512 @@
+"""HTML structure: what a page's markup says is not the article.
+
+These rules run only on HTML input, on the parsed tree, before the text rules (see
+:mod:`dechaff.stages.extract`). Most look at one element at a time, by its tag and by the
+words in its ``class``, ``id``, ``role``, ``aria-label`` and ``itemprop`` (its *tokens*), and
+drop it whole: navigation, share bars, related links, newsletter boxes, ads, comments, cookie
+banners, hidden elements. Class names are evidence, not proof (a real paragraph can sit in a
+``div.related-research``), so most of them keep an element that holds prose: a long run of
+text that is not links. ``HT11`` then keeps the element that holds the article, and ``HT10``
+drops link-dense boxes inside it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+
+import regex
+
+from .base import Rule, keep, remove
+from .registry import register
+
+if TYPE_CHECKING:
+    from ..stages.extract import Span, Walk
+
+#: A candidate holding at least this many characters of non-link text, mostly not links, is
+#: prose, and the weaker (class-name) rules leave it alone.
+PROSE_CHARS = 400
+
+
+def _token_pattern(words: Iterable[str], prefixes: Iterable[str]) -> regex.Pattern | None:
+    """Whole tokens (``ad`` but not ``head``) and token starts (``related`` in ``relatedPosts``)."""
+    parts = []
+    if words:
+        parts.append(r"(?<![a-z0-9])(?:" + "|".join(map(regex.escape, words)) + r")(?![a-z0-9])")
+    if prefixes:
+        parts.append(r"(?<![a-z0-9])(?:" + "|".join(map(regex.escape, prefixes)) + ")")
+    return regex.compile("|".join(parts)) if parts else None
+
+
+class HtmlRule(Rule):
+    """A rule on the page's tree. ``stage`` says when it runs:
+
+    - ``prune``: :meth:`judge` sees each element it looks at (by ``tags``, by ``attributes``
+      present, or by a token in ``words``/``prefixes``) before the walk reads it, and returns
+      a reason to drop it whole, or ``None``;
+    - ``select``: :meth:`select` picks the article's elements once the walk is done;
+    - ``inner``: :meth:`judge_span` sees each block element inside the article.
+    """
+
+    phase = "html"
+    stage: ClassVar[str] = "prune"
+    tags: ClassVar[frozenset[str]] = frozenset()
+    attributes: ClassVar[tuple[str, ...]] = ()
+    words: ClassVar[tuple[str, ...]] = ()
+    prefixes: ClassVar[tuple[str, ...]] = ()
+    pattern: ClassVar[regex.Pattern | None] = None
+
+    def __init_subclass__(cls, **kw: Any) -> None:
+        super().__init_subclass__(**kw)
+        if "words" in cls.__dict__ or "prefixes" in cls.__dict__:
+            cls.pattern = _token_pattern(cls.words, cls.prefixes)
+
+    def propose(self, doc):  # the text phase never calls an HTML rule
+        return ()
+
+    def judge(self, element, tag: str, names: str, page: "Page") -> str | None:
+        return None
+
+    def select(self, walk: "Walk") -> list["Span"]:  # pragma: no cover - a select rule's job
+        raise NotImplementedError
+
+    def judge_span(self, span: "Span", walk: "Walk") -> str | None:
+        return None
+
+    def evidence(self, tag: str, names: str) -> str:
+        """Why the rule looked at this element: its tag or the token that matched."""
+        if tag in self.tags:
+            return f"<{tag}> element"
+        found = self.pattern.search(names) if self.pattern is not None and names else None
+        return f"token {found.group()!r}" if found else "attribute"
+
+
+class Page:
+    """What a prune rule may ask of the page as a whole."""
+
+    def __init__(self, root) -> None:
+        from ..stages.extract import element_text
+
+        self.root = root
+        self.chars = len(element_text(root))
+        self._article = None
+
+    def holds_article(self, element, chars: int, links: int, headline: bool) -> bool:
+        """Does this element hold the article: an element marked as the article's body, or
+        most of the page's text in prose (with the page's headline, when ``headline``)?"""
+        if element.find(".//*[@itemprop='articleBody']") is not None:
+            return True
+        if chars < 0.5 * self.chars or links >= 0.5 * chars:
+            return False
+        return not headline or element.find(".//h1") is not None
+
+
+class ContainerRule(HtmlRule):
+    """Drop an element recognised by tag or token, unless it holds the article, or (when not
+    ``strong``) prose. A ``strong`` rule's element is taken for the article only when it also
+    holds the page's headline (a long comment section is most of some pages)."""
+
+    strong: ClassVar[bool] = False
+    headline: ClassVar[bool] = True
+
+    def judge(self, element, tag: str, names: str, page: Page) -> str | None:
+        from ..stages.extract import element_text, link_chars
+
+        if tag in ("html", "body"):
+            return None
+        text = element_text(element)
+        if not text:
+            return None
+        links = link_chars(element)
+        if page.holds_article(element, len(text), links, self.strong and self.headline):
+            return None
+        if not self.strong and len(text) - links >= PROSE_CHARS and links < 0.3 * len(text):
+            return None
+        return self.evidence(tag, names)
+
+
+@register
+class Hidden(ContainerRule):
+    """Elements the page hides: the ``hidden`` attribute, ``aria-hidden="true"``, an inline
+    ``display: none`` or ``visibility: hidden``, screen-reader-only classes.
+
+    A hidden element that holds the article (pages that reveal their body by script) stays.
+    """
+
+    code = "HT01"
+    name = "html.hidden"
+    groups = ("html",)
+    description = "Hidden elements (hidden, aria-hidden, display:none, screen-reader-only)."
+    strong = True
+    headline = False
+    attributes = ("hidden", "aria-hidden", "style")
+    #: Whole class names only: ``field-label-hidden`` hides a label, not its field.
+    pattern = regex.compile(r"(?<!\S)(?:hidden|d-none|sr-only|visually-hidden|visuallyhidden|"
+                            r"screen-reader-text|screenreader-only|is-hidden)(?!\S)")
+    _style = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+    examples = (
+        remove("<html><body><div style='display:none'>Sign up for alerts</div>"
+               "<p>The council voted on Monday to close the bridge.</p></body></html>",
+               "Sign up for alerts"),
+        keep("<html><body><p style='color: gray'>The council voted on Monday to close the "
+             "bridge.</p><p aria-hidden='false'>Repairs start in May.</p></body></html>",
+             "The council voted", "Repairs start in May."),
+    )
+
+    def judge(self, element, tag: str, names: str, page: Page) -> str | None:
+        get = element.get
+        if get("hidden") is not None or (get("aria-hidden") or "").strip().lower() == "true":
+            pass
+        elif self._style.search(get("style") or ""):
+            pass
+        elif not (self.pattern and names and self.pattern.search(names)):
+            return None
+        return super().judge(element, tag, names, page)
+
+
+@register
+class Navigation(ContainerRule):
+    """Navigation: ``<nav>``, menus, breadcrumbs, page headers and footers, pagination.
+
+    A ``<header>`` or ``<footer>`` that holds prose (a long standfirst) stays.
+    """
+
+    code = "HT02"
+    name = "html.navigation"
+    groups = ("html",)
+    description = "Navigation, menus, breadcrumbs, site headers and footers."
+    tags = frozenset({"nav", "menu", "header", "footer"})
+    words = ("nav", "navbar", "navigation", "menu", "menubar", "banner", "contentinfo", "search",
+             "breadcrumb", "breadcrumbs", "masthead", "pagination", "pager", "topbar",
+             "skip-link", "skiplink", "header", "footer", "site-header", "site-footer")
+    prefixes = ("breadcrumb", "navbar", "navigation", "mainmenu", "main-menu", "megamenu",
+                "mega-menu", "sitemenu", "site-menu", "menu-", "nav-", "footer-", "header-")
+    examples = (
+        remove("<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav>"
+               "<p>The council voted on Monday to close the bridge.</p>"
+               "<div class='site-footer'>About us · Careers</div></body></html>",
+               "World", "Careers"),
+        keep("<html><body><article><header><p>" + "The standfirst runs long here. " * 15
+             + "</p></header><p>The council voted on Monday.</p></article>"
+             "<div class='menu-review'><p>The restaurant's menu changes weekly.</p></div>"
+             "</body></html>", "The standfirst runs long here.", "The council voted on Monday."),
+    )
+
+
+@register
+class Related(ContainerRule):
+    """Related-link and recirculation boxes: related stories, recommended, most read,
+    trending, read next, and the widgets of recommendation networks.
+
+    **Look-alike kept:** a box named ``related-research`` that holds a real paragraph of prose.
+    """
+
+    code = "HT03"
+    name = "html.related"
+    groups = ("html", "related")
+    description = "Related-story, recommended, most-read and trending boxes."
+    words = ("also-read", "alsoread", "read-also", "more-stories", "morestories", "more-news",
+             "trending", "most-read", "mostread", "most-popular", "mostpopular", "most-viewed",
+             "popular", "up-next", "upnext", "read-next", "readnext", "next-story",
+             "you-may-like", "youmaylike")
+    prefixes = ("related", "recirc", "recommend", "outbrain", "taboola", "zergnet", "trending",
+                "more-from", "morefrom", "mostread", "most-read", "popular-", "also-")
+    examples = (
+        remove("<html><body><p>The council voted on Monday to close the bridge.</p>"
+               "<div class='related-stories'><h3>Related</h3><ul><li><a href='/a'>Bridge "
+               "closes for a year</a></li><li><a href='/b'>Mayor's race heats up</a></li></ul>"
+               "</div></body></html>", "Bridge closes for a year", "Mayor's race"),
+        keep("<html><body><p>The council voted on Monday.</p><div class='related-research'><p>"
+             + "Earlier studies of the bridge found that the steel had corroded faster than "
+             "expected, and engineers warned the council twice in the past decade. " * 3
+             + "</p></div></body></html>", "Earlier studies of the bridge found"),
+    )
+
+
+@register
+class Share(ContainerRule):
+    """Share bars and social buttons: share, social, follow us, print and e-mail tools."""
+
+    code = "HT04"
+    name = "html.share"
+    groups = ("html", "ui")
+    description = "Share bars, social buttons, follow-us and print tools."
+    words = ("share", "shares", "sharing", "social", "socials", "addthis", "sharethis",
+             "shariff", "follow-us", "followus", "social-links", "print", "article-tools")
+    prefixes = ("share-", "sharing-", "sharebar", "sharetools", "share_", "social-", "socialbar",
+                "socialmedia", "social_", "addtoany", "a2a_", "sharethis", "st-", "follow-")
+    examples = (
+        remove("<html><body><p>The council voted on Monday to close the bridge.</p>"
+               "<div class='share-bar'><a>Facebook</a> <a>Twitter</a> <a>Email</a></div>"
+               "</body></html>", "Facebook", "Twitter"),
+        keep("<html><body><section class='social-affairs'><p>" + "The council's social "
+             "affairs committee voted to fund the shelter for another year. " * 8
+             + "</p></section></body></html>", "social affairs committee voted"),
+    )
+
+
+@register
+class Promo(ContainerRule):
+    """Newsletter, subscription, paywall, app and donation boxes."""
+
+    code = "HT05"
+    name = "html.promo"
+    groups = ("html", "promo")
+    description = "Newsletter, subscribe, paywall, app and donation boxes."
+    words = ("newsletter", "newsletters", "subscribe", "subscription", "signup", "sign-up",
+             "paywall", "regwall", "promo", "cta", "donate", "donation", "membership", "optin",
+             "opt-in", "app-download", "app-promo")
+    prefixes = ("newsletter", "subscribe", "subscription", "signup", "sign-up", "paywall",
+                "promo-", "promo_", "cta-", "donate-", "inline-promo", "app-promo", "appdownload")
+    examples = (
+        remove("<html><body><p>The council voted on Monday to close the bridge.</p>"
+               "<aside class='newsletter-signup'><p>Get the morning briefing in your inbox.</p>"
+               "<button>Sign up</button></aside></body></html>", "morning briefing"),
+        keep("<html><body><div class='promotions-story'><p>" + "Three officers were promoted "
+             "on Friday after the inquiry cleared them, the chief said in a statement. " * 6
+             + "</p></div></body></html>", "Three officers were promoted"),
+    )
+
+
+@register
+class Ads(ContainerRule):
+    """Advertisement slots and sponsored boxes (``ad``, ``ads``, ``advert``, ``dfp``, ``gpt``,
+    ``sponsored``), never ``head`` or ``shadow``: tokens are matched whole."""
+
+    code = "HT06"
+    name = "html.ads"
+    groups = ("html", "ui")
+    description = "Advertisement slots and sponsored boxes."
+    words = ("ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adslot",
+             "adunit", "dfp", "gpt", "sponsor", "sponsored", "commercial", "adsbygoogle",
+             "banner-ad", "native-ad")
+    prefixes = ("ad-", "ad_", "ads-", "ads_", "advert", "adslot", "adunit", "adsense", "adbox",
+                "adcontainer", "adwrap", "sponsor", "dfp-", "dfp_", "gpt-", "google-ad")
+    examples = (
+        remove("<html><body><p>The council voted on Monday to close the bridge.</p>"
+               "<div class='ad-slot'>Advertisement</div><div id='dfp-mid'>Ad feedback</div>"
+               "</body></html>", "Advertisement", "Ad feedback"),
+        keep("<html><body><div class='shadow head-block'><p>The council voted on Monday to "
+             "close the bridge.</p></div></body></html>", "The council voted on Monday"),
+    )
+
+
+@register
+class Comments(ContainerRule):
+    """Comment sections: readers' comments are prose, so this rule drops them even when they
+    are long; it leaves an element that holds the page's headline or article body."""
+
+    code = "HT07"
+    name = "html.comments"
+    groups = ("html",)
+    description = "Comment sections and reply forms."
+    strong = True
+    words = ("comment", "comments", "disqus", "respond", "replies", "livefyre", "coral-talk",
+             "fb-comments", "comment-list", "commentlist", "comments-area", "user-comments")
+    prefixes = ("comments-", "comment-", "comments_", "comment_", "disqus", "commentlist")
+    examples = (
+        remove("<html><body><h1>Bridge to close</h1><p>The council voted on Monday to close the "
+               "bridge.</p><section id='comments'><p>This is a disgrace, I drive over that "
+               "bridge every single day and nobody asked us.</p></section></body></html>",
+               "This is a disgrace"),
+        keep("<html><body><div class='commentary'><p>The council voted on Monday to close the "
+             "bridge, and that was the right call.</p></div></body></html>",
+             "that was the right call"),
+    )
+
+
+@register
+class Overlays(ContainerRule):
+    """Cookie and consent banners, pop-ups, modals and dialogs."""
+
+    code = "HT08"
+    name = "html.overlays"
+    groups = ("html", "consent")
+    description = "Cookie and consent banners, pop-ups, modals and dialogs."
+    strong = True
+    tags = frozenset({"dialog"})
+    words = ("cookie", "cookies", "consent", "gdpr", "cmp", "modal", "popup", "pop-up",
+             "overlay", "lightbox", "dialog", "alertdialog", "interstitial")
+    prefixes = ("cookie", "consent", "gdpr", "cmp-", "modal", "popup", "overlay", "onetrust",
+                "cc-", "didomi", "qc-cmp")
+    examples = (
+        remove("<html><body><p>The council voted on Monday to close the bridge.</p>"
+               "<div id='cookie-banner'><p>We use cookies to improve your experience. By "
+               "continuing you accept our policy.</p></div></body></html>", "We use cookies"),
+        keep("<html><body><div class='recipe'><p>Bake the cookies for twelve minutes, then let "
+             "them cool on a rack.</p></div></body></html>", "Bake the cookies"),
+    )
+
+
+@register
+class Forms(ContainerRule):
+    """Forms and their field sets (search boxes, log-in and contact forms); a form that
+    wraps the whole page and holds prose stays."""
+
+    code = "HT09"
+    name = "html.forms"
+    groups = ("html", "ui")
+    description = "Forms: search, log-in, contact and sign-up forms."
+    tags = frozenset({"form", "fieldset"})
+    examples = (
+        remove("<html><body><p>The council voted on Monday to close the bridge.</p>"
+               "<form><label>Your e-mail</label> <label>Search this site</label></form>"
+               "</body></html>", "Your e-mail", "Search this site"),
+        keep("<html><body><form id='aspnetForm'><p>" + "The council voted on Monday to close "
+             "the bridge for repairs, the mayor said after the meeting. " * 8
+             + "</p></form></body></html>", "The council voted on Monday"),
+    )
+
+
+@register
+class MetaLines(ContainerRule):
+    """Bylines, timestamps, tag and category lists, captions' credits: the article's
+    metadata as the page lays it out (the metadata stage reads them from the markup)."""
+
+    code = "HT12"
+    name = "html.article_meta"
+    groups = ("html", "fields")
+    description = "Byline, timestamp, tag-list and category boxes."
+    words = ("byline", "author", "authors", "timestamp", "dateline-box", "posted-on", "post-meta",
+             "entry-meta", "article-meta", "meta", "tags", "tag-list", "taglist", "categories",
+             "keywords", "published", "updated", "date", "credit", "credits")
+    prefixes = ("byline", "author-", "timestamp", "post-meta", "entry-meta", "article-meta",
+                "article-tags", "post-tags", "tags-", "tag-list", "publish-date", "pubdate",
+                "date-", "article-date")
+    examples = (
+        remove("<html><body><div class='byline'>By Jane Roe, Staff Writer</div>"
+               "<p>The council voted on Monday to close the bridge.</p>"
+               "<ul class='tags'><li>Bridges</li><li>Council</li></ul></body></html>",
+               "By Jane Roe", "Bridges"),
+        keep("<html><body><div class='author-interview'><p>" + "The author told the council "
+             "that the bridge had inspired her novel, and she urged them to reconsider. " * 6
+             + "</p></div></body></html>", "The author told the council"),
+    )
+
+
+@register
+class LinkDense(HtmlRule):
+    """Inside the article: a list, box or table that is mostly links (a list of stories, a
+    tag cloud, "Read more: <link>"). Prose with a link in it stays."""
+
+    code = "HT10"
+    name = "html.link_dense"
+    groups = ("html", "related")
+    description = "Link-dense lists and boxes inside the article."
+    stage = "inner"
+    settings = {"max_share": 0.5}
+    _boxes = frozenset({"ul", "ol", "dl", "div", "section", "table", "aside", "nav", "p", "li",
+                        "header", "footer", "figure", "h2", "h3", "h4", "h5", "h6", "blockquote"})
+    examples = (
+        remove("<html><body><article><p>The council voted on Monday to close the bridge for "
+               "repairs, the mayor said.</p><ul><li><a href='/a'>Bridge closes for a year</a>"
+               "</li><li><a href='/b'>Mayor's race heats up</a></li></ul></article></body></html>",
+               "Bridge closes for a year", also=("HT11",)),
+        keep("<html><body><article><p>The council voted on Monday to close the bridge, the "
+             "<a href='/m'>mayor</a> said after a long meeting.</p></article></body></html>",
+             "the mayor said", records=1),
+    )
+
+    def judge_span(self, span: "Span", walk: "Walk") -> str | None:
+        if span.element.tag not in self._boxes or not span.chars:
+            return None
+        share = span.links / span.chars
+        if share > self.options["max_share"]:
+            return f"{share:.0%} of its text is links"
+        return None
+
+
+_CLOSED = (".", "!", "?", ".\"", ".”", "。", "!”", "?”")
+#: Names sites give the element that holds an article's text.
+_BODY = _token_pattern(
+    ("articlebody", "article-body", "article__body", "article-content", "article__content",
+     "articlecontent", "article-text", "article__text", "articletext", "story-body",
+     "story__body", "storybody", "story-content", "story-text", "storytext", "entry-content",
+     "entry__content", "entry-body", "post-content", "post__content", "postcontent", "post-body",
+     "post-text", "post-entry", "content-body", "body-text", "bodytext", "field-name-body",
+     "field--name-body", "news-content", "news-body", "news-text", "rich-text", "richtext",
+     "text-body", "single-content", "blog-content", "main-text", "article-main", "article-detail",
+     "detail-content", "td-post-content"), ())
+
+
+@register
+class MainContent(HtmlRule):
+    """Keep the element that holds the article, and drop the rest of the page.
+
+    Each text block weighs for the elements around it: a long block that is not links counts
+    its length, a link-dense or label-like block counts against. The element with the largest
+    sum holds the article (the smallest such element, when a parent adds nothing). On a page
+    with several ``<article>`` elements that each hold a full article (not teaser cards), each
+    one is an article of its own.
+    """
+
+    code = "HT11"
+    name = "html.main_content"
+    groups = ("html",)
+    description = "Keep the element that holds the article; drop the page around it."
+    stage = "select"
+    settings = {"min_article_chars": 500, "article_share": 0.3, "hint_share": 0.3}
+    examples = (
+        remove("<html><body><div class='menu'><a>Home</a> <a>World</a> <a>Sport</a></div>"
+               "<div><p>The council voted on Monday to close the old bridge for repairs, the mayor "
+               "said after a long meeting.</p><p>Work starts in May and will take a year, "
+               "officials said.</p></div><div><a>Privacy</a> <a>Terms</a></div></body></html>",
+               "Sport", "Privacy"),
+        keep("<html><body><div><p>The council voted on Monday to close the old bridge for "
+             "repairs, the mayor said.</p><h2>What happens next</h2><p>Work starts in May and "
+             "will take a year, officials said.</p></div></body></html>",
+             "What happens next", "Work starts in May"),
+    )
+
+    def weight(self, block) -> float:
+        n = len(block.text)
+        if block.links > 0.5 * n:
+            # a paragraph whose names are links (people cards, glossaries) is still prose
+            return -0.2 * n if block.tag == "p" else -float(n)
+        if block.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            return 0.0
+        if n < 25 and not block.text.endswith(_CLOSED):
+            return -0.3 * n  # a label, a button, a date
+        return float(n)
+
+    def select(self, walk: "Walk") -> list["Span"]:
+        if not walk.spans:
+            return []
+        cum = [0.0]
+        for block in walk.blocks:
+            cum.append(cum[-1] + self.weight(block))
+        best, best_score = None, float("-inf")
+        for span in walk.spans:  # children before parents: a parent must do better
+            span.score = cum[span.end] - cum[span.first]
+            if span.score > best_score:
+                best, best_score = span, span.score
+        best = self._hinted(walk, best) or best
+        articles = self._articles(walk, best)
+        return articles or [best]
+
+    def _hinted(self, walk: "Walk", best: "Span") -> "Span | None":
+        """An element inside the best one that names itself the article's body and holds
+        most of its weight: the best element then also held teasers or a sidebar."""
+        from ..stages.extract import tokens
+
+        least = self.options["hint_share"] * best.score
+        found = None
+        for span in walk.spans:
+            if (best.first <= span.first and span.end <= best.end and span.score >= least
+                    and _BODY.search(tokens(span.element))
+                    and (found is None or span.score > found.score)):
+                found = span
+        return found
+
+    def _articles(self, walk: "Walk", best: "Span") -> list["Span"]:
+        """Several full ``<article>`` elements, in order, when the page holds them."""
+        least = max(self.options["min_article_chars"], self.options["article_share"] * best.score)
+        found = [s for s in walk.spans if s.element.tag == "article" and s.score >= least]
+        found.sort(key=lambda s: s.first)
+        outer = []
+        for span in found:
+            if outer and span.first < outer[-1].end:
+                continue  # nested inside the previous one
+            outer.append(span)
+        if len(outer) < 2:
+            return []
+        return outer
