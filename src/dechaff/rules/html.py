@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 #: A candidate holding at least this many characters of non-link text, mostly not links, is
 #: prose, and the weaker (class-name) rules leave it alone.
 PROSE_CHARS = 400
+#: ... and one piece of text at least this long: a paragraph, not a teaser.
+PARAGRAPH_CHARS = 150
 
 
 def _token_pattern(words: Iterable[str], prefixes: Iterable[str]) -> regex.Pattern | None:
@@ -35,6 +37,14 @@ def _token_pattern(words: Iterable[str], prefixes: Iterable[str]) -> regex.Patte
     if prefixes:
         parts.append(r"(?<![a-z0-9])(?:" + "|".join(map(regex.escape, prefixes)) + ")")
     return regex.compile("|".join(parts)) if parts else None
+
+
+def _is_prose(element, chars: int, links: int) -> bool:
+    """Long text that is mostly not links, with at least one real paragraph in it (a rail of
+    teasers has much text, but in short pieces)."""
+    if chars - links < PROSE_CHARS or links >= 0.3 * chars:
+        return False
+    return any(len(piece) >= PARAGRAPH_CHARS for piece in element.itertext())
 
 
 class HtmlRule(Rule):
@@ -119,7 +129,7 @@ class ContainerRule(HtmlRule):
         links = link_chars(element)
         if page.holds_article(element, len(text), links, self.strong and self.headline):
             return None
-        if not self.strong and len(text) - links >= PROSE_CHARS and links < 0.3 * len(text):
+        if not self.strong and _is_prose(element, len(text), links):
             return None
         return self.evidence(tag, names)
 
@@ -230,6 +240,8 @@ class Share(ContainerRule):
     name = "html.share"
     groups = ("html", "ui")
     description = "Share bars, social buttons, follow-us and print tools."
+    #: An embedded post (a quoted tweet) is the story's own quotation, not a share button.
+    _embed = regex.compile(r"embed|tweet|instagram-media|tiktok")
     words = ("share", "shares", "sharing", "social", "socials", "addthis", "sharethis",
              "shariff", "follow-us", "followus", "social-links", "print", "article-tools")
     prefixes = ("share-", "sharing-", "sharebar", "sharetools", "share_", "social-", "socialbar",
@@ -238,10 +250,19 @@ class Share(ContainerRule):
         remove("<html><body><p>The council voted on Monday to close the bridge.</p>"
                "<div class='share-bar'><a>Facebook</a> <a>Twitter</a> <a>Email</a></div>"
                "</body></html>", "Facebook", "Twitter"),
+        keep("<html><body><p>The council voted on Monday.</p><div class='social-embed'><blockquote>"
+             "We did it, the bridge is saved! (@mayor) May 3</blockquote></div></body></html>",
+             "the bridge is saved"),
         keep("<html><body><section class='social-affairs'><p>" + "The council's social "
              "affairs committee voted to fund the shelter for another year. " * 8
              + "</p></section></body></html>", "social affairs committee voted"),
     )
+
+
+    def judge(self, element, tag: str, names: str, page: Page) -> str | None:
+        if self._embed.search(names):
+            return None
+        return super().judge(element, tag, names, page)
 
 
 @register
@@ -384,6 +405,30 @@ class MetaLines(ContainerRule):
 
 
 @register
+class Media(ContainerRule):
+    """Figures and their captions, galleries, slideshows and video players: the words under
+    a picture describe the picture, not the story."""
+
+    code = "HT13"
+    name = "html.media"
+    groups = ("html",)
+    description = "Figures, captions, galleries and video players."
+    tags = frozenset({"figure", "figcaption"})
+    words = ("caption", "captions", "figcaption", "gallery", "slideshow", "carousel", "lightbox",
+             "image-credit", "photo-credit", "video-player", "videoplayer", "swiper", "slider")
+    prefixes = ("caption", "gallery", "slideshow", "carousel", "image-caption", "photo-caption",
+                "jwplayer", "jw-player", "swiper")
+    examples = (
+        remove("<html><body><figure><figcaption>The old bridge at dusk. Photo: J. Roe"
+               "</figcaption></figure><p>The council voted on Monday to close the bridge.</p>"
+               "</body></html>", "The old bridge at dusk"),
+        keep("<html><body><div class='video-game-review'><p>" + "The game's bridge level is the "
+             "best part, and the council of elders who guard it steal every scene. " * 6
+             + "</p></div></body></html>", "The game's bridge level"),
+    )
+
+
+@register
 class LinkDense(HtmlRule):
     """Inside the article: a list, box or table that is mostly links (a list of stories, a
     tag cloud, "Read more: <link>"). Prose with a link in it stays."""
@@ -393,9 +438,11 @@ class LinkDense(HtmlRule):
     groups = ("html", "related")
     description = "Link-dense lists and boxes inside the article."
     stage = "inner"
-    settings = {"max_share": 0.5}
-    _boxes = frozenset({"ul", "ol", "dl", "div", "section", "table", "aside", "nav", "p", "li",
-                        "header", "footer", "figure", "h2", "h3", "h4", "h5", "h6", "blockquote"})
+    settings = {"max_share": 0.5, "line_share": 0.9}
+    #: Boxes go when mostly links; a paragraph or heading only when it is one link.
+    _boxes = frozenset({"ul", "ol", "dl", "div", "section", "table", "aside", "nav", "li",
+                        "header", "footer", "figure"})
+    _lines = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "blockquote"})
     examples = (
         remove("<html><body><article><p>The council voted on Monday to close the bridge for "
                "repairs, the mayor said.</p><ul><li><a href='/a'>Bridge closes for a year</a>"
@@ -407,14 +454,16 @@ class LinkDense(HtmlRule):
     )
 
     def judge_span(self, span: "Span", walk: "Walk") -> str | None:
-        if span.element.tag not in self._boxes or not span.chars:
+        tag = span.element.tag
+        if not span.chars or (tag not in self._boxes and tag not in self._lines):
             return None
         share = span.links / span.chars
-        if share > self.options["max_share"]:
+        if share > (self.options["max_share"] if tag in self._boxes else self.options["line_share"]):
             return f"{share:.0%} of its text is links"
         return None
 
 
+_CONTAINERS = frozenset({"div", "section", "article", "main", "td", "body"})
 _CLOSED = (".", "!", "?", ".\"", ".”", "。", "!”", "?”")
 #: Names sites give the element that holds an article's text.
 _BODY = _token_pattern(
@@ -484,15 +533,17 @@ class MainContent(HtmlRule):
         return articles or [best]
 
     def _hinted(self, walk: "Walk", best: "Span") -> "Span | None":
-        """An element inside the best one that names itself the article's body and holds
-        most of its weight: the best element then also held teasers or a sidebar."""
+        """An ``<article>`` or an element that names itself the article's body, inside the
+        best one and holding much of its weight: the best element then also held teasers or
+        a sidebar."""
         from ..stages.extract import tokens
 
         least = self.options["hint_share"] * best.score
         found = None
         for span in walk.spans:
             if (best.first <= span.first and span.end <= best.end and span.score >= least
-                    and _BODY.search(tokens(span.element))
+                    and span.end - span.first > 1 and span.element.tag in _CONTAINERS
+                    and (span.element.tag == "article" or _BODY.search(tokens(span.element)))
                     and (found is None or span.score > found.score)):
                 found = span
         return found
