@@ -89,6 +89,7 @@ class Cleaner:
                                       **config.settings_for(cls.code, cls.name)) for cls in chosen]
         self.text_rules = [r for r in self.rules if r.phase == "text"]
         self.article_rules = [r for r in self.rules if r.phase == "article"]
+        self.page_article_rules = [r for r in self.article_rules if r.on_pages]
         self.extractor = Extractor([r for r in self.rules if r.phase == "html"])
         self.after_end = next((r for r in self.rules if r.code == AFTER_END), None)
         self.teaser = next((r for r in self.rules if r.code == TEASER), None)
@@ -122,7 +123,7 @@ class Cleaner:
         records: list[Record] = []
         for i, (text, element) in enumerate(zip(found.texts, found.roots or [root])):
             local = meta if i == 0 else read_article_meta(element)
-            for record in self._clean_text(text, notes, False):
+            for record in self._clean_text(text, notes, False, page=True):
                 records.append(replace(
                     record, part=len(records), title=local.title or record.title,
                     published=local.published or record.published,
@@ -131,8 +132,11 @@ class Cleaner:
                     removals=(found.removals if not records else []) + record.removals))
         return records
 
-    def _clean_text(self, text: str, notes: list[str], split_articles: bool) -> list[Record]:
+    def _clean_text(self, text: str, notes: list[str], split_articles: bool,
+                    page: bool = False) -> list[Record]:
+        """Text (or the text of an article of an HTML ``page``) through the text rules."""
         config = self.config
+        article_rules = self.page_article_rules if page else self.article_rules
         repairs = []
         if config.repair:
             text, repairs = repair(text, self.fixes, explain=config.explain)
@@ -143,7 +147,7 @@ class Cleaner:
         assembler = Assembler(ledger, articles, repairs, config.explain)
         records = []
         for i, article in enumerate(articles):
-            extra = self._article_rules(article, doc, assembler)
+            extra = self._article_rules(article, doc, assembler, article_rules)
             if config.explain:
                 for proposal, piece in dropped[i]:
                     assembler.add_piece(proposal, piece)
@@ -278,14 +282,15 @@ class Cleaner:
             target = dropped[-1]
         target.extend(items)
 
-    def _article_rules(self, article: Article, doc: Doc, assembler: Assembler) -> list[Proposal]:
+    def _article_rules(self, article: Article, doc: Doc, assembler: Assembler,
+                       rules: list[Rule]) -> list[Proposal]:
         """Run the article rules in order; then the ones that only drop, again, while they
         find more (a dropped line can bring two copies of a line together)."""
         moves: list[Proposal] = []
         changed = False
-        for rule in self.article_rules:
+        for rule in rules:
             changed |= self._apply_article_rule(rule, article, doc, assembler, moves)
-        again = [r for r in self.article_rules if r.repeatable]
+        again = [r for r in rules if r.repeatable]
         for _ in range(MAX_PASSES - 1):
             if not changed:
                 break

@@ -93,6 +93,9 @@ class Rule:
     #: ``text`` rules see the whole document; ``article`` rules see one article at a time,
     #: after the text rules have run and the document has been split.
     phase: ClassVar[str] = "text"
+    #: Does the rule also read the articles of HTML pages? A rule that judges layout from
+    #: text alone (runs of short lines) leaves pages to the HTML rules, which see the markup.
+    on_pages: ClassVar[bool] = True
     #: An article rule that only drops, and may run again when other rules dropped lines.
     repeatable: ClassVar[bool] = False
     #: A text rule that reads the lines around a line: a later pass shows it every line,

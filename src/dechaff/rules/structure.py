@@ -35,7 +35,8 @@ class MenuRun(Rule):
     rarely stack three of them; navigation always does.
 
     **Known problems:** a list of one-to-four-word items in an article (a short ingredient
-    list, a line-up) goes too.
+    list, a line-up) goes too. On HTML pages the HTML rules judge menus from the markup, so
+    this rule reads plain-text input only.
     """
 
     code = "ST07"
@@ -44,6 +45,7 @@ class MenuRun(Rule):
     description = "Runs of three or more short label lines (menus, footer links)."
     phase = "article"
     repeatable = True
+    on_pages = False
     settings = {"min_run": 3, "max_words": 4}
     _closed = (".", "!", ";", ",")
     examples = (
