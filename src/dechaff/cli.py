@@ -19,7 +19,7 @@ import json
 import os
 import sys
 import time
-from typing import IO, Sequence
+from typing import Sequence
 
 from . import __version__
 from .config import Config
@@ -56,8 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--no-repair", dest="repair", action="store_false", help="skip the repair stage")
     clean.add_argument("--no-split", dest="split", action="store_false",
                        help="one record per input, never split")
-    clean.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
-                       help="how to read each document's text (default: HTML recognised by its tags)")
+    reading = clean.add_mutually_exclusive_group()
+    reading.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
+                         help="how to read each document (default: HTML recognised by its tags)")
+    reading.add_argument("--html", dest="input_format", action="store_const", const="html",
+                         help="read every document as an HTML page (--input-format html)")
+    reading.add_argument("--text", dest="input_format", action="store_const", const="text",
+                         help="read every document as plain text, even if it holds tags")
     clean.add_argument("--text-field", default="text", metavar="NAME",
                        help="the field holding the text in JSON Lines and Parquet inputs (default: text)")
     clean.add_argument("--id-field", metavar="NAME", help="the field holding a document's id")

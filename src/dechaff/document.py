@@ -30,8 +30,11 @@ class Block(NamedTuple):
 class Removal:
     """One traced change: which rule did what to which text, and where.
 
-    Offsets are in the repaired input (``Record``'s source after the repair stage). For a
-    repair, ``text`` is what stood there before and ``replacement`` what stands there now.
+    Offsets are in the repaired input (``Record``'s source after the repair stage); for an
+    HTML page, in the repaired text of the article the HTML rules extracted. A removal an
+    HTML rule made on the page's markup (``HT`` codes) has no place in that text: its offsets
+    are ``-1`` and ``reason`` names the element. For a repair, ``text`` is what stood there
+    before and ``replacement`` what stands there now.
     """
 
     code: str

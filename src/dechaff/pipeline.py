@@ -122,7 +122,7 @@ class Cleaner:
         found = self.extractor.extract(root, explain=self.config.explain)
         records: list[Record] = []
         for i, (text, element) in enumerate(zip(found.texts, found.roots or [root])):
-            local = meta if i == 0 else read_article_meta(element)
+            local = meta if len(found.texts) == 1 else read_article_meta(element, meta if i == 0 else None)
             for record in self._clean_text(text, notes, False, page=True):
                 records.append(replace(
                     record, part=len(records), title=local.title or record.title,

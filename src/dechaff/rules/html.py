@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 #: A candidate holding at least this many characters of non-link text, mostly not links, is
 #: prose, and the weaker (class-name) rules leave it alone.
-PROSE_CHARS = 400
+PROSE_CHARS = 250
 #: ... and one piece of text at least this long: a paragraph, not a teaser.
 PARAGRAPH_CHARS = 150
 
@@ -493,7 +493,7 @@ class MainContent(HtmlRule):
     groups = ("html",)
     description = "Keep the element that holds the article; drop the page around it."
     stage = "select"
-    settings = {"min_article_chars": 500, "article_share": 0.3, "hint_share": 0.3}
+    settings = {"min_article_chars": 300, "article_share": 0.3, "hint_share": 0.3}
     examples = (
         remove("<html><body><div class='menu'><a>Home</a> <a>World</a> <a>Sport</a></div>"
                "<div><p>The council voted on Monday to close the old bridge for repairs, the mayor "
@@ -528,9 +528,7 @@ class MainContent(HtmlRule):
             span.score = cum[span.end] - cum[span.first]
             if span.score > best_score:
                 best, best_score = span, span.score
-        best = self._hinted(walk, best) or best
-        articles = self._articles(walk, best)
-        return articles or [best]
+        return self._articles(walk, best) or [self._hinted(walk, best) or best]
 
     def _hinted(self, walk: "Walk", best: "Span") -> "Span | None":
         """An ``<article>`` or an element that names itself the article's body, inside the
@@ -551,7 +549,8 @@ class MainContent(HtmlRule):
     def _articles(self, walk: "Walk", best: "Span") -> list["Span"]:
         """Several full ``<article>`` elements, in order, when the page holds them."""
         least = max(self.options["min_article_chars"], self.options["article_share"] * best.score)
-        found = [s for s in walk.spans if s.element.tag == "article" and s.score >= least]
+        found = [s for s in walk.spans if s.element.tag == "article" and s.score >= least
+                 and best.first <= s.first and s.end <= best.end]
         found.sort(key=lambda s: s.first)
         outer = []
         for span in found:

@@ -96,12 +96,16 @@ def read_meta(root) -> Meta:
                 values.get("url"), values.get("section"), found)
 
 
-def read_article_meta(element) -> Meta:
-    """The metadata of one of several articles on a page: its own headline and ``<time>``."""
+def read_article_meta(element, page: Meta | None = None) -> Meta:
+    """The metadata of one of several articles on a page: its own headline and ``<time>``,
+    then what ``page`` says (for the first article, which the page's metadata describes)."""
     heading = next(element.iter("h1", "h2", "h3"), None)
     title = _clean(heading.text_content()) if heading is not None else None
     published = next(filter(None, (_date(t.get("datetime")) for t in element.iter("time"))), None)
-    return Meta(title, published)
+    if page is None:
+        return Meta(title, published)
+    return Meta(title or page.title, published or page.published, page.authors, page.url,
+                page.section)
 
 
 def _json_ld(root) -> Iterator[dict]:

@@ -1,0 +1,196 @@
+"""HTML input: structure-aware removal, metadata, several articles, the ways HTML comes in."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+import dechaff
+from dechaff.cli import main
+
+PARAS = [
+    "The city council voted on Monday to close the old river bridge for at least a year, after "
+    "engineers found that its steel supports had corroded far faster than expected.",
+    "Mayor Ana Ruiz said the decision was painful but unavoidable, and promised a free shuttle "
+    "bus for the roughly 9,000 people who cross the bridge every day.",
+    "Repair work is due to start in May. The state will pay two thirds of the cost, estimated "
+    "at 48 million dollars, and the city the rest.",
+]
+
+
+def page(article: str, head: str = "", around: str = "") -> str:
+    return (f"<!DOCTYPE html><html><head><title>Bridge to close | Riverton Post</title>{head}"
+            f"</head><body>{around}{article}</body></html>")
+
+
+NOISY = page(
+    article=(
+        "<main><article><h1>Riverton will close its old bridge for a year</h1>"
+        "<div class='byline'>By Jane Roe</div>"
+        f"<div class='article-body'><p>{PARAS[0]}</p>"
+        "<div class='share-tools'><a href='#'>Facebook</a> <a href='#'>Twitter</a></div>"
+        f"<p>{PARAS[1]}</p>"
+        "<aside class='related-links'><h3>More on this</h3><ul>"
+        "<li><a href='/a'>Bridge inspections fell behind, audit finds</a></li>"
+        "<li><a href='/b'>Shuttle plan draws criticism</a></li></ul></aside>"
+        "<div class='ad-slot'>Advertisement</div>"
+        f"<p>{PARAS[2]} Sign up for our newsletter to get the latest updates.</p>"
+        "<div class='newsletter-box'><p>Get the Riverton briefing every morning.</p></div>"
+        "</div></article>"
+        "<section id='comments'><p>This is a disgrace, I have crossed that bridge every day for "
+        "twenty years and nobody ever asked us what we thought about it.</p></section></main>"),
+    around=("<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/sport'>Sport</a></nav>"
+            "<div id='cookie-consent'><p>We use cookies to improve your experience.</p></div>"
+            "<div style='display:none'>Hidden tracking text</div>"),
+)
+NOISE = ["Home", "Sport", "Facebook", "Bridge inspections fell behind", "Advertisement",
+         "Riverton briefing", "This is a disgrace", "We use cookies", "Hidden tracking text",
+         "Sign up for our newsletter", "By Jane Roe"]
+
+
+def test_structure_and_text_rules_together():
+    [record] = dechaff.clean(NOISY)
+    for para in PARAS[:2]:
+        assert para in record.body
+    assert PARAS[2] in record.body  # its trailing promo sentence is cut, the sentence stays
+    for noise in NOISE:
+        assert noise not in record.body, noise
+    assert record.title == "Riverton will close its old bridge for a year"
+
+
+def test_every_structural_removal_is_traced():
+    [record] = dechaff.explain(NOISY)
+    codes = {r.code for r in record.removals}
+    assert {"HT01", "HT02", "HT03", "HT04", "HT06", "HT07", "HT08"} <= codes
+    structural = [r for r in record.removals if r.code.startswith("HT")]
+    assert all(r.start == r.end == -1 and r.reason for r in structural)
+    related = next(r for r in structural if r.code == "HT03")
+    assert "Shuttle plan draws criticism" in related.text and "related-links" in related.reason
+    # the promo sentence inside the paragraph goes by a text rule, with offsets in the article
+    promo = next(r for r in record.removals if "newsletter" in r.text and r.code.startswith("PR"))
+    assert promo.start >= 0
+
+
+def test_related_named_box_holding_a_real_paragraph_stays():
+    research = ("Earlier research on the bridge, published by the state university in 2019, had "
+                "already warned that corrosion in the lower supports was accelerating, and the "
+                "council discussed the findings twice without acting on them. Engineers who "
+                "worked on the study said on Tuesday that they were not surprised.")
+    html = page(f"<article><p>{PARAS[0]}</p><div class='related-research'><p>{research}</p></div>"
+                f"<p>{PARAS[1]}</p></article>")
+    [record] = dechaff.clean(html)
+    assert research in record.body and PARAS[1] in record.body
+
+
+def test_json_ld_date_wins_and_a_visible_date_stays_in_the_body():
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle",
+          "headline": "Riverton will close its old bridge", "datePublished": "2024-03-01T10:15:00Z",
+          "author": [{"@type": "Person", "name": "Jane Roe"},
+                     {"@type": "Organization", "name": "Riverton Post"}],
+          "mainEntityOfPage": {"@id": "https://post.example/bridge"}}
+    dated = "The closure order, signed on March 5, 2024, takes effect next month."
+    html = page(f"<article><h1>Bridge</h1><p>{PARAS[0]}</p><p>{dated}</p></article>",
+                head=f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+                     "<meta property='article:published_time' content='2023-01-01'>")
+    [record] = dechaff.clean(html)
+    assert record.published == "2024-03-01T10:15:00+00:00"
+    assert record.title == "Riverton will close its old bridge"
+    assert record.authors == ["Jane Roe"]
+    assert record.url == "https://post.example/bridge"
+    assert dated in record.body
+
+
+def test_metadata_falls_back_to_meta_tags_time_and_h1():
+    head = ("<link rel='canonical' href='https://post.example/b2'>"
+            "<meta name='author' content='By Sam Poe and Lee Chan'>")
+    html = page(f"<article><h1>Shuttle buses start Monday</h1><time datetime='2024-04-02'>"
+                f"April 2</time><p>{PARAS[1]}</p></article>", head=head)
+    [record] = dechaff.clean(html)
+    assert (record.title, record.published, record.url) == (
+        "Shuttle buses start Monday", "2024-04-02", "https://post.example/b2")
+    assert record.authors == ["Sam Poe", "Lee Chan"]
+
+
+def test_json_ld_graph_and_broken_json_ld():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Riverton Post"},
+        {"@type": ["NewsArticle"], "headline": "From the graph", "datePublished": "2024-05-06"}]}
+    html = page(f"<article><p>{PARAS[0]}</p></article>",
+                head="<script type='application/ld+json'>{not json</script>"
+                     f"<script type='application/ld+json'>{json.dumps(graph)}</script>")
+    [record] = dechaff.clean(html)
+    assert (record.title, record.published) == ("From the graph", "2024-05-06")
+
+
+def test_several_full_articles_give_several_records():
+    def article(title, day, paras):
+        return (f"<article><h2>{title}</h2><time datetime='2024-06-0{day}'>June {day}</time>"
+                + "".join(f"<p>{p}</p>" for p in paras) + "</article>")
+    html = page(article("Bridge closes", 1, PARAS) + article("Shuttle starts", 2, PARAS[::-1]),
+                around="<nav><a href='/'>Home</a></nav>")
+    records = dechaff.clean(html)
+    assert [r.title for r in records] == ["Bridge closes", "Shuttle starts"]
+    assert [r.published for r in records] == ["2024-06-01", "2024-06-02"]
+    assert [r.part for r in records] == [0, 1]
+    assert all(p in records[1].body for p in PARAS)
+
+
+def test_teaser_cards_do_not_split_the_page():
+    cards = "".join(f"<article class='card'><a href='/{i}'>Other story {i}</a><p>A short "
+                    f"summary of story {i}.</p></article>" for i in range(4))
+    html = page(f"<article><h1>Bridge</h1>{''.join(f'<p>{p}</p>' for p in PARAS)}</article>"
+                f"<div class='more'>{cards}</div>")
+    records = dechaff.clean(html)
+    assert len(records) == 1 and "Other story" not in records[0].body
+
+
+@pytest.mark.parametrize("wrap", [lambda h: BeautifulSoup(h, "html.parser"),
+                                  lambda h: BeautifulSoup(h, "html.parser").body])
+def test_beautifulsoup_objects_and_tags_are_read_as_html(wrap):
+    [record] = dechaff.clean(wrap(page(f"<article><p>{PARAS[0]}</p></article>",
+                                       around="<nav><a>Home</a> <a>Sport</a></nav>")))
+    assert record.body == PARAS[0]
+
+
+def test_bytes_in_a_declared_legacy_encoding():
+    html = ("<html><head><meta charset='windows-1252'></head><body><article><p>Le café de la "
+            "gare rouvre ses portes après deux ans de travaux, a annoncé la mairie.</p>"
+            "</article></body></html>").encode("cp1252")
+    [record] = dechaff.clean(html)
+    assert "Le café de la gare" in record.body
+
+
+def test_cloudflare_protected_address_is_decoded():
+    html = page("<article><p>Write to the council at <a class='__cf_email__' "
+                "data-cfemail='543931142c39353d387a373b39'>[email&#160;protected]</a> before "
+                "Friday, the clerk said in a statement on Monday.</p></article>")
+    [record] = dechaff.clean(html)
+    assert "me@xmail.com" in record.body and "protected" not in record.body
+
+
+@pytest.mark.parametrize("markup", ["<html></html>", "<html><body><nav><a>Home</a></nav></body></html>",
+                                    "<?xml version='1.0' encoding='utf-8'?><html><body></body></html>"])
+def test_pages_without_an_article_give_no_record(markup):
+    assert dechaff.clean(markup) == []
+
+
+def test_html_rules_can_be_ignored():
+    [record] = dechaff.clean(NOISY, ignore=["html"])
+    assert "This is a disgrace" in record.body and PARAS[0] in record.body
+
+
+def test_cli_reads_html_files_and_forces_modes(tmp_path, capsys):
+    path = tmp_path / "page.html"
+    path.write_text(NOISY, encoding="utf-8")
+    assert main(["clean", str(path), "-q", "--no-config"]) == 0
+    [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["title"] == "Riverton will close its old bridge for a year"
+    assert "Facebook" not in row["body"] and "url" in row
+    text = tmp_path / "story.txt"
+    text.write_text("<p>The council met on Monday and voted to close the bridge.</p>", encoding="utf-8")
+    assert main(["clean", str(text), "-q", "--no-config", "--text"]) == 0
+    [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["body"].startswith("<p>")
+    assert main(["clean", str(text), "-q", "--no-config", "--html"]) == 0
+    [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["body"] == "The council met on Monday and voted to close the bridge."
