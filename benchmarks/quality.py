@@ -2,7 +2,8 @@
 """Measure how well dechaff extracts article bodies (shingle precision, recall and F1).
 
 Scores the hand-written fixtures (fixtures/**/NAME.expected.json beside NAME.txt) and, when
-present, the shared news bench (../shared/bench: text.jsonl and concat.jsonl), scored as its
+present, the shared news bench (../shared/bench: text.jsonl, concat.jsonl and the HTML pages
+with gold.jsonl; benchmarks/extraction.py compares the HTML row with peers), scored as its
 README says: 4-token shingles of the ``\\w+`` words, mean precision over non-empty outputs, mean
 recall over all items, F1 of the two means. A "keep-all" row (the whole input as the body) is a
 baseline to compare with.
@@ -144,6 +145,15 @@ def score_bench(cleaner: dechaff.Cleaner, bench: Path, report: list[str]) -> dic
         results["bench-concat"] = scores.figures()
     else:
         print(f"note: {concat_path} not found; skipping bench-concat row")
+    if (bench / "html").is_dir() and (bench / "gold.jsonl").is_file():
+        from extraction import load_pages  # the HTML pages, as benchmarks/extraction.py reads them
+
+        scores = Scores(counts=True)
+        for page_id, html, gold in load_pages(bench):
+            records = run(cleaner, html, page_id, report)
+            scores.add("\n\n".join(r.body for r in records), gold)
+            scores.add_count(len(records), 1)
+        results["bench-html"] = scores.figures()
     return results
 
 
