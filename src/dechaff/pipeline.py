@@ -129,7 +129,9 @@ class Cleaner:
             return record
         start, end = assembler.span(article)
         blocks = doc.blocks_between(start, end)
-        paragraphs = [b.text for b in blocks if is_body(b.text)]
+        claimed = assembler.ledger.claimed
+        paragraphs = [b.text for b in blocks if is_body(b.text)
+                      and not (b.index in claimed and claimed[b.index].rule.page_level)]
         if sum(word_count(t) for t in paragraphs) < GUARD_MIN_WORDS:
             return record  # a stub that is all noise may well go whole
         before = sum(map(len, paragraphs)) - sum(len(p.text) for _, p in settled if is_body(p.text))

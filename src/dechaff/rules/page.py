@@ -1,0 +1,211 @@
+"""Page: the chrome around an article when the scrape is a whole web page.
+
+A scraper that keeps every text node of a page brings the page's menus, headers, related
+story lists, sidebars and footers along with the article. Aggregator scrapes carry a few
+label lines; a page carries dozens, and that difference is the evidence these rules need
+before they fire. The article itself is the densest run of paragraph text: long,
+sentence-shaped lines with only a few short lines (subheadings, captions) among them. This
+is the idea of Body Text Extraction (Finn, Kushmerick and Smyth, 2001) and of jusText, read
+on lines instead of HTML tags.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..dates import DATE
+from ..shapes import is_body, word_count
+from .base import Proposal, Rule, keep, remove
+from .registry import register
+
+#: What joins the headline to the site's name in a page's ``<title>`` line.
+_TITLE_SEP = regex.compile(r"\s+[|\-–—:·•»]\s+")
+#: Scripts written without spaces between words, where a line's words are its characters.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_UNSPACED_STOP = ("。", "！", "？", "」", "）")
+#: A date, on a short line of its own (a story's or a teaser's).
+_DATE = regex.compile(rf"(?<![\w-]){DATE}(?!\w)", regex.IGNORECASE)
+
+
+def weight(text: str) -> tuple[int, bool]:
+    """A line's words, and whether it is a paragraph; in Chinese or Japanese, where words
+    are not spaced, every two characters count as a word and a closing 。 ends a sentence.
+
+    >>> weight("The council met on Monday and voted to close the old bridge.")
+    (12, True)
+    >>> weight("ショートカットの欄を空欄にしただけでは、起動しなくなるだけです。")
+    (14, True)
+    """
+    words = word_count(text)
+    unspaced = len(_UNSPACED.findall(text))
+    if unspaced >= 10:
+        words = max(words, unspaced // 2)
+        return words, words >= 10 and text.rstrip().endswith(_UNSPACED_STOP)
+    return words, is_body(text)
+
+
+def _menu(*labels: str) -> str:
+    return "\n\n".join(labels)
+
+
+_PAGE_HEAD = _menu("Ferry operator orders two hybrid vessels | Coast Daily", "Coast Daily",
+                   "Home", "News", "Business", "Sport", "Travel", "Opinion", "Weather",
+                   "Video", "Podcasts", "Newsletters", "Sign in", "Subscribe", "Search",
+                   "Ferry operator orders two hybrid vessels", "By Ana Ruiz")
+_PAGE_TAIL = _menu("More from Coast Daily", "About us", "Contact", "Careers", "Advertise",
+                   "Privacy policy", "Terms of use", "Cookie settings", "Site map", "RSS")
+_STORY = ("Coastline Ferries has ordered two hybrid vessels to replace the ageing ships on its "
+          "busiest island routes, in a deal worth around 95 million euros, the company said on "
+          "Tuesday.\n\nThe ships will enter service in 2026 and carry 600 passengers each, and "
+          "their batteries will be charged in port from the island's wind farm.\n\nWhat changes "
+          "for passengers\n\nCrossings will take ten minutes less, and fares will not rise before "
+          "2027, the company's chief executive told reporters at the yard.")
+
+
+@register
+class MainContent(Rule):
+    """On a whole web page, the lines outside the article's run of paragraphs: the page chrome.
+
+    **What it does:** only on a page (at least ``min_labels`` short label lines: menus,
+    footers, link lists; aggregator scrapes carry a handful), each line is scored: a
+    paragraph (sentence-shaped, :func:`~dechaff.shapes.is_body`) counts its words, any other
+    line counts against (``line_cost`` and a share of its words). The best-scoring run of
+    lines is the article; other runs that score at least ``keep_share`` of it are kept too
+    (a second article, a long part split by an ad). Every line outside them goes, except
+    the headline: the line repeating the page's ``<title>`` line (without its "| Site").
+
+    **Why:** menus, related stories, sidebars and footers are most of a page's lines and
+    none of its paragraphs; the article is where the paragraphs are dense.
+
+    **Known problems:** a real paragraph standing alone far from the article (a lone teaser
+    under the menus) goes; a related-story list whose teasers are whole sentences, right
+    after the article, can be kept with it.
+    """
+
+    code = "PG01"
+    name = "page.main_content"
+    groups = ("page", "structure")
+    description = "On a whole web page, the menus, link lists and footers around the article."
+    context = True
+    page_level = True
+    settings = {"min_labels": 20, "line_cost": 3.0, "word_cost": 0.5, "keep_share": 0.3,
+                "min_score": 40.0, "medium_cost": -1.0,
+                "date_cost": 50.0, "wall": 8, "title_reach": 400,
+                "alone_share": 0.5}
+    examples = (
+        remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}", "Newsletters", "Privacy policy",
+               "By Ana Ruiz", "Coast Daily"),
+        keep(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}", "What changes for passengers",
+             "their batteries will be charged in port"),
+        # An aggregator's scrape, not a page: a few labels, and a lone paragraph far below.
+        keep("Politics\n\nHome\n\nNews\n\nFerry operator orders two hybrid vessels\n\n"
+             f"{_STORY}\n\nShare\n\nTweet\n\nEmail\n\nThe yard in Vigo also builds fishing "
+             "boats for the coastal fleet.", "The yard in Vigo also builds fishing boats"),
+    )
+
+    def propose(self, doc) -> Iterator[Proposal]:
+        if doc.origin is not None:
+            return  # a page is read whole, once: later passes see it cut
+        blocks = doc.blocks
+        weights = [weight(b.text) for b in blocks]
+        body = [long for _, long in weights]
+        labels = sum(1 for words, long in weights if not long and words <= 4)
+        if labels < self.options["min_labels"]:
+            return
+        scores = [self._score(b.text, *w) for b, w in zip(blocks, weights)]
+        alone = self.options["alone_share"]
+        for i, long in enumerate(body):
+            if long and not (i and body[i - 1]) and not (i + 1 < len(body) and body[i + 1]):
+                scores[i] *= alone  # a paragraph standing alone: a teaser, a blurb
+        keep_mask = [False] * len(blocks)
+        for first, last in self._pages(blocks):
+            kept = self._article(scores, body, first, last)
+            for s, e in kept:
+                keep_mask[s:e] = [True] * (e - s)
+            headline = self._headline(blocks, first, kept[0][0]) if kept else None
+            if headline is not None:
+                keep_mask[headline] = True
+            if first:
+                yield self.boundary(blocks[first].start, reason="a new page's title line")
+        for block, wanted in zip(blocks, keep_mask):
+            if not wanted:
+                yield self.drop(block.start, block.end, reason="page chrome, outside the article")
+
+    def _score(self, text: str, words: int, long: bool) -> float:
+        """What a line adds to the run it is in: its words if a paragraph, a cost if not."""
+        if long:
+            return float(words)
+        if words <= 8 and _DATE.search(text):
+            return -self.options["date_cost"]  # a teaser list's dates: one per story
+        return -(self.options["line_cost"] + self.options["word_cost"] * words)
+
+    def _pages(self, blocks) -> list[tuple[int, int]]:
+        """Where each page of the scrape lies: from its title line to the next one."""
+        starts = [0]
+        reach = self.options["title_reach"]
+        for block in blocks[1:]:
+            if block.index - starts[-1] < reach // 4 or not _TITLE_SEP.search(block.text):
+                continue
+            if self._headline(blocks, block.index, min(len(blocks), block.index + reach),
+                              after=True) is not None:
+                starts.append(block.index)
+        return list(zip(starts, [*starts[1:], len(blocks)]))
+
+    def _article(self, scores: list[float], body: list[bool], lo: int, hi: int
+                 ) -> list[tuple[int, int]]:
+        """The runs of a page kept as its article: the best, and those near as good.
+
+        A run of ``wall`` lines that are not paragraphs (a footer, a menu) ends any run:
+        nothing on the far side of it is the same article's.
+        """
+        wall, gap, start = self.options["wall"], 0, lo
+        segments = []
+        for i in range(lo, hi):
+            if not body[i]:
+                gap += 1
+                continue
+            if gap >= wall:
+                segments.append((start, i - gap))
+                start = i - gap
+            gap = 0
+        segments.append((start, hi))
+        regions = [region for s, e in segments for region in self._regions(scores, s, e)]
+        if not regions:
+            return []
+        best = max(score for _, _, score in regions)
+        floor = max(self.options["min_score"], self.options["keep_share"] * best)
+        return sorted((s, e) for s, e, score in regions if score >= floor)
+
+    def _regions(self, scores: list[float], lo: int, hi: int, depth: int = 0
+                 ) -> list[tuple[int, int, float]]:
+        """The best-scoring run in ``scores[lo:hi]`` (Kadane), then those left and right of it."""
+        best, best_span = 0.0, None
+        total, start = 0.0, lo
+        for i in range(lo, hi):
+            if total <= 0:
+                total, start = 0.0, i
+            total += scores[i]
+            if total > best:
+                best, best_span = total, (start, i + 1)
+        if best_span is None or best < self.options["min_score"]:
+            return []
+        s, e = best_span
+        found = [(s, e, best)]
+        if depth < 8:
+            found += self._regions(scores, lo, s, depth + 1)
+            found += self._regions(scores, e, hi, depth + 1)
+        return found
+
+    @staticmethod
+    def _headline(blocks, first: int, limit: int, after: bool = False) -> int | None:
+        """The line that repeats the page's title line ``blocks[first]`` (its headline,
+        without the site's name): the last one before ``limit``, or with ``after`` the first."""
+        title = blocks[first].text.casefold()
+        parts = {p for p in _TITLE_SEP.split(title) if len(p) >= 12} | {title}
+        span = blocks[first + 1:limit]
+        for block in (span if after else reversed(span)):
+            if block.text.casefold() in parts:
+                return block.index
+        return None
