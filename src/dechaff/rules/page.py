@@ -121,14 +121,17 @@ class MainContent(Rule):
                 scores[i] *= alone  # a paragraph standing alone: a teaser, a blurb
         keep_mask = [False] * len(blocks)
         for first, last in self._pages(blocks):
-            kept = self._article(scores, body, first, last)
-            for s, e in kept:
-                keep_mask[s:e] = [True] * (e - s)
-            headline = self._headline(blocks, first, kept[0][0]) if kept else None
-            if headline is not None:
-                keep_mask[headline] = True
             if first:
                 yield self.boundary(blocks[first].start, reason="a new page's title line")
+            kept = self._article(scores, body, first, last)
+            if not kept:  # no run of paragraphs stands out: leave this page to other rules
+                keep_mask[first:last] = [True] * (last - first)
+                continue
+            for s, e in kept:
+                keep_mask[s:e] = [True] * (e - s)
+            headline = self._headline(blocks, first, kept[0][0])
+            if headline is not None:
+                keep_mask[headline] = True
         for block, wanted in zip(blocks, keep_mask):
             if not wanted:
                 yield self.drop(block.start, block.end, reason="page chrome, outside the article")
