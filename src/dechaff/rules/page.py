@@ -11,6 +11,7 @@ on lines instead of HTML tags.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterator
 
 import regex
@@ -68,20 +69,28 @@ _STORY = ("Coastline Ferries has ordered two hybrid vessels to replace the agein
 class MainContent(Rule):
     """On a whole web page, the lines outside the article's run of paragraphs: the page chrome.
 
-    **What it does:** only on a page (at least ``min_labels`` short label lines: menus,
-    footers, link lists; aggregator scrapes carry a handful), each line is scored: a
-    paragraph (sentence-shaped, :func:`~dechaff.shapes.is_body`) counts its words, any other
-    line counts against (``line_cost`` and a share of its words). The best-scoring run of
-    lines is the article; other runs that score at least ``keep_share`` of it are kept too
-    (a second article, a long part split by an ad). Every line outside them goes, except
-    the headline: the line repeating the page's ``<title>`` line (without its "| Site").
+    **What it does:** only on a page (at least ``min_labels`` lines of one to four words that
+    are not sentences: menus, footers, link lists; an aggregator's scrape carries a
+    handful), each line gets a score: a paragraph (sentence-shaped,
+    :func:`~dechaff.shapes.is_body`) its words, halved (``alone_share``) when no paragraph
+    stands next to it, as a teaser's blurb stands alone; any other line a cost
+    (``line_cost`` and ``word_cost`` a word), and a short line holding a date a high one
+    (``date_cost``: an article has one date, a list of stories one each). The best-scoring
+    run of lines below the headline is the article (Kadane's maximum subarray); other runs
+    scoring at least ``keep_share`` of it are kept too (an article cut in two by a gallery).
+    ``wall`` lines in a row that are not paragraphs end any run. Every line outside the runs
+    goes, except the headline: the line repeating the page's ``<title>`` line, the first
+    line, without its "| Site". A scrape of several pages is read page by page: a page
+    starts at a title line whose headline stands alone further down.
 
-    **Why:** menus, related stories, sidebars and footers are most of a page's lines and
-    none of its paragraphs; the article is where the paragraphs are dense.
+    **Why:** menus, related stories, sidebars and footers make most of a page's lines and
+    hold few of its paragraphs; the article is where the paragraphs are dense. This is Body
+    Text Extraction (Finn, Kushmerick and Smyth, 2001) read on lines instead of tags.
 
-    **Known problems:** a real paragraph standing alone far from the article (a lone teaser
-    under the menus) goes; a related-story list whose teasers are whole sentences, right
-    after the article, can be kept with it.
+    **Known problems:** a page whose article is a list or a table (few sentences) loses the
+    list when a run of prose elsewhere outscores it; a related-story list whose blurbs are
+    whole paragraphs, right after the article, can be kept with it; a page with no run of
+    paragraphs that scores ``min_score`` is left to the other rules.
     """
 
     code = "PG01"
@@ -90,10 +99,9 @@ class MainContent(Rule):
     description = "On a whole web page, the menus, link lists and footers around the article."
     context = True
     page_level = True
-    settings = {"min_labels": 20, "line_cost": 3.0, "word_cost": 0.5, "keep_share": 0.3,
-                "min_score": 40.0, "medium_cost": -1.0,
-                "date_cost": 50.0, "wall": 8, "title_reach": 400,
-                "alone_share": 0.5}
+    settings = {"min_labels": 20, "line_cost": 3.0, "word_cost": 0.5, "date_cost": 30.0,
+                "alone_share": 0.5, "keep_share": 0.2, "min_score": 40.0, "wall": 8,
+                "title_reach": 400}
     examples = (
         remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}", "Newsletters", "Privacy policy",
                "By Ana Ruiz", "Coast Daily"),
@@ -119,17 +127,20 @@ class MainContent(Rule):
         for i, long in enumerate(body):
             if long and not (i and body[i - 1]) and not (i + 1 < len(body) and body[i + 1]):
                 scores[i] *= alone  # a paragraph standing alone: a teaser, a blurb
+        lines = _Lines(blocks)
         keep_mask = [False] * len(blocks)
-        for first, last in self._pages(blocks):
+        for first, last in self._pages(lines, body):
             if first:
                 yield self.boundary(blocks[first].start, reason="a new page's title line")
-            kept = self._article(scores, body, first, last)
+            title = lines.headline(first, first + 1, last, first=True)
+            kept = ((title is not None and self._article(scores, body, title + 1, last))
+                    or self._article(scores, body, first, last))
             if not kept:  # no run of paragraphs stands out: leave this page to other rules
                 keep_mask[first:last] = [True] * (last - first)
                 continue
             for s, e in kept:
                 keep_mask[s:e] = [True] * (e - s)
-            headline = self._headline(blocks, first, kept[0][0])
+            headline = lines.headline(first, first + 1, kept[0][0])
             if headline is not None:
                 keep_mask[headline] = True
         for block, wanted in zip(blocks, keep_mask):
@@ -144,17 +155,22 @@ class MainContent(Rule):
             return -self.options["date_cost"]  # a teaser list's dates: one per story
         return -(self.options["line_cost"] + self.options["word_cost"] * words)
 
-    def _pages(self, blocks) -> list[tuple[int, int]]:
-        """Where each page of the scrape lies: from its title line to the next one."""
+    def _pages(self, lines: "_Lines", body: list[bool]) -> list[tuple[int, int]]:
+        """Where each page of the scrape lies: from its title line to the next one.
+
+        A page after the first starts at a title line ("Headline | Site") right after a line
+        that is not a paragraph (the page before ended in a footer), whose headline stands
+        alone, without the site's name, further down.
+        """
         starts = [0]
         reach = self.options["title_reach"]
-        for block in blocks[1:]:
-            if block.index - starts[-1] < reach // 4 or not _TITLE_SEP.search(block.text):
+        for block in lines.blocks[1:]:
+            i = block.index
+            if i - starts[-1] < reach // 4 or body[i - 1] or not _TITLE_SEP.search(block.text):
                 continue
-            if self._headline(blocks, block.index, min(len(blocks), block.index + reach),
-                              after=True) is not None:
-                starts.append(block.index)
-        return list(zip(starts, [*starts[1:], len(blocks)]))
+            if lines.headline(i, i + 1, i + reach, first=True, whole=False) is not None:
+                starts.append(i)
+        return list(zip(starts, [*starts[1:], len(lines.blocks)]))
 
     def _article(self, scores: list[float], body: list[bool], lo: int, hi: int
                  ) -> list[tuple[int, int]]:
@@ -201,14 +217,29 @@ class MainContent(Rule):
             found += self._regions(scores, e, hi, depth + 1)
         return found
 
-    @staticmethod
-    def _headline(blocks, first: int, limit: int, after: bool = False) -> int | None:
-        """The line that repeats the page's title line ``blocks[first]`` (its headline,
-        without the site's name): the last one before ``limit``, or with ``after`` the first."""
-        title = blocks[first].text.casefold()
-        parts = {p for p in _TITLE_SEP.split(title) if len(p) >= 12} | {title}
-        span = blocks[first + 1:limit]
-        for block in (span if after else reversed(span)):
-            if block.text.casefold() in parts:
-                return block.index
-        return None
+
+
+class _Lines:
+    """A page's lines, found by their text (case-blind), to match a title line's headline."""
+
+    def __init__(self, blocks) -> None:
+        self.blocks = blocks
+        self.where: dict[str, list[int]] = {}
+        for block in blocks:
+            self.where.setdefault(block.text.casefold(), []).append(block.index)
+
+    def headline(self, title: int, lo: int, hi: int, first: bool = False, whole: bool = True
+                 ) -> int | None:
+        """The line in ``[lo, hi)`` that repeats title line ``title`` without its site name
+        (or, with ``whole``, whole): the last such line, or with ``first`` the first."""
+        text = self.blocks[title].text.casefold()
+        parts = {p for p in _TITLE_SEP.split(text) if len(p) >= 12 and p != text}
+        if whole:
+            parts.add(text)
+        found = []
+        for part in parts:
+            at = self.where.get(part, [])
+            i = bisect_left(at, lo) if first else bisect_left(at, hi) - 1
+            if 0 <= i < len(at) and lo <= at[i] < hi:
+                found.append(at[i])
+        return (min(found) if first else max(found)) if found else None
