@@ -28,6 +28,7 @@ _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
 _UNSPACED_STOP = ("。", "！", "？", "」", "）")
 #: A date, on a short line of its own (a story's or a teaser's).
 _DATE = regex.compile(rf"(?<![\w-]){DATE}(?!\w)", regex.IGNORECASE)
+_DIGIT = regex.compile(r"\d")
 
 
 def weight(text: str) -> tuple[int, bool]:
@@ -40,7 +41,7 @@ def weight(text: str) -> tuple[int, bool]:
     (14, True)
     """
     words = word_count(text)
-    unspaced = len(_UNSPACED.findall(text))
+    unspaced = len(_UNSPACED.findall(text)) if not text.isascii() else 0
     if unspaced >= 10:
         words = max(words, unspaced // 2)
         return words, words >= 10 and text.rstrip().endswith(_UNSPACED_STOP)
@@ -143,15 +144,20 @@ class MainContent(Rule):
             headline = lines.headline(first, first + 1, kept[0][0])
             if headline is not None:
                 keep_mask[headline] = True
-        for block, wanted in zip(blocks, keep_mask):
+        run = None  # lines in a row go as one drop (the engine still records each line)
+        for block, wanted in zip([*blocks, None], [*keep_mask, True]):
             if not wanted:
-                yield self.drop(block.start, block.end, reason="page chrome, outside the article")
+                run = run or block
+            elif run is not None:
+                end = blocks[block.index - 1].end if block is not None else blocks[-1].end
+                yield self.drop(run.start, end, reason="page chrome, outside the article")
+                run = None
 
     def _score(self, text: str, words: int, long: bool) -> float:
         """What a line adds to the run it is in: its words if a paragraph, a cost if not."""
         if long:
             return float(words)
-        if words <= 8 and _DATE.search(text):
+        if words <= 8 and _DIGIT.search(text) and _DATE.search(text):
             return -self.options["date_cost"]  # a teaser list's dates: one per story
         return -(self.options["line_cost"] + self.options["word_cost"] * words)
 
@@ -160,13 +166,13 @@ class MainContent(Rule):
 
         A page after the first starts at a title line ("Headline | Site") right after a line
         that is not a paragraph (the page before ended in a footer), whose headline stands
-        alone, without the site's name, further down.
+        alone, without the site's name, further down; a page has ``min_labels`` lines or more.
         """
         starts = [0]
         reach = self.options["title_reach"]
         for block in lines.blocks[1:]:
             i = block.index
-            if i - starts[-1] < reach // 4 or body[i - 1] or not _TITLE_SEP.search(block.text):
+            if i - starts[-1] < self.options["min_labels"] or body[i - 1] or not _TITLE_SEP.search(block.text):
                 continue
             if lines.headline(i, i + 1, i + reach, first=True, whole=False) is not None:
                 starts.append(i)
