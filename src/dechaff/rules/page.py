@@ -77,11 +77,12 @@ class MainContent(Rule):
     stands next to it, as a teaser's blurb stands alone; any other line a cost
     (``line_cost`` and ``word_cost`` a word), and a short line holding a date a high one
     (``date_cost``: an article has one date, a list of stories one each). The best-scoring
-    run of lines below the headline is the article (Kadane's maximum subarray); other runs
-    scoring at least ``keep_share`` of it are kept too (an article cut in two by a gallery).
-    ``wall`` lines in a row that are not paragraphs end any run. Every line outside the runs
-    goes, except the headline: the line repeating the page's ``<title>`` line, the first
-    line, without its "| Site". A scrape of several pages is read page by page: a page
+    run of lines is the article (Kadane's maximum subarray); other runs scoring at least
+    ``keep_share`` of it are kept too (an article cut in two by a gallery), unless they stand
+    above the headline: the last line before the article that repeats the page's
+    ``<title>`` line (its first line) without its "| Site". ``wall`` lines in a row that
+    are not paragraphs end any run. Every line outside the runs goes, except the headline.
+    A scrape of several pages is read page by page: a page
     starts at a title line whose headline stands alone further down.
 
     **Why:** menus, related stories, sidebars and footers make most of a page's lines and
@@ -133,17 +134,19 @@ class MainContent(Rule):
         for first, last in self._pages(lines, body):
             if first:
                 yield self.boundary(blocks[first].start, reason="a new page's title line")
-            title = lines.headline(first, first + 1, last, first=True)
-            kept = ((title is not None and self._article(scores, body, title + 1, last))
-                    or self._article(scores, body, first, last))
-            if not kept:  # no run of paragraphs stands out: leave this page to other rules
+            runs = self._runs(scores, body, first, last)
+            if not runs:  # no run of paragraphs stands out: leave this page to other rules
                 keep_mask[first:last] = [True] * (last - first)
                 continue
-            for s, e in kept:
-                keep_mask[s:e] = [True] * (e - s)
-            headline = lines.headline(first, first + 1, kept[0][0])
-            if headline is not None:
+            best = max(runs, key=lambda run: run[2])
+            headline = lines.headline(first, first + 1, best[0])
+            if headline is not None:  # what stands above the headline is not the article
                 keep_mask[headline] = True
+                runs = [run for run in runs if run[0] > headline]
+            floor = max(self.options["min_score"], self.options["keep_share"] * best[2])
+            for s, e, score in runs:
+                if score >= floor:
+                    keep_mask[s:e] = [True] * (e - s)
         run = None  # lines in a row go as one drop (the engine still records each line)
         for block, wanted in zip([*blocks, None], [*keep_mask, True]):
             if not wanted:
@@ -178,9 +181,9 @@ class MainContent(Rule):
                 starts.append(i)
         return list(zip(starts, [*starts[1:], len(lines.blocks)]))
 
-    def _article(self, scores: list[float], body: list[bool], lo: int, hi: int
-                 ) -> list[tuple[int, int]]:
-        """The runs of a page kept as its article: the best, and those near as good.
+    def _runs(self, scores: list[float], body: list[bool], lo: int, hi: int
+              ) -> list[tuple[int, int, float]]:
+        """The runs of lines in ``[lo, hi)`` that score best, with their scores.
 
         A run of ``wall`` lines that are not paragraphs (a footer, a menu) ends any run:
         nothing on the far side of it is the same article's.
@@ -196,12 +199,7 @@ class MainContent(Rule):
                 start = i - gap
             gap = 0
         segments.append((start, hi))
-        regions = [region for s, e in segments for region in self._regions(scores, s, e)]
-        if not regions:
-            return []
-        best = max(score for _, _, score in regions)
-        floor = max(self.options["min_score"], self.options["keep_share"] * best)
-        return sorted((s, e) for s, e, score in regions if score >= floor)
+        return [run for s, e in segments for run in self._regions(scores, s, e)]
 
     def _regions(self, scores: list[float], lo: int, hi: int, depth: int = 0
                  ) -> list[tuple[int, int, float]]:
