@@ -89,6 +89,7 @@ class Cleaner:
                                       **config.settings_for(cls.code, cls.name)) for cls in chosen]
         self.text_rules = [r for r in self.rules if r.phase == "text"]
         self.article_rules = [r for r in self.rules if r.phase == "article"]
+        self.page_text_rules = [r for r in self.text_rules if r.on_pages]
         self.page_article_rules = [r for r in self.article_rules if r.on_pages]
         self.extractor = Extractor([r for r in self.rules if r.phase == "html"])
         self.after_end = next((r for r in self.rules if r.code == AFTER_END), None)
@@ -136,12 +137,13 @@ class Cleaner:
                     page: bool = False) -> list[Record]:
         """Text (or the text of an article of an HTML ``page``) through the text rules."""
         config = self.config
+        text_rules = self.page_text_rules if page else self.text_rules
         article_rules = self.page_article_rules if page else self.article_rules
         repairs = []
         if config.repair:
             text, repairs = repair(text, self.fixes, explain=config.explain)
         doc = Doc(text)
-        ledger = self._text_passes(doc)
+        ledger = self._text_passes(doc, text_rules)
         articles = split(pieces(ledger), ledger.markers, enabled=split_articles)
         articles, dropped = self._settle(articles)
         assembler = Assembler(ledger, articles, repairs, config.explain)
@@ -167,7 +169,9 @@ class Cleaner:
             return record
         start, end = assembler.span(article)
         blocks = doc.blocks_between(start, end)
-        paragraphs = [b.text for b in blocks if is_body(b.text)]
+        claimed = assembler.ledger.claimed
+        paragraphs = [b.text for b in blocks if is_body(b.text)
+                      and not (b.index in claimed and claimed[b.index].rule.page_level)]
         if sum(word_count(t) for t in paragraphs) < GUARD_MIN_WORDS:
             return record  # a stub that is all noise may well go whole
         before = sum(map(len, paragraphs)) - sum(len(p.text) for _, p in settled if is_body(p.text))
@@ -180,14 +184,14 @@ class Cleaner:
         return replace(record, body="\n\n".join(b.text for b in blocks), removals=kept,
                        flags=[*record.flags, flag])
 
-    def _propose(self, doc: Doc) -> list[Proposal]:
+    def _propose(self, doc: Doc, rules: list[Rule]) -> list[Proposal]:
         proposals: list[Proposal] = []
-        for rule in self.text_rules:
+        for rule in rules:
             if rule.applies_to(doc):
                 proposals.extend(_run(rule, rule.propose, doc))
         return proposals
 
-    def _text_passes(self, doc: Doc) -> Ledger:
+    def _text_passes(self, doc: Doc, rules: list[Rule]) -> Ledger:
         """Run the text rules until they find nothing new; return the decisions taken.
 
         Each pass after the first sees the document as a reader would once what the passes
@@ -195,7 +199,7 @@ class Cleaner:
         found, and rules that read the lines around a line see what is really around it.
         Its proposals are moved back to the source's offsets.
         """
-        proposals = self._propose(doc)
+        proposals = self._propose(doc, rules)
         seen = {_key(p) for p in proposals}
         ledger = apply_proposals(doc, proposals)
         for _ in range(MAX_PASSES - 1):
@@ -207,7 +211,7 @@ class Cleaner:
             if not removed:
                 break
             later = doc.compacted(removed, cut)
-            fresh = [p for p in map(_to_source(later), self._propose(later)) if _key(p) not in seen]
+            fresh = [p for p in map(_to_source(later), self._propose(later, rules)) if _key(p) not in seen]
             if not fresh:
                 break
             seen.update(_key(p) for p in fresh)

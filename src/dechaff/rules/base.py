@@ -109,6 +109,9 @@ class Rule:
     #: rule that only matches at a line's start: it then runs on those lines alone.
     starts: ClassVar[frozenset[str]] = frozenset()
     examples: ClassVar[tuple[Example, ...]] = ()
+    #: A rule that judges a whole page at once (its chrome against its article): the lines it
+    #: drops are not the article's, so the over-removal guard leaves them out of its count.
+    page_level: ClassVar[bool] = False
     #: The rule's settings and their defaults; a setting's type is its default's type.
     #: Users override them with ``Config(rules={"ST06": {"min_words": 80}})``.
     settings: ClassVar[dict[str, Any]] = {}

@@ -4,4 +4,4 @@ It is dechaff's own ``dechaff.rules`` entry point, so built-in rules arrive thro
 door as a plugin's.
 """
 
-from . import footer, fields, boundaries, related, promo, consent, wire, email, ui, structure, html  # noqa: F401
+from . import footer, fields, boundaries, related, promo, consent, wire, email, ui, structure, page, html  # noqa: F401

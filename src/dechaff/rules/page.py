@@ -1,0 +1,251 @@
+"""Page: the chrome around an article when the scrape is a whole web page.
+
+A scraper that keeps every text node of a page brings the page's menus, headers, related
+story lists, sidebars and footers along with the article. Aggregator scrapes carry a few
+label lines; a page carries dozens, and that difference is the evidence these rules need
+before they fire. The article itself is the densest run of paragraph text: long,
+sentence-shaped lines with only a few short lines (subheadings, captions) among them. This
+is the idea of Body Text Extraction (Finn, Kushmerick and Smyth, 2001) and of jusText, read
+on lines instead of HTML tags.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Iterator
+
+import regex
+
+from ..dates import DATE
+from ..shapes import is_body, word_count
+from .base import Proposal, Rule, keep, remove
+from .registry import register
+
+#: What joins the headline to the site's name in a page's ``<title>`` line.
+_TITLE_SEP = regex.compile(r"\s+[|\-–—:·•»]\s+")
+#: Scripts written without spaces between words, where a line's words are its characters.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
+_UNSPACED_STOP = ("。", "！", "？", "」", "）")
+#: A date, on a short line of its own (a story's or a teaser's).
+_DATE = regex.compile(rf"(?<![\w-]){DATE}(?!\w)", regex.IGNORECASE)
+_DIGIT = regex.compile(r"\d")
+
+
+def weight(text: str) -> tuple[int, bool]:
+    """A line's words, and whether it is a paragraph; in Chinese or Japanese, where words
+    are not spaced, every two characters count as a word and a closing 。 ends a sentence.
+
+    >>> weight("The council met on Monday and voted to close the old bridge.")
+    (12, True)
+    >>> weight("ショートカットの欄を空欄にしただけでは、起動しなくなるだけです。")
+    (14, True)
+    """
+    words = word_count(text)
+    unspaced = len(_UNSPACED.findall(text)) if not text.isascii() else 0
+    if unspaced >= 10:
+        words = max(words, unspaced // 2)
+        return words, words >= 10 and text.rstrip().endswith(_UNSPACED_STOP)
+    return words, is_body(text)
+
+
+def _menu(*labels: str) -> str:
+    return "\n\n".join(labels)
+
+
+_PAGE_HEAD = _menu("Ferry operator orders two hybrid vessels | Coast Daily", "Coast Daily",
+                   "Home", "News", "Business", "Sport", "Travel", "Opinion", "Weather",
+                   "Video", "Podcasts", "Newsletters", "Sign in", "Subscribe", "Search",
+                   "Ferry operator orders two hybrid vessels", "By Ana Ruiz")
+_PAGE_TAIL = _menu("More from Coast Daily", "About us", "Contact", "Careers", "Advertise",
+                   "Privacy policy", "Terms of use", "Cookie settings", "Site map", "RSS")
+_STORY = ("Coastline Ferries has ordered two hybrid vessels to replace the ageing ships on its "
+          "busiest island routes, in a deal worth around 95 million euros, the company said on "
+          "Tuesday.\n\nThe ships will enter service in 2026 and carry 600 passengers each, and "
+          "their batteries will be charged in port from the island's wind farm.\n\nWhat changes "
+          "for passengers\n\nCrossings will take ten minutes less, and fares will not rise before "
+          "2027, the company's chief executive told reporters at the yard.")
+
+
+@register
+class MainContent(Rule):
+    """On a whole web page, the lines outside the article's run of paragraphs: the page chrome.
+
+    **What it does:** only on a page (at least ``min_labels`` lines of one to four words that
+    are not sentences: menus, footers, link lists; an aggregator's scrape carries a
+    handful), each line gets a score: a paragraph (sentence-shaped,
+    :func:`~dechaff.shapes.is_body`) its words, halved (``alone_share``) when no paragraph
+    stands next to it, as a teaser's blurb stands alone; any other line a cost
+    (``line_cost`` and ``word_cost`` a word), and a short line holding a date a high one
+    (``date_cost``: an article has one date, a list of stories one each). The best-scoring
+    run of lines is the article (Kadane's maximum subarray); other runs scoring at least
+    ``keep_share`` of it are kept too (an article cut in two by a gallery), unless they stand
+    above the headline: the last line before the article that repeats the page's
+    ``<title>`` line (its first line) without its "| Site". ``wall`` lines in a row that
+    are not paragraphs end any run. Every line outside the runs goes, except the headline.
+    A scrape of several pages is read page by page: a page
+    starts at a title line whose headline stands alone further down.
+
+    **Why:** menus, related stories, sidebars and footers make most of a page's lines and
+    hold few of its paragraphs; the article is where the paragraphs are dense. This is Body
+    Text Extraction (Finn, Kushmerick and Smyth, 2001) read on lines instead of tags.
+
+    **Known problems:** a page whose article is a list or a table (few sentences) loses the
+    list when a run of prose elsewhere outscores it; a related-story list whose blurbs are
+    whole paragraphs, right after the article, can be kept with it; a page with no run of
+    paragraphs that scores ``min_score`` is left to the other rules. An HTML page's article
+    has been chosen from its markup (``HT11``), so this rule reads plain-text input only.
+    """
+
+    code = "PG01"
+    name = "page.main_content"
+    groups = ("page", "structure")
+    description = "On a whole web page, the menus, link lists and footers around the article."
+    context = True
+    page_level = True
+    on_pages = False
+    settings = {"min_labels": 20, "line_cost": 3.0, "word_cost": 0.5, "date_cost": 30.0,
+                "alone_share": 0.5, "keep_share": 0.2, "min_score": 40.0, "wall": 8,
+                "title_reach": 400}
+    examples = (
+        remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}", "Newsletters", "Privacy policy",
+               "By Ana Ruiz", "Coast Daily"),
+        keep(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}", "What changes for passengers",
+             "their batteries will be charged in port"),
+        # An aggregator's scrape, not a page: a few labels, and a lone paragraph far below.
+        keep("Politics\n\nHome\n\nNews\n\nFerry operator orders two hybrid vessels\n\n"
+             f"{_STORY}\n\nShare\n\nTweet\n\nEmail\n\nThe yard in Vigo also builds fishing "
+             "boats for the coastal fleet.", "The yard in Vigo also builds fishing boats"),
+    )
+
+    def propose(self, doc) -> Iterator[Proposal]:
+        if doc.origin is not None:
+            return  # a page is read whole, once: later passes see it cut
+        blocks = doc.blocks
+        weights = [weight(b.text) for b in blocks]
+        body = [long for _, long in weights]
+        labels = sum(1 for words, long in weights if not long and words <= 4)
+        if labels < self.options["min_labels"]:
+            return
+        scores = [self._score(b.text, *w) for b, w in zip(blocks, weights)]
+        alone = self.options["alone_share"]
+        for i, long in enumerate(body):
+            if long and not (i and body[i - 1]) and not (i + 1 < len(body) and body[i + 1]):
+                scores[i] *= alone  # a paragraph standing alone: a teaser, a blurb
+        lines = _Lines(blocks)
+        keep_mask = [False] * len(blocks)
+        for first, last in self._pages(lines, body):
+            if first:
+                yield self.boundary(blocks[first].start, reason="a new page's title line")
+            runs = self._runs(scores, body, first, last)
+            if not runs:  # no run of paragraphs stands out: leave this page to other rules
+                keep_mask[first:last] = [True] * (last - first)
+                continue
+            best = max(runs, key=lambda run: run[2])
+            headline = lines.headline(first, first + 1, best[0])
+            if headline is not None:  # what stands above the headline is not the article
+                keep_mask[headline] = True
+                runs = [run for run in runs if run[0] > headline]
+            floor = max(self.options["min_score"], self.options["keep_share"] * best[2])
+            for s, e, score in runs:
+                if score >= floor:
+                    keep_mask[s:e] = [True] * (e - s)
+        run = None  # lines in a row go as one drop (the engine still records each line)
+        for block, wanted in zip([*blocks, None], [*keep_mask, True]):
+            if not wanted:
+                run = run or block
+            elif run is not None:
+                end = blocks[block.index - 1].end if block is not None else blocks[-1].end
+                yield self.drop(run.start, end, reason="page chrome, outside the article")
+                run = None
+
+    def _score(self, text: str, words: int, long: bool) -> float:
+        """What a line adds to the run it is in: its words if a paragraph, a cost if not."""
+        if long:
+            return float(words)
+        if words <= 8 and _DIGIT.search(text) and _DATE.search(text):
+            return -self.options["date_cost"]  # a teaser list's dates: one per story
+        return -(self.options["line_cost"] + self.options["word_cost"] * words)
+
+    def _pages(self, lines: "_Lines", body: list[bool]) -> list[tuple[int, int]]:
+        """Where each page of the scrape lies: from its title line to the next one.
+
+        A page after the first starts at a title line ("Headline | Site") right after a line
+        that is not a paragraph (the page before ended in a footer), whose headline stands
+        alone, without the site's name, further down; a page has ``min_labels`` lines or more.
+        """
+        starts = [0]
+        reach = self.options["title_reach"]
+        for block in lines.blocks[1:]:
+            i = block.index
+            if i - starts[-1] < self.options["min_labels"] or body[i - 1] or not _TITLE_SEP.search(block.text):
+                continue
+            if lines.headline(i, i + 1, i + reach, first=True, whole=False) is not None:
+                starts.append(i)
+        return list(zip(starts, [*starts[1:], len(lines.blocks)]))
+
+    def _runs(self, scores: list[float], body: list[bool], lo: int, hi: int
+              ) -> list[tuple[int, int, float]]:
+        """The runs of lines in ``[lo, hi)`` that score best, with their scores.
+
+        A run of ``wall`` lines that are not paragraphs (a footer, a menu) ends any run:
+        nothing on the far side of it is the same article's.
+        """
+        wall, gap, start = self.options["wall"], 0, lo
+        segments = []
+        for i in range(lo, hi):
+            if not body[i]:
+                gap += 1
+                continue
+            if gap >= wall:
+                segments.append((start, i - gap))
+                start = i - gap
+            gap = 0
+        segments.append((start, hi))
+        return [run for s, e in segments for run in self._regions(scores, s, e)]
+
+    def _regions(self, scores: list[float], lo: int, hi: int, depth: int = 0
+                 ) -> list[tuple[int, int, float]]:
+        """The best-scoring run in ``scores[lo:hi]`` (Kadane), then those left and right of it."""
+        best, best_span = 0.0, None
+        total, start = 0.0, lo
+        for i in range(lo, hi):
+            if total <= 0:
+                total, start = 0.0, i
+            total += scores[i]
+            if total > best:
+                best, best_span = total, (start, i + 1)
+        if best_span is None or best < self.options["min_score"]:
+            return []
+        s, e = best_span
+        found = [(s, e, best)]
+        if depth < 8:
+            found += self._regions(scores, lo, s, depth + 1)
+            found += self._regions(scores, e, hi, depth + 1)
+        return found
+
+
+
+class _Lines:
+    """A page's lines, found by their text (case-blind), to match a title line's headline."""
+
+    def __init__(self, blocks) -> None:
+        self.blocks = blocks
+        self.where: dict[str, list[int]] = {}
+        for block in blocks:
+            self.where.setdefault(block.text.casefold(), []).append(block.index)
+
+    def headline(self, title: int, lo: int, hi: int, first: bool = False, whole: bool = True
+                 ) -> int | None:
+        """The line in ``[lo, hi)`` that repeats title line ``title`` without its site name
+        (or, with ``whole``, whole): the last such line, or with ``first`` the first."""
+        text = self.blocks[title].text.casefold()
+        parts = {p for p in _TITLE_SEP.split(text) if len(p) >= 12 and p != text}
+        if whole:
+            parts.add(text)
+        found = []
+        for part in parts:
+            at = self.where.get(part, [])
+            i = bisect_left(at, lo) if first else bisect_left(at, hi) - 1
+            if 0 <= i < len(at) and lo <= at[i] < hi:
+                found.append(at[i])
+        return (min(found) if first else max(found)) if found else None
