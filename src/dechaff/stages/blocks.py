@@ -9,8 +9,8 @@ the repaired text and every offset means the same in both.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from functools import cached_property, lru_cache
+from bisect import bisect_left, bisect_right
+from functools import cached_property
 from typing import NamedTuple
 
 import regex
@@ -22,13 +22,11 @@ _HEAD = regex.compile(r"[^\w(]*(\w+)")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-@lru_cache(maxsize=64)
-def _sentence_finder(words: frozenset[str], ignore_case: bool) -> re.Pattern:
-    # Literal words in a fixed shape: linear, so the standard library's faster engine serves.
-    alternatives = "|".join(sorted((re.escape(w) for w in words if w != "#"), key=len, reverse=True))
-    digits = r"|\d" if "#" in words else ""
-    return re.compile(rf"(?:^|(?<=[.!?…] ))[^\w\n]{{0,3}}((?:{alternatives})\b{digits})",
-                      re.MULTILINE | (re.IGNORECASE if ignore_case else 0))
+# A sentence's first word: at a line's start, or after a sentence's end and a space (found
+# from the stop, which the standard library's engine scans for quickly), behind at most three
+# marks (a bullet, an arrow).
+_LINE_OPENING = re.compile(r"[^\w\n]{0,3}(\w+)")
+_INNER_OPENING = re.compile(r"[.!?…] ([^\w\n]{0,3})(\w+)")
 # The line breaks inside a broken sentence, found in one pass: after an opening bracket or
 # quote, or after a line not closed like a sentence when the next goes on in lower case;
 # never before a line that opens a line of its own (a URL, a date header).
@@ -224,18 +222,32 @@ class Doc:
         """Where the sentences opening with one of ``words`` (as ``heads``) start, in focus,
         with the word each opens with."""
         if words not in self.shared:
-            # Case-blind by searching the lower-cased text, when its offsets are the same.
-            same = len(self.lower) == len(self.text)
-            finder = _sentence_finder(words, not same)
-            text = self.lower if same else self.text
-            if self.focus is None:
-                hits = finder.finditer(text)
-            else:
-                hits = (m for block in self.focused(self.blocks)
-                        for m in finder.finditer(text, self.line_start(block), block.end))
-            found = [(m.start(), head_word(m.group(1))) for m in hits]
+            found = []
+            for at, word in self._openings():
+                if word in words:
+                    found.append((at, word))
             self.shared[words] = found
         return self.shared[words]  # type: ignore[return-value]
+
+    def _openings(self) -> list[tuple[int, str]]:
+        """Every sentence opening in focus: where it starts, and its first word (as ``heads``)."""
+        if "openings" not in self.shared:
+            text = self.text
+            found: list[tuple[int, str]] = []
+            blocks = self.focused(self.blocks)
+            starts = {self.line_start(b) for b in blocks}
+            for at in sorted(starts):
+                m = _LINE_OPENING.match(text, at)
+                if m:
+                    found.append((at, head_word(m.group(1))))
+            if self.focus is None:
+                inner = _INNER_OPENING.finditer(text)
+            else:
+                inner = (m for b in blocks for m in _INNER_OPENING.finditer(text, b.start, b.end))
+            found.extend((m.start(1), head_word(m.group(2))) for m in inner)
+            found.sort()
+            self.shared["openings"] = found
+        return self.shared["openings"]  # type: ignore[return-value]
 
     def pairs_changed(self, index: int) -> bool:
         """Is the pair (block ``index``, the next) new since the last pass? Always, at first."""
@@ -285,10 +297,7 @@ class Doc:
 
     def blocks_between(self, start: int, end: int) -> list[Block]:
         """The blocks a span overlaps."""
-        i = max(bisect_right(self._starts, start) - 1, 0)
-        found = []
-        while i < len(self.blocks) and self.blocks[i].start < max(end, start + 1):
-            if self.blocks[i].end > start:
-                found.append(self.blocks[i])
-            i += 1
-        return found
+        first = max(bisect_right(self._starts, start) - 1, 0)
+        found = self.blocks[first:bisect_left(self._starts, max(end, start + 1), first)]
+        # blocks are sorted and do not overlap: only the first may end before the span
+        return found[1:] if found and found[0].end <= start else found
