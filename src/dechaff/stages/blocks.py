@@ -53,22 +53,23 @@ def working_text(text: str) -> str:
     return _JOIN.sub(join, text)
 
 
-# A line with text, without its edge blanks. Anchored at line starts, so a long run of
-# blanks (what a later pass blanked out) is crossed once, not once per position.
-_LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
-
-
 def split_blocks(text: str) -> list[Block]:
     """The non-empty lines of ``text``, stripped, with offsets and paragraph numbers."""
     blocks: list[Block] = []
-    paragraph = 0
-    last = 0
-    for found in _LINE.finditer(text):
-        start, end = found.span(1)
-        if blocks and text.count("\n", last, start) >= 2:
-            paragraph += 1  # a blank line since the last block
-        blocks.append(Block(len(blocks), start, end, found.group(1), paragraph))
-        last = end
+    append = blocks.append
+    paragraph = pos = 0
+    blank = False
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.find(stripped[0])
+            if blank and blocks:
+                paragraph += 1  # a blank line since the last block
+            append(Block(len(blocks), start, start + len(stripped), stripped, paragraph))
+            blank = False
+        else:
+            blank = True
+        pos += len(line) + 1
     return blocks
 
 
@@ -91,6 +92,18 @@ class Origin:
     def __call__(self, pos: int) -> int:
         i = max(bisect_right(self.new_starts, pos) - 1, 0)
         return self.old_starts[i] + (pos - self.new_starts[i]) if self.new_starts else pos
+
+    def many(self, positions: list[int]) -> list[int]:
+        """``self(pos)`` for each of ``positions``, which are in order: one walk, no search."""
+        new_starts, old_starts = self.new_starts, self.old_starts
+        if not new_starts:
+            return list(positions)
+        out, i, last = [], 0, len(new_starts) - 1
+        for pos in positions:
+            while i < last and new_starts[i + 1] <= pos:
+                i += 1
+            out.append(old_starts[i] + (pos - new_starts[i]))
+        return out
 
     def to_new(self, old: int) -> int:
         """Where a source offset landed (the start of what replaced it, if it was removed)."""
@@ -198,9 +211,12 @@ class Doc:
                      for b in doc.blocks_between(doc.origin.to_new(start), doc.origin.to_new(end))}
         # Blocks that now follow something removed: their neighbourhood changed.
         doc.joined = set(doc.focus)
-        origin = doc.origin
-        for prev, block in zip(doc.blocks, doc.blocks[1:]):
-            if origin(block.start) - origin(prev.end - 1) > block.start - prev.end + 1:
+        # (a gap between two blocks that grew when mapped back held removed text)
+        blocks = doc.blocks
+        places = doc.origin.many([p for prev, block in zip(blocks, blocks[1:])
+                                  for p in (prev.end - 1, block.start)])
+        for k, block in enumerate(blocks[1:]):
+            if places[2 * k + 1] - places[2 * k] > block.start - blocks[k].end + 1:
                 doc.joined.add(block.index)
         return doc
 
