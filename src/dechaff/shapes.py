@@ -15,12 +15,12 @@ _INNER_STOP = regex.compile(r"\w[.!?][\"”’)]?\s+\p{Lu}")
 _END_TERMINAL = (".", "!", "?", "…", ".\"", ".”", "!”", "?”", ".’", ".)")
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16384)
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16384)
 def is_body(text: str) -> bool:
     """A paragraph of article text rather than a label, a headline or a menu item.
 
@@ -40,7 +40,7 @@ def is_body(text: str) -> bool:
     return words >= 12 and _INNER_STOP.search(text) is not None
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16384)
 def is_headline(text: str) -> bool:
     """Short, capitalised, not closed like a sentence: how headlines and labels look.
 
