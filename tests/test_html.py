@@ -133,6 +133,8 @@ def test_several_full_articles_give_several_records():
     assert [r.published for r in records] == ["2024-06-01", "2024-06-02"]
     assert [r.part for r in records] == [0, 1]
     assert all(p in records[1].body for p in PARAS)
+    split = [r for r in dechaff.explain(html)[1].removals if r.action == "split"]
+    assert [(r.code, r.text) for r in split] == [("HT11", "Shuttle starts")]
 
 
 def test_teaser_cards_do_not_split_the_page():

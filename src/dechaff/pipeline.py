@@ -15,7 +15,7 @@ from bs4 import Tag
 
 from . import rules as _builtin  # noqa: F401  (registers the built-in rules)
 from .config import Config
-from .document import Record
+from .document import Record, Removal
 from .errors import ConfigError, RuleError
 from .packs import load_pack
 from .rules import registry
@@ -25,7 +25,7 @@ from .stages.apply import Ledger, apply_proposals, pieces
 from .stages.assemble import Assembler
 from .stages.blocks import Doc
 from .stages.decode import decode
-from .stages.extract import Extractor, parse, prepare
+from .stages.extract import Extractor, describe, parse, prepare
 from .stages.html import looks_like_html
 from .stages.meta import read_article_meta, read_meta
 from .stages.repair import FIXES, repair
@@ -122,15 +122,22 @@ class Cleaner:
         prepare(root)
         found = self.extractor.extract(root, explain=self.config.explain)
         records: list[Record] = []
+        several = len(found.texts) > 1
         for i, (text, element) in enumerate(zip(found.texts, found.roots or [root])):
-            local = meta if len(found.texts) == 1 else read_article_meta(element, meta if i == 0 else None)
+            local = read_article_meta(element, meta if i == 0 else None) if several else meta
+            trace = list(found.removals) if not records else []
+            if several and i and self.config.explain and self.extractor.select is not None:
+                rule = self.extractor.select
+                trace.append(Removal(rule.code, rule.name, "split", text.split("\n", 1)[0], 0, 0,
+                                     reason=f"{describe(element)}: an article of its own"))
             for record in self._clean_text(text, notes, False, page=True):
                 records.append(replace(
                     record, part=len(records), title=local.title or record.title,
                     published=local.published or record.published,
                     section=record.section or local.section,
                     authors=list(local.authors) or record.authors, url=local.url or record.url,
-                    removals=(found.removals if not records else []) + record.removals))
+                    removals=trace + record.removals))
+                trace = []
         return records
 
     def _clean_text(self, text: str, notes: list[str], split_articles: bool,

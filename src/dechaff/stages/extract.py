@@ -18,6 +18,7 @@ by structure is traced like one made by a text rule.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,7 @@ BLOCKS = frozenset({
 _CELLS = frozenset({"td", "th"})
 #: A line break in the markup (source newlines are only white space).
 _BR = "\x0b"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
 _SPACE = etree.XPath("normalize-space(string())")
 _LINK_TEXT = etree.XPath(".//a//text()")
 
@@ -83,6 +85,8 @@ def parse(markup: str):
     """The page's tree (lxml); ``None`` when the markup holds no document at all."""
     if markup.lstrip().startswith("<?xml"):
         markup = markup[markup.index("?>") + 2:]  # lxml refuses str input that names an encoding
+    if _CONTROL.search(markup):  # the parser would turn them into U+FFFD; the text path drops them
+        markup = _CONTROL.sub("", markup)
     try:
         return lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
