@@ -36,8 +36,9 @@ AFTER_END = "ST04"
 TEASER = "ST06"
 #: The over-removal guard looks after articles with at least this many words of paragraphs.
 GUARD_MIN_WORDS = 50
-#: Most passes of the text rules over one document (each pass sees the last one's cuts).
-MAX_PASSES = 3
+#: Most passes of the text rules over one document (each pass sees the last one's cuts, and
+#: they stop as soon as one finds nothing new: noise nested three deep needs a fourth).
+MAX_PASSES = 6
 
 
 def _key(p: Proposal) -> tuple:
