@@ -45,3 +45,14 @@ def test_the_guard_leaves_out_what_a_page_rule_dropped():
     records = dechaff.clean(page)
     assert not any(r.flags for r in records)
     assert all("cookies" not in r.body for r in records)
+
+
+def test_short_japanese_sentences_are_paragraphs_not_labels():
+    from dechaff.shapes import weight
+    assert weight("これが非常に困ったもの。") == (5, True)
+    assert weight("ソフトウェア一般")[1] is False
+    lines = ["Kindle for PCの起動ホットキーがKeePassと被る", "これが非常に困ったもの。",
+             "しかもKindle for PCの設定画面からでは、このショートカットキーの設定を変更することができません。",
+             "困った挙げ句、色々調べた結果、別の方法でこの設定を変更することにしました。"]
+    [record] = dechaff.clean("\n\n".join(lines))
+    assert "これが非常に困ったもの。" in record.body

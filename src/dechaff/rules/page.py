@@ -17,35 +17,15 @@ from typing import Iterator
 import regex
 
 from ..dates import DATE
-from ..shapes import is_body, word_count
+from ..shapes import weight
 from .base import Proposal, Rule, keep, remove
 from .registry import register
 
 #: What joins the headline to the site's name in a page's ``<title>`` line.
 _TITLE_SEP = regex.compile(r"\s+[|\-–—:·•»]\s+")
-#: Scripts written without spaces between words, where a line's words are its characters.
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
-_UNSPACED_STOP = ("。", "！", "？", "」", "）")
 #: A date, on a short line of its own (a story's or a teaser's).
 _DATE = regex.compile(rf"(?<![\w-]){DATE}(?!\w)", regex.IGNORECASE)
 _DIGIT = regex.compile(r"\d")
-
-
-def weight(text: str) -> tuple[int, bool]:
-    """A line's words, and whether it is a paragraph; in Chinese or Japanese, where words
-    are not spaced, every two characters count as a word and a closing 。 ends a sentence.
-
-    >>> weight("The council met on Monday and voted to close the old bridge.")
-    (12, True)
-    >>> weight("ショートカットの欄を空欄にしただけでは、起動しなくなるだけです。")
-    (14, True)
-    """
-    words = word_count(text)
-    unspaced = len(_UNSPACED.findall(text)) if not text.isascii() else 0
-    if unspaced >= 10:
-        words = max(words, unspaced // 2)
-        return words, words >= 10 and text.rstrip().endswith(_UNSPACED_STOP)
-    return words, is_body(text)
 
 
 def _menu(*labels: str) -> str:
