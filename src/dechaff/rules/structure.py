@@ -62,8 +62,10 @@ class MenuRun(Rule):
     )
 
     def is_label(self, text: str) -> bool:
+        if word_count(text) > self.options["max_words"] or text.endswith(self._closed):
+            return False  # (weight's words are never fewer: the cheap test first)
         words, long = weight(text)  # a Chinese or Japanese line's words are its characters
-        return words <= self.options["max_words"] and not text.endswith(self._closed) and not long
+        return words <= self.options["max_words"] and not long
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         run: list = []
