@@ -45,3 +45,42 @@ def test_the_guard_leaves_out_what_a_page_rule_dropped():
     records = dechaff.clean(page)
     assert not any(r.flags for r in records)
     assert all("cookies" not in r.body for r in records)
+
+
+def test_short_japanese_sentences_are_paragraphs_not_labels():
+    from dechaff.shapes import weight
+    assert weight("これが非常に困ったもの。") == (5, True)
+    assert weight("ソフトウェア一般")[1] is False
+    lines = ["Kindle for PCの起動ホットキーがKeePassと被る", "これが非常に困ったもの。",
+             "しかもKindle for PCの設定画面からでは、このショートカットキーの設定を変更することができません。",
+             "困った挙げ句、色々調べた結果、別の方法でこの設定を変更することにしました。"]
+    [record] = dechaff.clean("\n\n".join(lines))
+    assert "これが非常に困ったもの。" in record.body
+
+
+def test_a_sentence_broken_by_links_weighs_as_a_paragraph():
+    from dechaff.rules.page import _rejoin_sentences
+    from dechaff.shapes import weight
+    doc = Doc("The showroom features a light installation created by\n\nMichael Anastassiades\n\n"
+              "Menu\n\nCustomers Leave Without Paying Bill At Troy Steakhouse\n\nDNR Seeks Tips\n\n"
+              "The deer was found on Monday.")
+    weights = _rejoin_sentences(doc.blocks, [weight(b.text) for b in doc.blocks], 6)
+    assert [long for _, long in weights] == [False] * 5 + [True]  # the pieces stay pieces
+    # The scraper's lines: the link's text, then the sentence's rest (joined to it by blocks).
+    doc = Doc("The showroom features a light installation created by\nMichael Anastassiades\n"
+              ", who has designed lamps for Flos since 2013.\n\nThe former star, 42, was voted "
+              "off on Monday in a tight race against singer\n\nAlly Brooke .")
+    weights = _rejoin_sentences(doc.blocks, [weight(b.text) for b in doc.blocks], 6)
+    assert all(long for _, long in weights)
+
+
+def test_a_page_starts_after_the_last_ones_copyright_line():
+    # The second page's title line has no "| Site", and the footer ends in a sentence.
+    first = PAGE.replace("Cookie settings", "© 2024 Coast Daily. All rights reserved.\n\n"
+                         "Read about our approach to external linking.")
+    second = OTHER.replace("Museum returns carved doorway to its village | Coast Daily",
+                           "Museum returns carved doorway to its village")
+    records = dechaff.clean(first + "\n\n" + second)
+    assert [r.title for r in records] == ["Ferry operator orders two hybrid vessels",
+                                          "Museum returns carved doorway to its village"]
+    assert records[1].body.startswith("The city museum has ordered")

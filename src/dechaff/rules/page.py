@@ -17,35 +17,16 @@ from typing import Iterator
 import regex
 
 from ..dates import DATE
-from ..shapes import is_body, word_count
+from ..shapes import is_body, is_headline, weight
+from .patterns import ALL_RIGHTS, POPULAR_HEADING, RELATED_HEADING
 from .base import Proposal, Rule, keep, remove
 from .registry import register
 
 #: What joins the headline to the site's name in a page's ``<title>`` line.
 _TITLE_SEP = regex.compile(r"\s+[|\-–—:·•»]\s+")
-#: Scripts written without spaces between words, where a line's words are its characters.
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}]")
-_UNSPACED_STOP = ("。", "！", "？", "」", "）")
 #: A date, on a short line of its own (a story's or a teaser's).
 _DATE = regex.compile(rf"(?<![\w-]){DATE}(?!\w)", regex.IGNORECASE)
 _DIGIT = regex.compile(r"\d")
-
-
-def weight(text: str) -> tuple[int, bool]:
-    """A line's words, and whether it is a paragraph; in Chinese or Japanese, where words
-    are not spaced, every two characters count as a word and a closing 。 ends a sentence.
-
-    >>> weight("The council met on Monday and voted to close the old bridge.")
-    (12, True)
-    >>> weight("ショートカットの欄を空欄にしただけでは、起動しなくなるだけです。")
-    (14, True)
-    """
-    words = word_count(text)
-    unspaced = len(_UNSPACED.findall(text)) if not text.isascii() else 0
-    if unspaced >= 10:
-        words = max(words, unspaced // 2)
-        return words, words >= 10 and text.rstrip().endswith(_UNSPACED_STOP)
-    return words, is_body(text)
 
 
 def _menu(*labels: str) -> str:
@@ -65,6 +46,11 @@ _STORY = ("Coastline Ferries has ordered two hybrid vessels to replace the agein
           "for passengers\n\nCrossings will take ten minutes less, and fares will not rise before "
           "2027, the company's chief executive told reporters at the yard.")
 
+_BROKEN = ("The order was signed by\n\nMarta Vidal\n\n, the company's chief executive, at the "
+           "yard in Vigo.")
+_TEASERS = _menu("Port Authority Names New Harbour Master", "Island Bus Fares Rise In March",
+                 "Ferry Strike Called Off After Talks")
+
 
 @register
 class MainContent(Rule):
@@ -82,14 +68,20 @@ class MainContent(Rule):
     above the headline: the last line before the article that repeats the page's
     ``<title>`` line (its first line) without its "| Site". ``wall`` lines in a row that
     are not paragraphs end any run. Every line outside the runs goes, except the headline.
-    A scrape of several pages is read page by page: a page
-    starts at a title line whose headline stands alone further down.
+    A sentence that links broke into lines ("created by" / "Michael Anastassiades" / ", who
+    designs for Flos.") weighs as the paragraph it is: up to ``max_pieces`` lines, each left
+    open (ending in a word in small letters, or a comma; not a date), up to one closed like a
+    sentence. A scrape of several pages is read page by page: a page starts at a title line
+    whose headline stands alone further down, or, within ``footer_reach`` lines after a
+    copyright line (the page before ended there), at a headline-shaped line that its page
+    repeats further down.
 
     **Why:** menus, related stories, sidebars and footers make most of a page's lines and
     hold few of its paragraphs; the article is where the paragraphs are dense. This is Body
     Text Extraction (Finn, Kushmerick and Smyth, 2001) read on lines instead of tags.
 
-    **Known problems:** a page whose article is a list or a table (few sentences) loses the
+    **Known problems:** a list of teaser headlines in sentence case, each left open and the
+    last closed like a sentence, reads as one paragraph; a page whose article is a list or a table (few sentences) loses the
     list when a run of prose elsewhere outscores it; a related-story list whose blurbs are
     whole paragraphs, right after the article, can be kept with it; a page with no run of
     paragraphs that scores ``min_score`` is left to the other rules. An HTML page's article
@@ -105,7 +97,7 @@ class MainContent(Rule):
     on_pages = False
     settings = {"min_labels": 20, "line_cost": 3.0, "word_cost": 0.5, "date_cost": 30.0,
                 "alone_share": 0.5, "keep_share": 0.2, "min_score": 40.0, "wall": 8,
-                "title_reach": 400}
+                "title_reach": 400, "max_pieces": 6, "footer_reach": 8}
     examples = (
         remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}", "Newsletters", "Privacy policy",
                "By Ana Ruiz", "Coast Daily"),
@@ -115,6 +107,11 @@ class MainContent(Rule):
         keep("Politics\n\nHome\n\nNews\n\nFerry operator orders two hybrid vessels\n\n"
              f"{_STORY}\n\nShare\n\nTweet\n\nEmail\n\nThe yard in Vigo also builds fishing "
              "boats for the coastal fleet.", "The yard in Vigo also builds fishing boats"),
+        # A sentence that links broke into lines stays with the article; a teaser list goes.
+        keep(_PAGE_HEAD + "\n\n" + _STORY.replace("What changes for passengers", _BROKEN) +
+             "\n\n" + _PAGE_TAIL, "The order was signed by", "Marta Vidal"),
+        remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_TEASERS}\n\n{_PAGE_TAIL}",
+               "Port Authority Names New Harbour Master", "Island Bus Fares Rise"),
     )
 
     def propose(self, doc) -> Iterator[Proposal]:
@@ -126,6 +123,8 @@ class MainContent(Rule):
         labels = sum(1 for words, long in weights if not long and words <= 4)
         if labels < self.options["min_labels"]:
             return
+        weights = _rejoin_sentences(blocks, weights, self.options["max_pieces"])
+        body = [long for _, long in weights]
         scores = [self._score(b.text, *w) for b, w in zip(blocks, weights)]
         alone = self.options["alone_share"]
         for i, long in enumerate(body):
@@ -133,7 +132,7 @@ class MainContent(Rule):
                 scores[i] *= alone  # a paragraph standing alone: a teaser, a blurb
         lines = _Lines(blocks)
         keep_mask = [False] * len(blocks)
-        for first, last in self._pages(lines, body):
+        for first, last in self._pages(lines, weights):
             if first:
                 yield self.boundary(blocks[first].start, reason="a new page's title line")
             runs = self._runs(scores, body, first, last)
@@ -166,21 +165,35 @@ class MainContent(Rule):
             return -self.options["date_cost"]  # a teaser list's dates: one per story
         return -(self.options["line_cost"] + self.options["word_cost"] * words)
 
-    def _pages(self, lines: "_Lines", body: list[bool]) -> list[tuple[int, int]]:
+    def _pages(self, lines: "_Lines", weights: list[tuple[int, bool]]) -> list[tuple[int, int]]:
         """Where each page of the scrape lies: from its title line to the next one.
 
         A page after the first starts at a title line ("Headline | Site") right after a line
         that is not a paragraph (the page before ended in a footer), whose headline stands
-        alone, without the site's name, further down; a page has ``min_labels`` lines or more.
+        alone, without the site's name, further down; or, within ``footer_reach`` lines after
+        a copyright line (where the page before ended), at a headline-shaped line (not a
+        "You may also like") that repeats further down, with or without its site's name. A
+        page has ``min_labels`` lines or more.
         """
+        body = [long for _, long in weights]
         starts = [0]
-        reach = self.options["title_reach"]
+        reach, least = self.options["title_reach"], self.options["min_labels"]
+        footer = -1  # the last copyright line: a page's last lines
         for block in lines.blocks[1:]:
             i = block.index
-            if i - starts[-1] < self.options["min_labels"] or body[i - 1] or not _TITLE_SEP.search(block.text):
+            if _copyright(block.text):
+                footer = i
                 continue
-            if lines.headline(i, i + 1, i + reach, first=True, whole=False) is not None:
-                starts.append(i)
+            if i - starts[-1] < least or body[i] or weights[i][0] < 4:
+                continue
+            if starts[-1] < footer < i <= footer + self.options["footer_reach"]:
+                # after a page's copyright line: a line its page repeats, as its headline
+                if (is_headline(block.text) and not _OTHER_STORIES.match(block.text)
+                        and lines.headline(i, i + 1, i + reach, first=True) is not None):
+                    starts.append(i)
+            elif not body[i - 1] and _TITLE_SEP.search(block.text) and lines.headline(
+                    i, i + 1, i + reach, first=True, whole=False) is not None:
+                starts.append(i)  # a title line ("Headline | Site") under a non-paragraph
         return list(zip(starts, [*starts[1:], len(lines.blocks)]))
 
     def _runs(self, scores: list[float], body: list[bool], lo: int, hi: int
@@ -223,6 +236,67 @@ class MainContent(Rule):
             found += self._regions(scores, e, hi, depth + 1)
         return found
 
+
+
+#: A page's closing legal line: a copyright notice, "All rights reserved".
+_COPYRIGHT = regex.compile(
+    rf"^\W{{0,3}}(?:©|\(c\)|(?i:copyright))\W{{0,3}}(?:\(c\)\s*)?\d{{4}}|(?i:{ALL_RIGHTS})")
+#: A heading over other stories ("You may also like"): never a page's title.
+_OTHER_STORIES = regex.compile(
+    rf"^[^\w\n]{{0,3}}(?i:{RELATED_HEADING}|{POPULAR_HEADING})\s*[:.…]*$")
+_CLOSING = "\"”’»)]"
+
+
+def _copyright(text: str) -> bool:
+    """A copyright line; a cheap look for its keywords first, as most lines have none."""
+    return (len(text) < 300 and ("©" in text or "opyright" in text or "OPYRIGHT" in text
+                                 or "eserv" in text or "ESERV" in text or "(c)" in text
+                                 or "(C)" in text or "vorbehalten" in text or "dilindungi" in text)
+            and _COPYRIGHT.search(text) is not None)
+
+
+def _open(text: str) -> bool:
+    """Left open by a link: ending in a word in small letters, or a comma; not a date line
+    ("August 17, 2019 - 2:19 pm")."""
+    last = text[text.rfind(" ") + 1:].lstrip("([{“‘«\"'")
+    if not (last[-1:] == "," or (last[:1].islower() and (last[-1].isalnum() or last[-1] in "'’-"))):
+        return False
+    return not (_DIGIT.search(text) and _DATE.search(text))
+
+
+def _closed(text: str) -> bool:
+    """Closed like a sentence, and not by "...", a teaser's tail."""
+    text = text.rstrip(_CLOSING)
+    return text.endswith((".", "!", "?")) and not text.endswith("..")
+
+
+def _rejoin_sentences(blocks, weights: list[tuple[int, bool]], most: int
+                      ) -> list[tuple[int, bool]]:
+    """The weights with a sentence that links broke into pieces read as one paragraph.
+
+    A scraper writes a link's text as a line of its own, so "the installation, created by" /
+    "Michael Anastassiades" / ", who has designed for Flos since 2013." are three lines, none a
+    paragraph. Up to ``most`` lines, from one of three words or more left open (ending in a
+    small letter or a comma) to the first line closed like a sentence, are one paragraph when
+    read together they are one; each piece then weighs its own words.
+    """
+    weights = list(weights)
+    i, n = 0, len(blocks)
+    while i < n:
+        if weights[i][1] or weights[i][0] < 3 or not _open(blocks[i].text):
+            i += 1
+            continue
+        j = i + 1  # every piece but the last is left open too; the last closes the sentence
+        while j < n and j - i < most - 1 and _open(blocks[j].text):
+            j += 1
+        if j < n and _closed(blocks[j].text) and is_body(
+                " ".join(b.text for b in blocks[i:j + 1])):
+            for k in range(i, j + 1):
+                weights[k] = (weights[k][0], True)
+            i = j + 1
+        else:
+            i += 1
+    return weights
 
 
 class _Lines:

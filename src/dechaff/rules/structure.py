@@ -11,7 +11,7 @@ from typing import Iterator
 
 import regex
 
-from ..shapes import is_body, is_headline, word_count
+from ..shapes import UNSPACED_STOP, is_body, is_headline, weight, word_count
 from .base import Proposal, Rule, keep, remove
 from .patterns import SECTIONS
 from .registry import register
@@ -31,8 +31,10 @@ def head(pieces) -> list:
 class MenuRun(Rule):
     """A run of three or more label-like lines: a menu, a footer's link list, a share bar.
 
-    A label is a line of at most four words that is not closed like a sentence. Articles
-    rarely stack three of them; navigation always does.
+    A label is a line of at most four words that is not closed like a sentence (in Chinese or
+    Japanese, where words are not spaced, every two characters count as a word and 。 closes a
+    sentence: see :func:`~dechaff.shapes.weight`). Articles rarely stack three of them;
+    navigation always does.
 
     **Known problems:** a list of one-to-four-word items in an article (a short ingredient
     list, a line-up) goes too. On HTML pages the HTML rules judge menus from the markup, so
@@ -47,18 +49,23 @@ class MenuRun(Rule):
     repeatable = True
     on_pages = False
     settings = {"min_run": 3, "max_words": 4}
-    _closed = (".", "!", ";", ",")
+    _closed = (".", "!", ";", ",", *UNSPACED_STOP)
     examples = (
         remove("World\n\nBusiness\n\nSport\n\nThe council met on Monday and voted to close the old "
                "bridge for repairs, the mayor said.", "World", "Business", "Sport"),
         keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
              "What happens next\n\nThe bridge will stay shut until spring, officials said.",
              "What happens next"),
+        # Short Japanese sentences, one a line: closed by 。, and words are characters here.
+        keep("パスワード管理ソフトは不可欠です。\n\nこれが非常に困ったもの。\n\n以下、その手順。\n\n"
+             "再起動して完了しました。", "これが非常に困ったもの。", "以下、その手順。"),
     )
 
     def is_label(self, text: str) -> bool:
-        return (word_count(text) <= self.options["max_words"] and not text.endswith(self._closed)
-                and not is_body(text))
+        if word_count(text) > self.options["max_words"] or text.endswith(self._closed):
+            return False  # (weight's words are never fewer: the cheap test first)
+        words, long = weight(text)  # a Chinese or Japanese line's words are its characters
+        return words <= self.options["max_words"] and not long
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         run: list = []
