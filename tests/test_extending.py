@@ -154,3 +154,13 @@ def test_over_removal_guard_keeps_the_article_and_flags_it(tmp_path):
     assert any("over-removal guard" in flag for flag in record.flags)
     unguarded = dechaff.clean(text, packs=[str(greedy)], max_removed_share=None)
     assert not unguarded or "cycle lanes" not in unguarded[0].body
+
+
+def test_rule_order_follows_the_families_not_the_import_order():
+    import dechaff.rules.builtin as builtin
+
+    modules = [m.__name__ for m in builtin.FAMILIES]
+    builtins = [cls for cls in dechaff.rules.all_rules() if cls.__module__ in modules]
+    ranks = [modules.index(cls.__module__) for cls in builtins]
+    assert ranks == sorted(ranks)
+    assert [c.code for c in builtins if c.__module__ == "dechaff.rules.page"] == ["PG01"]

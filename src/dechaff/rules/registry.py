@@ -100,9 +100,14 @@ def _add(obj: Any, source: str) -> None:
 
 
 def all_rules() -> list[type[Rule]]:
-    """Every registered rule class, in registration order (the order they run in)."""
+    """Every registered rule class, in the order they run in: the built-in families in
+    ``builtin.FAMILIES`` order (each in the order its module defines them), then the others
+    in registration order."""
     load()
-    return list(_RULES.values())
+    from . import builtin
+
+    rank = {module.__name__: i for i, module in enumerate(builtin.FAMILIES)}
+    return sorted(_RULES.values(), key=lambda cls: rank.get(cls.__module__, len(rank)))
 
 
 def get(code_or_name: str) -> type[Rule]:
