@@ -51,7 +51,7 @@ def _to_source(doc: Doc):
 
     def move(p: Proposal) -> Proposal:
         start, end = origin.span(p.start, p.end)
-        return replace(p, start=start, end=start if p.action == "boundary" else end)
+        return p._replace(start=start, end=start if p.action == "boundary" else end)
 
     return move
 

@@ -12,7 +12,7 @@ They run as tests (``tests/test_rule_examples.py``) and document the rule.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -22,9 +22,8 @@ if TYPE_CHECKING:
     from ..stages.blocks import Doc, Piece
 
 
-@dataclass(frozen=True, slots=True)
-class Proposal:
-    """A change a rule asks for.
+class Proposal(NamedTuple):
+    """A change a rule asks for (immutable; a tuple, as a document's rules make thousands).
 
     ``action`` is ``drop`` (the blocks the span touches leave the body), ``cut`` (the span
     leaves the body), ``move`` (the span becomes ``field``; with ``keep`` it also stays in the
@@ -194,11 +193,14 @@ class PatternRule(Rule):
     keep_text: ClassVar[bool] = False
     ends_article: ClassVar[bool] = False
     compiled: ClassVar[regex.Pattern]
+    anchored: ClassVar[bool] = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if cls.pattern:
             cls.compiled = regex.compile(cls.pattern, cls.flags | regex.MULTILINE)
+            # a pattern anchored at a line's start matches a line once, at its start, at most
+            cls.anchored = cls.pattern.startswith("^")
 
     def value(self, match: regex.Match, doc: "Doc") -> Any:
         return match.group(0).strip()
@@ -224,9 +226,15 @@ class PatternRule(Rule):
             yield from self.finditer(self.compiled, doc.text)
             return
         longest = self.max_line or 1 << 30
+        text, compiled, timeout = doc.text, self.compiled, self.timeout
         for block in lines:
             if len(block.text) <= longest and self.may_match(block.text):
-                yield from self.finditer(self.compiled, doc.text, doc.line_start(block), block.end)
+                if self.anchored:
+                    found = compiled.match(text, doc.line_start(block), block.end, timeout=timeout)
+                    if found is not None:
+                        yield found
+                else:
+                    yield from self.finditer(compiled, text, doc.line_start(block), block.end)
 
     def may_match(self, line: str) -> bool:
         """A cheap look at a candidate line before the pattern runs on it."""

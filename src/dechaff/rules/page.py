@@ -118,6 +118,8 @@ class MainContent(Rule):
         if doc.origin is not None:
             return  # a page is read whole, once: later passes see it cut
         blocks = doc.blocks
+        if len(blocks) < self.options["min_labels"]:
+            return  # too few lines to hold that many labels
         weights = [weight(b.text) for b in blocks]
         body = [long for _, long in weights]
         labels = sum(1 for words, long in weights if not long and words <= 4)

@@ -9,7 +9,7 @@ that ends an article, or a boundary inside a line, splits the line into two piec
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import regex
 
@@ -112,7 +112,7 @@ def _uncovered(p: Proposal, taken: list[tuple[int, int]], text: str) -> list[Pro
             if any(a < e and s < b for a, b in spans) else spans
     if spans == [(p.start, p.end)]:
         return [p]
-    return [replace(p, start=a, end=b) for a, b in spans if text[a:b].strip()]
+    return [p._replace(start=a, end=b) for a, b in spans if text[a:b].strip()]
 
 
 def _claim(ledger: Ledger, p: Proposal) -> None:

@@ -84,13 +84,17 @@ _HINT = re.compile("[\u0080-\u009f]|[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0
                    "\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]")
 
 
+# The first character of every _HINT match, alone: a class the engine scans for quickly.
+_LEAD_OR_C1 = re.compile("[\u0080-\u009f\u00c2-\u00f4]")
+
+
 def fix_mojibake(text: str) -> tuple[str, list[Edit]]:
     """Fix mojibake with ftfy, line by line, only where ftfy's badness check fires.
 
     >>> fix_mojibake("Le cafÃ© est fermÃ©.\\nFine line.")[0]
     'Le café est fermé.\\nFine line.'
     """
-    if text.isascii() or not _HINT.search(text):
+    if text.isascii() or not _LEAD_OR_C1.search(text) or not _HINT.search(text):
         return text, []
     return substitute(_LINE, lambda m: _fix_line(m.group(0))
                       if _HINT.search(m.group(0)) and is_bad(m.group(0)) else m.group(0))(text)
@@ -124,6 +128,7 @@ def unescape_entities(text: str) -> tuple[str, list[Edit]]:
 
 # --- invisible and control characters ---------------------------------------------------
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
+_CONTROL_ONE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
 
@@ -134,6 +139,8 @@ def remove_control(text: str) -> tuple[str, list[Edit]]:
     >>> remove_control("bell\\x07ed")[0]
     'belled'
     """
+    if not _CONTROL_ONE.search(text):  # one quick scan; most texts have none
+        return text, []
     return substitute(_CONTROL, lambda m: "")(text)
 
 
@@ -210,6 +217,9 @@ _LABEL = (r"(?:(?:Phone|Tel|Telephone|Mobile|Fax)(?:\s+(?:Number|No\.?))?\s*:"
           r"|E-?mail\s*:|Website\s*:|Web\s*:|Address\s*:|Contact\s*:|Company\s+Name\s*:"
           r"|Person\s+for\s+contact|Contact\s+Person\b|Name\s*:)")
 _LABEL_AT = regex.compile(_LABEL)
+#: A word every label holds (case as in _LABEL): texts with none skip the pattern.
+_LABEL_WORDS = ("hone", "Tel", "Mobile", "Fax", "mail", "Web", "Address", "Contact", "Company",
+                "Person", "Name")
 _GLUE_BEFORE = regex.compile(r"(?:\p{Ll}\p{Ll}|\p{N}|(?<!\w)\p{Lu})$")
 
 
@@ -221,6 +231,8 @@ def split_glued_labels(text: str) -> tuple[str, list[Edit]]:
     >>> split_glued_labels("my iPhone: a review")[0]
     'my iPhone: a review'
     """
+    if not any(word in text for word in _LABEL_WORDS):
+        return text, []
     edits = [Edit(m.start(), m.start(), "", " ") for m in _LABEL_AT.finditer(text)
              if m.start() and _GLUE_BEFORE.search(text, max(0, m.start() - 3), m.start())]
     if not edits:
