@@ -35,7 +35,7 @@ ABOVE_SHARE = 0.25
 LOOK_BACK = 30
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=16384)
 def keys(text: str) -> frozenset[str]:
     """Key words, cut to five letters, so "returns" and "returned" meet."""
     return frozenset(w[:5].casefold() for w in _KEY.findall(text) if w.casefold() not in _STOP)
