@@ -145,6 +145,7 @@ class Title(Rule):
     groups = ("structure", "fields")
     description = "Picks the headline from an article's head; drops the site and menu lines above it."
     phase = "article"
+    on_pages = False
     examples = (
         remove("ExBulletin\n\nWhat Are The Main Benefits Of Comparing Quotes Online\n\nLOS ANGELES, "
                "CA / ACCESSWIRE / June 24, 2020 / The company has launched a new blog post.",

@@ -53,7 +53,7 @@ class Advertisement(PatternRule):
     scope = "span"
     pattern = (rf"{_AFTER}(?:Advertisement|ADVERTISEMENT|Advertisements|Advertise with us|Sponsored|SPONSORED"
                r"|(?:Story|Article|Content) continues below(?: this)?(?: advertisement| ad)?"
-               r"|Continue reading below|Scroll to continue(?: with content)?|AD|Ad"
+               r"|Continue reading below|Scroll to continue(?: with content)?|AD|Ad|Advert|ADVERT"
                r"|Anzeige|ANZEIGE|Publicidad|PUBLICIDAD|Publicité|PUBLICITÉ|Publicidade|PUBLICIDADE|Iklan|ADVERTISING)"
                rf"\s*[:.]?{_BEFORE}")
     examples = (
@@ -62,13 +62,16 @@ class Advertisement(PatternRule):
         remove("The council met on Monday. Advertisement The vote passed.", "Advertisement"),
         keep("Advertisement revenue fell by a third, the company said."),
         keep("The advertisement ran on television for a week."),
+        remove("The council met on Monday.\n\nAdvert\n\nThe vote passed.", "Advert"),
+        keep("Advert breaks grew longer this year, viewers said."),
     )
+    _alone = ("AD", "Ad", "Advert", "ADVERT")
 
     def accept(self, match, doc) -> bool:
-        # "AD"/"Ad" alone only on a line of its own: in a sentence it is a name or a year.
-        if match.group(0).strip(" :.") in ("AD", "Ad"):
+        # "AD", "Ad", "Advert" only on a line of their own: in a sentence they are words.
+        if match.group(0).strip(" :.") in self._alone:
             block = doc.block_at(match.start())
-            return block.text.strip(" :.") in ("AD", "Ad")
+            return block.text.strip(" :.") in self._alone
         return True
 
 

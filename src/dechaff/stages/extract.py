@@ -43,6 +43,9 @@ BLOCKS = frozenset({
     "body", "html", "form", "fieldset", "legend", "details", "summary", "center", "menu",
     "dialog", "hgroup", "td", "th"})
 _CELLS = frozenset({"td", "th"})
+#: An article's headline stands among its first lines, above any line this long.
+HEAD_LINES = 6
+PARAGRAPH_CHARS = 150
 #: A line break in the markup (source newlines are only white space).
 _BR = "\x0b"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
@@ -297,6 +300,17 @@ class Extractor:
         walk.drop_blocks(previous, len(walk.blocks), self.select, "outside the article")
         return Extraction(texts, walk.removals, [s.element for s in roots])
 
+    @staticmethod
+    def _headline(walk: Walk, root: Span) -> int | None:
+        """The article's ``<h1>``, among its first lines (above any paragraph): the title."""
+        for i in range(root.first, min(root.end, root.first + HEAD_LINES)):
+            block = walk.blocks[i]
+            if block.tag == "h1":
+                return i
+            if len(block.text) >= PARAGRAPH_CHARS:
+                return None
+        return None
+
     def _article_text(self, walk: Walk, root: Span) -> str:
         """The blocks of one article, less what the inner rules drop."""
         dropped: list[tuple[int, int]] = []
@@ -313,6 +327,10 @@ class Extractor:
                                      f"{describe(span.element)}: {reason}")
                     dropped.append((span.first, span.end))
                     break
+        headline = self._headline(walk, root)
+        if headline is not None:
+            walk.drop_blocks(headline, headline + 1, self.select, "the headline: the record's title")
+            dropped.append((headline, headline + 1))
         keep = [True] * (root.end - root.first)
         for first, end in dropped:
             for i in range(first, end):
