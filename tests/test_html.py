@@ -176,6 +176,14 @@ def test_pages_without_an_article_give_no_record(markup):
     assert dechaff.clean(markup) == []
 
 
+@pytest.mark.parametrize("text", ["<A:0:0{0 is not a tag", "<p-value> 0.05 was the cut-off",
+                                  "Prices rose 3% <a bit> faster than wages."])
+def test_text_that_merely_holds_angle_brackets_is_text(text):
+    from dechaff.stages.html import looks_like_html
+
+    assert not looks_like_html(text)
+
+
 def test_html_rules_can_be_ignored():
     [record] = dechaff.clean(NOISY, ignore=["html"])
     assert "This is a disgrace" in record.body and PARAS[0] in record.body

@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 
 
-_LOOKS_HTML = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype html|<html|<head|<body|<(?:div|p|article|section|meta|"
-                         r"title|span|h[1-6]|table|ul|a)\b)", re.IGNORECASE)
-_TAGS = re.compile(r"<\s*/?\s*(?:p|div|br|span|a|li|h[1-6]|html|body|article)\b[^>]*>", re.IGNORECASE)
+# A tag's name ends at a space, "/" or ">": "<a:0" or "<p-value" is text, not a tag.
+_LOOKS_HTML = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!doctype html|<(?:html|head|body|div|p|article|"
+                         r"section|meta|title|span|h[1-6]|table|ul|a)(?=[\s/>]))", re.IGNORECASE)
+_TAGS = re.compile(r"<\s*/?\s*(?:p|div|br|span|a|li|h[1-6]|html|body|article)(?=[\s/>])[^<>]*>",
+                   re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
