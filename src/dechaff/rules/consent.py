@@ -29,6 +29,12 @@ class Cookies(PromoRule):
         r"(?:necessary|functional|analytics|performance|marketing|essential|non-necessary) cookies",
         r"any cookies that", r"the cookie settings on this", r"accept (?:all )?cookies",
         r"cookies help us", r"to find out more about (?:the )?cookies",
+        # the settings dialog of cookie-consent plugins, sentence by sentence
+        r"out of these cookies,? the cookies that", r"this category only includes cookies",
+        r"these cookies (?:will be stored|do not store|may be set|are (?:used|set|stored))",
+        r"we also use third[- ]party cookies", r"you (?:also )?have the option to opt[- ]out",
+        r"(?:but )?opting out of (?:some of )?these cookies",
+        r"it is mandatory to procure user consent",
         r"utilizamos cookies", r"usamos cookies", r"este (?:site|sitio) (?:utiliza|usa) cookies",
         r"wir verwenden cookies", r"diese (?:web)?seite verwendet cookies",
         r"nous utilisons des cookies", r"ce site utilise des cookies",
@@ -40,6 +46,9 @@ class Cookies(PromoRule):
         remove("Necessary cookies are absolutely essential for the website to function properly."),
         keep("The regulator said that banners reading “We use cookies” must offer a clear refusal."),
         keep("Bakers said demand for cookies rose sharply in December, the survey found."),
+        remove("Out of these cookies, the cookies that are categorized as necessary are stored on "
+               "your browser as they are essential for the working of basic functionalities."),
+        keep("Out of these cookies, the oatmeal ones sold first, the bakery's owner said."),
     )
 
 
