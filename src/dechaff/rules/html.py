@@ -475,6 +475,8 @@ _BODY = _token_pattern(
      "field--name-body", "news-content", "news-body", "news-text", "rich-text", "richtext",
      "text-body", "single-content", "blog-content", "main-text", "article-main", "article-detail",
      "detail-content", "td-post-content"), ())
+#: Broader names (a blog post's wrapper, an editor's output): taken only when no name above is.
+_BODY_BROAD = _token_pattern(("post", "hentry", "entry", "article", "wysiwyg", "prose"), ())
 
 
 @register
@@ -538,14 +540,15 @@ class MainContent(HtmlRule):
         from ..stages.extract import tokens
 
         least = self.options["hint_share"] * best.score
-        found = None
-        for span in walk.spans:
-            if (best.first <= span.first and span.end <= best.end and span.score >= least
-                    and span.end - span.first > 1 and span.element.tag in _CONTAINERS
-                    and (span.element.tag == "article" or _BODY.search(tokens(span.element)))
-                    and (found is None or span.score > found.score)):
-                found = span
-        return found
+        inside = [span for span in walk.spans
+                  if best.first <= span.first and span.end <= best.end and span.score >= least
+                  and span.end - span.first > 1 and span.element.tag in _CONTAINERS]
+        for named in (lambda el: el.tag == "article" or _BODY.search(tokens(el)),
+                      lambda el: _BODY_BROAD.search(tokens(el))):
+            found = [span for span in inside if named(span.element)]
+            if found:
+                return max(found, key=lambda span: span.score)
+        return None
 
     def _articles(self, walk: "Walk", best: "Span") -> list["Span"]:
         """Several full ``<article>`` elements, in order, when the page holds them."""
