@@ -407,12 +407,17 @@ class MetaLines(ContainerRule):
 @register
 class Media(ContainerRule):
     """Figures and their captions, galleries, slideshows and video players: the words under
-    a picture describe the picture, not the story."""
+    a picture describe the picture, not the story, however long they run (so this rule drops
+    them even when they read as prose, unless they hold the page's headline).
+
+    **Known problems:** some sites print a video's summary as a caption that a reader would
+    count as part of the story; it goes too."""
 
     code = "HT13"
     name = "html.media"
     groups = ("html",)
     description = "Figures, captions, galleries and video players."
+    strong = True  # a caption is prose too: its length says nothing
     tags = frozenset({"figure", "figcaption"})
     words = ("caption", "captions", "figcaption", "gallery", "slideshow", "carousel", "lightbox",
              "image-credit", "photo-credit", "video-player", "videoplayer", "swiper", "slider")
