@@ -121,7 +121,7 @@ class Cleaner:
         """HTML: the structural rules pick each article's blocks; the text rules clean them."""
         meta = read_meta(root)
         prepare(root)
-        found = self.extractor.extract(root, explain=self.config.explain)
+        found = self.extractor.extract(root, explain=self.config.explain, title=meta.title)
         records: list[Record] = []
         several = len(found.texts) > 1
         for i, (text, element) in enumerate(zip(found.texts, found.roots or [root])):

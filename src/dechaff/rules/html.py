@@ -492,8 +492,9 @@ class MainContent(HtmlRule):
     its length, a link-dense or label-like block counts against. The element with the largest
     sum holds the article (the smallest such element, when a parent adds nothing). On a page
     with several ``<article>`` elements that each hold a full article (not teaser cards), each
-    one is an article of its own. The article's ``<h1>``, among its first lines, is its
-    headline: it becomes the record's title and leaves the body.
+    one is an article of its own. The article's ``<h1>`` among its first lines (or a line
+    there that the page's title repeats) is its headline: it becomes the record's title and
+    leaves the body.
     """
 
     code = "HT11"

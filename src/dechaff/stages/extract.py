@@ -45,6 +45,7 @@ BLOCKS = frozenset({
 _CELLS = frozenset({"td", "th"})
 #: An article's headline stands among its first lines, above any line this long.
 HEAD_LINES = 6
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "p", "div", "header"})
 PARAGRAPH_CHARS = 150
 #: A line break in the markup (source newlines are only white space).
 _BR = "\x0b"
@@ -280,8 +281,9 @@ class Extractor:
         self.select = next((r for r in rules if r.stage == "select"), None)
         self.inner = [r for r in rules if r.stage == "inner"]
 
-    def extract(self, root, explain: bool = False) -> Extraction:
-        """The article texts of a prepared tree (see :func:`prepare`)."""
+    def extract(self, root, explain: bool = False, title: str | None = None) -> Extraction:
+        """The article texts of a prepared tree (see :func:`prepare`); ``title``, the page's
+        own (from its metadata), helps find the article's headline."""
         from ..rules.html import Page
 
         walk = Walk(self.pruner, explain)
@@ -296,22 +298,27 @@ class Extractor:
             if self.select is not None:
                 walk.drop_blocks(previous, span.first, self.select, "outside the article")
             previous = span.end
-            texts.append(self._article_text(walk, span))
+            texts.append(self._article_text(walk, span, title if len(roots) == 1 else None))
         walk.drop_blocks(previous, len(walk.blocks), self.select, "outside the article")
         return Extraction(texts, walk.removals, [s.element for s in roots])
 
     @staticmethod
-    def _headline(walk: Walk, root: Span) -> int | None:
-        """The article's ``<h1>``, among its first lines (above any paragraph): the title."""
+    def _headline(walk: Walk, root: Span, title: str | None) -> int | None:
+        """The article's headline, among its first lines (above any paragraph): its ``<h1>``,
+        or a heading that the page's title repeats."""
+        title = " ".join(title.split()).casefold() if title else None
         for i in range(root.first, min(root.end, root.first + HEAD_LINES)):
             block = walk.blocks[i]
             if block.tag == "h1":
+                return i
+            if (title and block.tag in _HEADINGS and len(block.text) >= 12
+                    and title.startswith(" ".join(block.text.split()).casefold())):
                 return i
             if len(block.text) >= PARAGRAPH_CHARS:
                 return None
         return None
 
-    def _article_text(self, walk: Walk, root: Span) -> str:
+    def _article_text(self, walk: Walk, root: Span, title: str | None = None) -> str:
         """The blocks of one article, less what the inner rules drop."""
         dropped: list[tuple[int, int]] = []
         inside = sorted((s for s in walk.spans
@@ -327,7 +334,7 @@ class Extractor:
                                      f"{describe(span.element)}: {reason}")
                     dropped.append((span.first, span.end))
                     break
-        headline = self._headline(walk, root)
+        headline = self._headline(walk, root, title)
         if headline is not None:
             walk.drop_blocks(headline, headline + 1, self.select, "the headline: the record's title")
             dropped.append((headline, headline + 1))
