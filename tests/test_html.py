@@ -204,3 +204,13 @@ def test_cli_reads_html_files_and_forces_modes(tmp_path, capsys):
     assert main(["clean", str(text), "-q", "--no-config", "--html"]) == 0
     [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert row["body"] == "The council met on Monday and voted to close the bridge."
+
+
+def test_a_first_line_the_page_title_repeats_is_the_headline():
+    html = ("<html><head><title>Shuttle buses start on Monday | Riverton Post</title></head><body>"
+            f"<div class='story'><h2>Shuttle buses start on Monday</h2><p>{PARAS[1]}</p>"
+            f"<h2>What riders should know</h2><p>{PARAS[2]}</p></div></body></html>")
+    [record] = dechaff.clean(html)
+    assert record.title == "Shuttle buses start on Monday"
+    assert "Shuttle buses start on Monday" not in record.body
+    assert "What riders should know" in record.body  # a subheading stays
