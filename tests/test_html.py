@@ -135,6 +135,8 @@ def test_several_full_articles_give_several_records():
     assert all(p in records[1].body for p in PARAS)
     split = [r for r in dechaff.explain(html)[1].removals if r.action == "split"]
     assert [(r.code, r.text) for r in split] == [("HT11", "Shuttle starts")]
+    [whole] = dechaff.clean(html, split=False)
+    assert PARAS[0] in whole.body and "Shuttle starts" in whole.body
 
 
 def test_teaser_cards_do_not_split_the_page():

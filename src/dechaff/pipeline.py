@@ -122,6 +122,8 @@ class Cleaner:
         meta = read_meta(root)
         prepare(root)
         found = self.extractor.extract(root, explain=self.config.explain, title=meta.title)
+        if not self.config.split and len(found.texts) > 1:  # one record per input, as asked
+            found = replace(found, texts=["\n\n".join(found.texts)], roots=[root])
         records: list[Record] = []
         several = len(found.texts) > 1
         for i, (text, element) in enumerate(zip(found.texts, found.roots or [root])):
