@@ -164,3 +164,10 @@ def test_rule_order_follows_the_families_not_the_import_order():
     ranks = [modules.index(cls.__module__) for cls in builtins]
     assert ranks == sorted(ranks)
     assert [c.code for c in builtins if c.__module__ == "dechaff.rules.page"] == ["PG01"]
+
+
+def test_pack_patterns_run_timed_and_builtin_patterns_untimed():
+    cleaner = dechaff.Cleaner(packs=[str(PACKS / "runaway.toml")], regex_timeout=2.0)
+    timeouts = {rule.code: rule.timeout for rule in cleaner.rules}
+    assert timeouts["RUN01"] == 2.0
+    assert timeouts["RL01"] is None and timeouts["PG01"] is None

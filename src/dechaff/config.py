@@ -41,8 +41,9 @@ class Config:
       the article is kept as it was and flagged.
       ``None`` turns the guard off.
     - ``max_chars``: larger inputs raise :class:`~dechaff.errors.InputTooLargeError`.
-    - ``regex_timeout``: seconds one rule's pattern may run on one document before the
-      document fails with a :class:`~dechaff.errors.RuleError` naming the rule.
+    - ``regex_timeout``: seconds one pattern of a pack's or plugin's rule may run on one
+      document before the document fails with a :class:`~dechaff.errors.RuleError` naming
+      the rule (the built-in rules' patterns are linear and run without the timer).
     - ``strict_plugins``: raise when a plugin fails to load, instead of warning.
     """
 

@@ -86,7 +86,7 @@ class Cleaner:
                                       "name of a rule already known; codes are never reused")
                 pool.append(cls)
         chosen = registry.select(config.select, config.ignore, rules=pool, also=FIXES)
-        self.rules: list[Rule] = [cls(timeout=config.regex_timeout,
+        self.rules: list[Rule] = [cls(timeout=None if registry.is_builtin(cls) else config.regex_timeout,
                                       **config.settings_for(cls.code, cls.name)) for cls in chosen]
         self.text_rules = [r for r in self.rules if r.phase == "text"]
         self.article_rules = [r for r in self.rules if r.phase == "article"]

@@ -110,6 +110,13 @@ def all_rules() -> list[type[Rule]]:
     return sorted(_RULES.values(), key=lambda cls: rank.get(cls.__module__, len(rank)))
 
 
+def is_builtin(cls: Any) -> bool:
+    """Is this one of dechaff's own rules (whose patterns are linear, so run untimed)?"""
+    from . import builtin
+
+    return cls.__module__ in {module.__name__ for module in builtin.FAMILIES}
+
+
 def get(code_or_name: str) -> type[Rule]:
     for cls in all_rules():
         if code_or_name in (cls.code, cls.name):
