@@ -87,7 +87,7 @@ class Extraction:
 
 def parse(markup: str):
     """The page's tree (lxml); ``None`` when the markup holds no document at all."""
-    if markup.lstrip().startswith("<?xml"):
+    if markup.lstrip().startswith("<?xml") and "?>" in markup:
         markup = markup[markup.index("?>") + 2:]  # lxml refuses str input that names an encoding
     if _CONTROL.search(markup):  # the parser would turn them into U+FFFD; the text path drops them
         markup = _CONTROL.sub("", markup)
@@ -110,8 +110,9 @@ def link_chars(element) -> int:
 def describe(element) -> str:
     """A CSS-like name for an element: ``div#main.story-body``."""
     name = element.tag if isinstance(element.tag, str) else "node"
-    if element.get("id"):
-        name += "#" + element.get("id").strip().split()[0]
+    ids = (element.get("id") or "").split()
+    if ids:
+        name += "#" + ids[0]
     classes = (element.get("class") or "").split()
     if classes:
         name += "." + ".".join(classes[:3])
