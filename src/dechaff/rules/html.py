@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 import regex
 
+from ..stages.extract import PARAGRAPH_CHARS, element_text, link_chars, tokens
 from .base import Rule, keep, remove
 from .registry import register
 
@@ -25,8 +26,6 @@ if TYPE_CHECKING:
 #: A candidate holding at least this many characters of non-link text, mostly not links, is
 #: prose, and the weaker (class-name) rules leave it alone.
 PROSE_CHARS = 250
-#: ... and one piece of text at least this long: a paragraph, not a teaser.
-PARAGRAPH_CHARS = 150
 
 
 def _token_pattern(words: Iterable[str], prefixes: Iterable[str]) -> regex.Pattern | None:
@@ -94,8 +93,6 @@ class Page:
     """What a prune rule may ask of the page as a whole."""
 
     def __init__(self, root) -> None:
-        from ..stages.extract import element_text
-
         self.root = root
         self.chars = len(element_text(root))
         self._article = None
@@ -119,8 +116,6 @@ class ContainerRule(HtmlRule):
     headline: ClassVar[bool] = True
 
     def judge(self, element, tag: str, names: str, page: Page) -> str | None:
-        from ..stages.extract import element_text, link_chars
-
         if tag in ("html", "body"):
             return None
         text = element_text(element)
@@ -164,13 +159,11 @@ class Hidden(ContainerRule):
 
     def judge(self, element, tag: str, names: str, page: Page) -> str | None:
         get = element.get
-        if get("hidden") is not None or (get("aria-hidden") or "").strip().lower() == "true":
-            pass
-        elif self._style.search(get("style") or ""):
-            pass
-        elif not (self.pattern and names and self.pattern.search(names)):
-            return None
-        return super().judge(element, tag, names, page)
+        hidden = (get("hidden") is not None
+                  or (get("aria-hidden") or "").strip().lower() == "true"
+                  or self._style.search(get("style") or "")
+                  or (names and self.pattern.search(names)))
+        return super().judge(element, tag, names, page) if hidden else None
 
 
 @register
@@ -257,7 +250,6 @@ class Share(ContainerRule):
              "affairs committee voted to fund the shelter for another year. " * 8
              + "</p></section></body></html>", "social affairs committee voted"),
     )
-
 
     def judge(self, element, tag: str, names: str, page: Page) -> str | None:
         if self._embed.search(names):
@@ -543,8 +535,6 @@ class MainContent(HtmlRule):
         """An ``<article>`` or an element that names itself the article's body, inside the
         best one and holding much of its weight: the best element then also held teasers or
         a sidebar."""
-        from ..stages.extract import tokens
-
         least = self.options["hint_share"] * best.score
         inside = [span for span in walk.spans
                   if best.first <= span.first and span.end <= best.end and span.score >= least

@@ -104,17 +104,20 @@ def all_rules() -> list[type[Rule]]:
     ``builtin.FAMILIES`` order (each in the order its module defines them), then the others
     in registration order."""
     load()
+    rank = _family_rank()
+    return sorted(_RULES.values(), key=lambda cls: rank.get(cls.__module__, len(rank)))
+
+
+def _family_rank() -> dict[str, int]:
+    """The built-in families' modules, by the order their rules run in."""
     from . import builtin
 
-    rank = {module.__name__: i for i, module in enumerate(builtin.FAMILIES)}
-    return sorted(_RULES.values(), key=lambda cls: rank.get(cls.__module__, len(rank)))
+    return {module.__name__: i for i, module in enumerate(builtin.FAMILIES)}
 
 
 def is_builtin(cls: Any) -> bool:
     """Is this one of dechaff's own rules (whose patterns are linear, so run untimed)?"""
-    from . import builtin
-
-    return cls.__module__ in {module.__name__ for module in builtin.FAMILIES}
+    return cls.__module__ in _family_rank()
 
 
 def get(code_or_name: str) -> type[Rule]:

@@ -127,8 +127,7 @@ def _index_heads(blocks: list[Block]) -> dict[str, list[Block]]:
         # the standard library's engine is quicker, and agrees with ``regex`` on ASCII text
         found = (_HEAD_ASCII if text.isascii() else _HEAD).match(text)
         if found:
-            word = found.group(1)
-            key = "#" if word[0].isdigit() else word.lower()  # as head_word
+            key = head_word(found.group(1))
             bucket = index.get(key)
             if bucket is None:
                 index[key] = [block]

@@ -18,7 +18,6 @@ by structure is traced like one made by a text rule.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +26,7 @@ from lxml import etree
 
 from ..document import Removal
 from .html import decode_cfemail
+from .repair import remove_control
 
 if TYPE_CHECKING:
     from ..rules.html import HtmlRule
@@ -45,11 +45,12 @@ BLOCKS = frozenset({
 _CELLS = frozenset({"td", "th"})
 #: An article's headline stands among its first lines, above any line this long.
 HEAD_LINES = 6
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "p", "div", "header"})
+#: ... and a line the page's title repeats, among them, is set as one of these.
+_TITLE_LINE_TAGS = frozenset({"h1", "h2", "h3", "h4", "p", "div", "header"})
+#: A piece of text this long is a paragraph, not a teaser or a label.
 PARAGRAPH_CHARS = 150
 #: A line break in the markup (source newlines are only white space).
 _BR = "\x0b"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]+")
 _SPACE = etree.XPath("normalize-space(string())")
 _LINK_TEXT = etree.XPath(".//a//text()")
 
@@ -89,8 +90,8 @@ def parse(markup: str):
     """The page's tree (lxml); ``None`` when the markup holds no document at all."""
     if markup.lstrip().startswith("<?xml") and "?>" in markup:
         markup = markup[markup.index("?>") + 2:]  # lxml refuses str input that names an encoding
-    if _CONTROL.search(markup):  # the parser would turn them into U+FFFD; the text path drops them
-        markup = _CONTROL.sub("", markup)
+    # the parser would turn control characters into U+FFFD; the text path drops them
+    markup = remove_control(markup)[0]
     try:
         return lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
@@ -312,7 +313,7 @@ class Extractor:
             block = walk.blocks[i]
             if block.tag == "h1":
                 return i
-            if (title and block.tag in _HEADINGS and len(block.text) >= 12
+            if (title and block.tag in _TITLE_LINE_TAGS and len(block.text) >= 12
                     and title.startswith(" ".join(block.text.split()).casefold())):
                 return i
             if len(block.text) >= PARAGRAPH_CHARS:
