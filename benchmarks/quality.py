@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Measure how well dechaff extracts article bodies (shingle precision, recall and F1).
 
-Scores the hand-written fixtures (fixtures/**/NAME.expected.json beside NAME.txt) and, when
-present, the shared news bench (../shared/bench: text.jsonl, concat.jsonl and the HTML pages
+Scores the hand-written fixtures (fixtures/**/NAME.expected.json beside NAME.txt; the check set
+in fixtures/check/ on a row of its own, never gated) and, when present, the shared news bench (../shared/bench: text.jsonl, concat.jsonl and the HTML pages
 with gold.jsonl; benchmarks/extraction.py compares the HTML row with peers), scored as its
 README says: 4-token shingles of the ``\\w+`` words, mean precision over non-empty outputs, mean
 recall over all items, F1 of the two means. A "keep-all" row (the whole input as the body) is a
-baseline to compare with.
+baseline to compare with. The text-mode cases of ../shared/bench-ext (fundus, readability) get
+rows of their own. For fixtures, it also prints the share of noise strings leaked, of must-keep
+strings kept, of glued scrapes split exactly, and of titles and dates right (by record index).
 
 Run from the repository root:
 
@@ -30,10 +32,15 @@ from _common import print_table as aligned_table
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
+#: The text-mode cases of these sets in ../shared/bench-ext (made as bench's text.jsonl is).
+EXT_SETS = ("fundus", "readability")
 FLOORS = Path(__file__).resolve().parent / "floors.json"
 WORD = re.compile(r"\w+")
-COLUMNS = ("set", "items", "precision", "recall", "F1", "empty", "count-exact", "noise-leaked",
-           "keep-lost")
+COLUMNS = ("set", "items", "precision", "recall", "F1", "empty", "count-exact", "split-exact",
+           "noise-leaked", "keep-kept", "title", "date")
+#: ``fixtures/check/`` is scored on its own row and never gated: it measures generalisation,
+#: so no rule is fixed against its cases (see fixtures/check/README.md).
+CHECK = "check"
 
 
 def shingles(text: str) -> Counter:
@@ -52,6 +59,9 @@ class Scores:
         self.precisions: list[float] = []
         self.recalls: list[float] = []
         self.empty = self.docs = self.exact = self.leaked = self.lost = 0
+        self.noise_total = self.keep_total = 0
+        self.glued = self.glued_exact = 0
+        self.fields: dict[str, list[bool]] = {"title": [], "published": []}
 
     def add(self, predicted: str, gold: str) -> None:
         pred, ref = shingles(predicted), shingles(gold)
@@ -65,7 +75,19 @@ class Scores:
     def add_count(self, got: int, expected: int) -> bool:
         self.docs += 1
         self.exact += got == expected
+        if expected > 1:
+            self.glued += 1
+            self.glued_exact += got == expected
         return got == expected
+
+    def add_field(self, name: str, got: str | None, expected: str | None) -> bool:
+        """A title (white space folded) or a date (the same day) against the expectation."""
+        if name == "published":
+            right = (got or "")[:10] == (expected or "")[:10]
+        else:
+            right = " ".join((got or "").split()) == " ".join((expected or "").split())
+        self.fields[name].append(right)
+        return right
 
     def figures(self) -> dict:
         p = sum(self.precisions) / len(self.precisions) if self.precisions else 0.0
@@ -74,9 +96,18 @@ class Scores:
             "items": len(self.recalls), "precision": p, "recall": r,
             "f1": 2 * p * r / (p + r) if p + r else 0.0, "empty": self.empty,
             "count_exact": self.exact / self.docs if self.counts and self.docs else None,
+            "split_exact": self.glued_exact / self.glued if self.counts and self.glued else None,
             "noise_leaked": self.leaked if self.noise else None,
+            "noise_leaked_share": self.leaked / self.noise_total if self.noise_total else None,
             "keep_lost": self.lost if self.noise else None,
+            "keep_kept_share": 1 - self.lost / self.keep_total if self.keep_total else None,
+            "title": _share(self.fields["title"]),
+            "date": _share(self.fields["published"]),
         }
+
+
+def _share(values: list[bool]) -> float | None:
+    return sum(values) / len(values) if values else None
 
 
 def run(cleaner: dechaff.Cleaner, source: str | bytes, name: str, report: list[str]) -> list:
@@ -95,21 +126,35 @@ def score_by_index(scores: Scores, records: list, golds: list[str]) -> bool:
     return scores.add_count(len(records), len(golds))
 
 
-def score_fixtures(cleaner: dechaff.Cleaner, report: list[str]) -> dict:
+def fixture_paths(check: bool) -> list[Path]:
+    """The fixtures' expectations: those of ``fixtures/check/`` alone, or all the others."""
+    return sorted(p for p in ROOT.glob("fixtures/**/*.expected.json")
+                  if (p.parent.name == CHECK) == check)
+
+
+def score_fixtures(cleaner: dechaff.Cleaner, report: list[str], check: bool = False) -> dict:
     scores = Scores(counts=True, noise=True)
-    for path in sorted(ROOT.glob("fixtures/**/*.expected.json")):
+    for path in fixture_paths(check):
         name = path.name.removesuffix(".expected.json")
         expected = json.loads(path.read_text(encoding="utf-8"))
         records = run(cleaner, path.with_name(name + ".txt").read_bytes(), name, report)
         golds = [r["body"] for r in expected["records"]]
         if not score_by_index(scores, records, golds):
             report.append(f"{name}: {len(records)} records, expected {len(golds)}")
+        for i, want in enumerate(expected["records"]):
+            got = records[i] if i < len(records) else None
+            for key in ("title", "published"):
+                value = getattr(got, key) if got is not None else None
+                if not scores.add_field(key, value, want.get(key)):
+                    report.append(f"{name}: record {i} {key} {value!r}, expected {want.get(key)!r}")
         texts = [t for r in records for t in (r.title or "", r.body)]
         for noise in expected.get("noise", []):
+            scores.noise_total += 1
             if any(noise in t for t in texts):
                 scores.leaked += 1
                 report.append(f"{name}: noise leaked: {noise!r}")
         for keep in expected.get("must_keep", []):
+            scores.keep_total += 1
             if not any(keep in r.body for r in records):
                 scores.lost += 1
                 report.append(f"{name}: must-keep lost: {keep!r}")
@@ -121,7 +166,8 @@ def read_jsonl(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def score_bench(cleaner: dechaff.Cleaner, bench: Path, report: list[str]) -> dict[str, dict]:
+def score_bench(cleaner: dechaff.Cleaner, bench: Path, report: list[str],
+                prefix: str = "bench", html: bool = True) -> dict[str, dict]:
     results: dict[str, dict] = {}
     text_path, concat_path = bench / "text.jsonl", bench / "concat.jsonl"
     if text_path.is_file():
@@ -132,8 +178,8 @@ def score_bench(cleaner: dechaff.Cleaner, bench: Path, report: list[str]) -> dic
             scores.add("\n\n".join(r.body for r in records), gold)
             scores.add_count(len(records), 1)
             baseline.add(row["text"], gold)
-        results["bench-text"] = scores.figures()
-        results["bench-text keep-all"] = baseline.figures()
+        results[f"{prefix}-text"] = scores.figures()
+        results[f"{prefix}-text keep-all"] = baseline.figures()
     else:
         print(f"note: {text_path} not found; skipping bench-text rows")
     if concat_path.is_file():
@@ -142,10 +188,10 @@ def score_bench(cleaner: dechaff.Cleaner, bench: Path, report: list[str]) -> dic
             records = run(cleaner, row["text"], row["id"], report)
             if not score_by_index(scores, records, row["gold"]):
                 report.append(f"{row['id']}: {len(records)} records, expected {len(row['gold'])}")
-        results["bench-concat"] = scores.figures()
+        results[f"{prefix}-concat"] = scores.figures()
     else:
-        print(f"note: {concat_path} not found; skipping bench-concat row")
-    if (bench / "html").is_dir() and (bench / "gold.jsonl").is_file():
+        print(f"note: {concat_path} not found; skipping {prefix}-concat row")
+    if html and (bench / "html").is_dir() and (bench / "gold.jsonl").is_file():
         from extraction import load_pages  # the HTML pages, as benchmarks/extraction.py reads them
 
         scores = Scores(counts=True)
@@ -164,8 +210,8 @@ def cell(value) -> str:
 
 
 def print_table(results: dict[str, dict]) -> None:
-    keys = ("items", "precision", "recall", "f1", "empty", "count_exact", "noise_leaked",
-            "keep_lost")
+    keys = ("items", "precision", "recall", "f1", "empty", "count_exact", "split_exact",
+            "noise_leaked_share", "keep_kept_share", "title", "date")
     aligned_table(COLUMNS, [(name,) + tuple(cell(f[k]) for k in keys) for name, f in results.items()])
 
 
@@ -197,8 +243,14 @@ def main(argv: list[str] | None = None) -> int:
 
     cleaner, report = dechaff.Cleaner(), []
     results = {"fixtures": score_fixtures(cleaner, report)}
+    if fixture_paths(check=True):
+        results["check"] = score_fixtures(cleaner, report, check=True)
     if args.bench_dir.is_dir():
         results.update(score_bench(cleaner, args.bench_dir, report))
+        for name in EXT_SETS:
+            folder = args.bench_dir.parent / "bench-ext" / name
+            if folder.is_dir():
+                results.update(score_bench(cleaner, folder, report, prefix=name, html=False))
     else:
         print(f"note: bench folder {args.bench_dir} not found; skipping bench rows")
     print_table(results)

@@ -15,7 +15,9 @@ import regex
 import dechaff
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-CASES = sorted(p for p in FIXTURES.rglob("*.expected.json"))
+#: ``fixtures/check/`` is a check set, scored by ``benchmarks/quality.py`` and never run here:
+#: its cases measure how the rules generalise, so none is fixed against one by one.
+CASES = sorted(p for p in FIXTURES.rglob("*.expected.json") if p.parent.name != "check")
 
 #: name -> why it fails today. Strict: an unexpected pass fails the run.
 KNOWN_FAILURES: dict[str, str] = {}
