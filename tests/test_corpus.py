@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import dechaff
-from dechaff import batch
+from dechaff import corpus as runs
 from dechaff.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,7 +137,7 @@ def test_warc_html_responses(tmp_path, capsys):
 
 
 def test_interrupt_leaves_only_whole_lines(tmp_path, monkeypatch, capsys):
-    real = batch.outcomes
+    real = runs.outcomes
 
     def interrupted(*args, **kwargs):
         for n, outcome in enumerate(real(*args, **kwargs)):
@@ -145,7 +145,7 @@ def test_interrupt_leaves_only_whole_lines(tmp_path, monkeypatch, capsys):
                 raise KeyboardInterrupt
             yield outcome
 
-    monkeypatch.setattr(batch, "outcomes", interrupted)
+    monkeypatch.setattr(runs, "outcomes", interrupted)
     source = write_jsonl(tmp_path / "in.jsonl", corpus(20))
     target = tmp_path / "out.jsonl"
     assert main(["clean", "--no-config", "-q", "-o", str(target), str(source)]) == 130

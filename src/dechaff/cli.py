@@ -24,7 +24,8 @@ from typing import Sequence
 from . import __version__
 from .config import Config
 from .errors import DechaffError
-from . import batch, sinks, sources
+from . import corpus
+from .io import readers, writers
 from .docs import render_rule
 from .packs import load_pack
 from .pipeline import Cleaner
@@ -190,20 +191,20 @@ def run_clean(args: argparse.Namespace) -> int:
     config = load_config(args, explain=args.explain, repair=args.repair, split=args.split,
                          input=args.input_format)
     Cleaner(config)  # fail early, before any output, on a bad configuration or pack
-    docs = sources.read(args.inputs, text_field=args.text_field, id_field=args.id_field,
+    docs = readers.read(args.inputs, text_field=args.text_field, id_field=args.id_field,
                         stdin_format=args.stdin_format)
     if args.engine == "dask":
         from .integrations import dask as on_dask
         results = on_dask.run(docs, config, scheduler=args.scheduler, workers=max(args.workers, 2),
                               explain=args.explain, passthrough=args.passthrough)
     else:
-        results = batch.outcomes(docs, config, workers=args.workers, explain=args.explain,
+        results = corpus.outcomes(docs, config, workers=args.workers, explain=args.explain,
                                  passthrough=args.passthrough)
-    summary = batch.Summary()
+    summary = corpus.Summary()
     progress = Progress(enabled=not args.quiet and sys.stderr.isatty(),
                         total=_total_bytes(args.inputs))
-    sink = sinks.open_sink(args.output, args.format)
-    errors = sinks.JsonlSink(args.errors) if args.errors else sink
+    sink = writers.open_sink(args.output, args.format)
+    errors = writers.JsonlSink(args.errors) if args.errors else sink
     status = 0
     try:
         for outcome in results:
@@ -249,7 +250,7 @@ class Progress:
         self.started = time.monotonic()
         self.last = 0.0
 
-    def update(self, summary: batch.Summary) -> None:
+    def update(self, summary: corpus.Summary) -> None:
         now = time.monotonic()
         if not self.enabled or now - self.last < 0.2:
             return
@@ -271,7 +272,7 @@ class Progress:
 
 def _total_bytes(paths: list[str]) -> int | None:
     try:
-        return sum(os.path.getsize(p) for p in sources.expand(paths) if p != "-")
+        return sum(os.path.getsize(p) for p in readers.expand(paths) if p != "-")
     except (OSError, DechaffError):
         return None
 

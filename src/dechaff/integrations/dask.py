@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from ..batch import RECORD_KEYS, Outcome, as_document, clean_chunk, ordered
+from ..corpus import RECORD_KEYS, Outcome, as_document, clean_chunk, ordered
 from ..config import Config
-from ..sources import Document
+from ..io.readers import Document
 
 try:
     import dask

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .config import Config
 from .errors import DechaffError
 from .pipeline import Cleaner, _cleaner
-from .sources import Document
+from .io.readers import Document
 
 #: The keys of a record row; passed-through input fields never overwrite them.
 RECORD_KEYS = ("id", "part", "title", "published", "section", "authors", "body", "sources",
@@ -197,20 +197,3 @@ def as_document(item: Any, number: int, text_field: str = "text",
                             error=f"no text in field {text_field!r}")
         return Document(doc_id, text, row)
     return Document(str(number), None, {}, error=f"cannot clean a {type(item).__name__}")
-
-
-def batch_cleaner(text_field: str = "text", **options: Any) -> Callable[[dict[str, list]], dict[str, list]]:
-    """A function for ``datasets.Dataset.map(fn, batched=True, remove_columns=...)``: a batch
-    of documents in (columns of lists), a batch of record rows out (one row per record)."""
-    config = Config(**options)
-
-    def clean_batch(batch: dict[str, list]) -> dict[str, list]:
-        names = list(batch)
-        items = [{k: batch[k][i] for k in names} for i in range(len(batch[text_field]))]
-        rows = list(clean_many(items, config=config, text_field=text_field))
-        # The same columns for every batch: the record's, then the input's other fields.
-        columns = [k for k in RECORD_KEYS if k != "removals"]
-        columns += [k for k in names if k != text_field and k not in columns]
-        return {k: [row.get(k) for row in rows] for k in columns}
-
-    return clean_batch

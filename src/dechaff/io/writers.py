@@ -11,7 +11,7 @@ import json
 import sys
 from typing import IO, Any
 
-from .sources import missing_extra
+from .readers import missing_extra
 
 #: Parquet columns of a record row; the input's other fields go into ``fields`` (JSON).
 COLUMNS = ("id", "part", "title", "published", "section", "authors", "url", "body", "sources",
