@@ -37,16 +37,17 @@ def run(capsys, *argv):
 
 
 def core(rows):
-    return [(r["id"], r.get("part"), r.get("title"), r.get("body"), r.get("error")) for r in rows]
+    return [(r["dechaff_id"], r.get("dechaff_part"), r.get("dechaff_title"), r.get("dechaff_body"),
+             r.get("dechaff_error")) for r in rows]
 
 
 def test_jsonl_in_keeps_ids_order_and_passes_fields_through(tmp_path, capsys):
     source = write_jsonl(tmp_path / "in.jsonl", corpus(30))
     status, rows, err = run(capsys, "--id-field", "doc_id", str(source))
     assert status == 0 and "30 documents read = 30 cleaned + 0 errored" in err
-    ids = [r["id"] for r in rows]
+    ids = [r["dechaff_id"] for r in rows]
     assert ids == sorted(ids, key=lambda i: int(i[1:]))  # input order
-    assert all(r["lang"] == "xx" and r["doc_id"] == r["id"] for r in rows)
+    assert all(r["lang"] == "xx" and r["doc_id"] == r["dechaff_id"] for r in rows)
 
 
 def test_gzip_and_zstd_inputs(tmp_path, capsys):
@@ -57,10 +58,10 @@ def test_gzip_and_zstd_inputs(tmp_path, capsys):
     (tmp_path / "b.jsonl.zst").write_bytes(zstandard.ZstdCompressor().compress(raw))
     status, out, _ = run(capsys, str(tmp_path))  # a folder, read recursively
     assert status == 0
-    assert core([r for r in out if r["id"].startswith(str(tmp_path / "a"))]) != []
+    assert core([r for r in out if r["dechaff_id"].startswith(str(tmp_path / "a"))]) != []
     by_file = {}
     for r in out:
-        by_file.setdefault(r["id"].rsplit(":", 1)[0], []).append(r["body"])
+        by_file.setdefault(r["dechaff_id"].rsplit(":", 1)[0], []).append(r["dechaff_body"])
     assert len(by_file) == 2 and len(set(map(tuple, by_file.values()))) == 1
 
 
@@ -81,11 +82,11 @@ def test_ten_thousand_documents_with_one_poison(tmp_path, capsys):
     summary = json.loads(stats.read_text())
     failed = [json.loads(line) for line in errors.read_text().splitlines()]
     assert status == 1
-    assert [f["id"] for f in failed] == ["d4321"] and "RUN01" in failed[0]["error"]
+    assert [f["dechaff_id"] for f in failed] == ["d4321"] and "RUN01" in failed[0]["dechaff_error"]
     assert failed[0]["text"] == "a" * 60 + "b"
     assert summary["documents_read"] == 10_000 == summary["documents_cleaned"] + summary["documents_errored"]
     assert summary["documents_errored"] == 1 and summary["records_written"] == len(rows)
-    assert len({r["id"] for r in rows}) == 9_999 and not any("error" in r for r in rows)
+    assert len({r["dechaff_id"] for r in rows}) == 9_999 and not any("dechaff_error" in r for r in rows)
 
 
 def test_max_errors_stops_the_run(tmp_path, capsys):
@@ -103,8 +104,8 @@ def test_parquet_out_holds_the_jsonl_rows(tmp_path, capsys):
     target = tmp_path / "out.parquet"
     assert main(["clean", "--no-config", "-q", "-o", str(target), str(source)]) == 0
     table = pq.read_table(target).to_pylist()
-    assert [(r["id"], r["part"], r["body"]) for r in table] == [(r["id"], r["part"], r["body"]) for r in rows]
-    assert json.loads(table[0]["fields"])["lang"] == "xx"
+    assert core(table) == core(rows)
+    assert [(r["lang"], r["doc_id"], r["n"]) for r in table] == [(r["lang"], r["doc_id"], r["n"]) for r in rows]
 
 
 def test_parquet_in(tmp_path, capsys):
@@ -113,7 +114,7 @@ def test_parquet_in(tmp_path, capsys):
     rows = list(corpus(6))
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "in.parquet")
     status, out, _ = run(capsys, "--id-field", "doc_id", str(tmp_path / "in.parquet"))
-    assert status == 0 and {r["id"] for r in out} == {f"d{i}" for i in range(6)}
+    assert status == 0 and {r["dechaff_id"] for r in out} == {f"d{i}" for i in range(6)}
 
 
 def test_warc_html_responses(tmp_path, capsys):
@@ -131,9 +132,9 @@ def test_warc_html_responses(tmp_path, capsys):
         writer.write_record(writer.create_warc_record("https://example.org/a", "response",
                                                       payload=io.BytesIO(page), http_headers=headers))
     status, out, _ = run(capsys, str(path))
-    assert status == 0 and out[0]["id"] == "https://example.org/a"
-    assert out[0]["title"].startswith("Council approves") and "Also read" not in out[0]["body"]
-    assert "var x" not in out[0]["body"]
+    assert status == 0 and out[0]["dechaff_id"] == "https://example.org/a" == out[0]["url"]
+    assert out[0]["dechaff_title"].startswith("Council approves")
+    assert "Also read" not in out[0]["dechaff_body"] and "var x" not in out[0]["dechaff_body"]
 
 
 def test_interrupt_leaves_only_whole_lines(tmp_path, monkeypatch, capsys):
@@ -150,18 +151,18 @@ def test_interrupt_leaves_only_whole_lines(tmp_path, monkeypatch, capsys):
     target = tmp_path / "out.jsonl"
     assert main(["clean", "--no-config", "-q", "-o", str(target), str(source)]) == 130
     written = target.read_text().splitlines()
-    assert len(written) >= 5 and all(json.loads(line)["id"] for line in written)
+    assert len(written) >= 5 and all(json.loads(line)["dechaff_id"] for line in written)
 
 
 def test_clean_many_and_batch_cleaner():
     rows = list(dechaff.clean_many(["Also read: X\n\nThe council met on Monday and voted, the mayor said.",
                                     b"\x00\x01\x02" * 100, {"text": "Short note.", "k": 1}]))
-    assert [r["id"] for r in rows] == ["0", "1", "2"]
-    assert "error" in rows[1] and rows[2]["k"] == 1
+    assert [r["dechaff_id"] for r in rows] == ["0", "1", "2"]
+    assert "dechaff_error" in rows[1] and rows[2]["k"] == 1
     out = dechaff.batch_cleaner()({"text": ["The council met on Monday and voted, the mayor said."],
-                                   "source": ["s"]})
-    assert out["body"] == ["The council met on Monday and voted, the mayor said."]
-    assert out["source"] == ["s"] and set(out) >= {"id", "title", "error"}
+                                   "source": ["s"]}).to_pydict()
+    assert out["dechaff_body"] == ["The council met on Monday and voted, the mayor said."]
+    assert out["source"] == ["s"] and set(out) >= {"dechaff_id", "dechaff_title", "dechaff_error"}
 
 
 @pytest.fixture(scope="module")
@@ -186,8 +187,8 @@ def test_dask_bag_and_dataframe_match_one_process(cluster):
         frame = dd.from_pandas(pd.DataFrame(items), npartitions=3)
         table = clean_dataframe(frame, "text", id_column="doc_id").compute()
     assert core(got) == core(expected)
-    assert list(table["id"]) == [r["id"] for r in expected]
-    assert list(table["body"]) == [r["body"] for r in expected]
+    assert list(table["dechaff_id"]) == [r["dechaff_id"] for r in expected]
+    assert list(table["dechaff_body"]) == [r["dechaff_body"] for r in expected]
 
 
 def test_cli_dask_engine_matches_local(cluster, tmp_path, capsys):
