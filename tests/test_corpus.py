@@ -200,3 +200,133 @@ def test_cli_dask_engine_matches_local(cluster, tmp_path, capsys):
     summary = json.loads(stats.read_text())
     assert status == 1 and core(local) == core(remote)
     assert summary["documents_read"] == 120 and summary["documents_errored"] == 1
+
+
+# -- the record schema and field passthrough ---------------------------------------------------
+
+from dechaff.io import schema  # noqa: E402
+
+PROVENANCE = {"id": "doc-42", "url": "https://example.org/doc-42", "title": "The input's own title",
+              "n": 7}
+STORY = "The council met on Monday and voted to close the old bridge for a year, the mayor said."
+
+
+def test_record_to_dict_agrees_with_the_schema():
+    record = dechaff.Record(title="t", flags=["f"])
+    assert set(record.to_dict(removals=True)) == set(schema.RECORD_KEYS)
+    assert set(dechaff.Removal("X", "x.y", "cut", "t", 0, 1).__dataclass_fields__) == {
+        name for name, _ in schema.REMOVAL}
+    assert all(c.startswith(schema.PREFIX) for c in schema.COLUMNS)
+
+
+def test_corpora_doc_holds_the_schema_table():
+    assert schema.table() in (ROOT / "docs" / "corpora.md").read_text(encoding="utf-8")
+
+
+def test_input_fields_pass_through_unchanged_in_jsonl_and_parquet(tmp_path, capsys):
+    import pyarrow.parquet as pq
+    source = write_jsonl(tmp_path / "in.jsonl", [{**PROVENANCE, "text": STORY}])
+    status, [row], _ = run(capsys, "--explain", str(source))
+    assert status == 0 and {k: row[k] for k in PROVENANCE} == PROVENANCE and "text" not in row
+    assert row["dechaff_id"] == f"{source}:1" and row["dechaff_title"] is None
+    assert list(row) == [*PROVENANCE, *(c for c in schema.columns(explain=True)
+                                        if schema.BY_KEY[c[8:]].rows != "error")]
+    target = tmp_path / "out.parquet"
+    assert main(["clean", "--no-config", "-q", "--explain", "-o", str(target), str(source)]) == 0
+    table = pq.read_table(target)
+    assert table.column_names == [*PROVENANCE, "text", *schema.columns(True, "parquet")]
+    assert {k: table.to_pylist()[0][k] for k in PROVENANCE} == PROVENANCE
+    assert table.schema.field("dechaff_removals").type == schema.arrow_type("list<removal>")
+
+
+def test_parquet_keeps_fields_that_do_not_fit_its_columns(tmp_path):
+    import pyarrow.parquet as pq
+    from dechaff.io.writers import ParquetWriter
+    target = tmp_path / "out.parquet"
+    writer = ParquetWriter(str(target), group_size=2)
+    rows = [{"n": 1}, {"n": "one"}, {"n": 3, "later": [1]}]
+    for row in rows:
+        writer.write([schema.record_row(row, "x", {"body": STORY})])
+    writer.close()
+    got = pq.read_table(target).to_pylist()
+    assert [r["n"] for r in got] == [1, None, 3] and all(r["dechaff_body"] == STORY for r in got)
+    assert [json.loads(r["dechaff_extra"] or "{}") for r in got] == [{}, {"n": "one"}, {"later": [1]}]
+
+
+def test_an_input_field_with_the_reserved_prefix_is_an_error_row(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": STORY, "dechaff_body": "mine"}])
+    status, [row], _ = run(capsys, str(source))
+    assert status == 1 and "'dechaff_body'" in row["dechaff_error"] and "rename" in row["dechaff_error"]
+    assert row["dechaff_body"] == "mine" and row["text"] == STORY  # nothing overwritten or lost
+
+
+def test_an_errors_file_runs_again_as_it_stands(tmp_path, capsys):
+    rows = [{"doc_id": "a", "text": STORY}, {"doc_id": "b", "text": "a" * 60 + "b"}]
+    source = write_jsonl(tmp_path / "in.jsonl", rows)
+    errors = tmp_path / "errors.jsonl"
+    status, _, _ = run(capsys, "--pack", str(PACKS / "runaway.toml"), "--errors", str(errors),
+                       str(source))
+    assert status == 1
+    status, [row], _ = run(capsys, str(errors))  # without the pack, it cleans
+    assert status == 0 and row["dechaff_id"] == f"{source}:2" and row["doc_id"] == "b"
+
+
+def test_warc_fields_pass_through_and_skipped_records_are_counted(tmp_path, capsys):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+    page = f"<html><body><h1>Bridge to close</h1><p>{STORY}</p></body></html>".encode()
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+
+        def add(kind, body, content_type=None, uri="https://example.org/a"):
+            headers = None
+            if content_type:
+                headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)],
+                                           protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, kind, payload=io.BytesIO(body),
+                                                          http_headers=headers))
+        add("request", b"GET /a HTTP/1.1\r\nHost: example.org\r\n\r\n", None)
+        add("response", page, "text/html")
+        add("response", b"\x89PNG", "image/png", "https://example.org/a.png")
+        add("resource", b"notes", None)
+    stats = tmp_path / "stats.json"
+    status, [row], err = run(capsys, "--stats", str(stats), str(path))
+    assert status == 0 and row["url"] == "https://example.org/a" and row["warc_record_id"]
+    skipped = json.loads(stats.read_text())["skipped_by_reason"]
+    assert skipped == {"WARC request record": 1, "WARC resource record": 1,
+                       "WARC response that is not HTML": 1}
+    assert "skipped, not documents: 1 WARC request record" in err
+
+
+def test_batch_cleaner_with_datasets_across_batches():
+    datasets = pytest.importorskip("datasets")
+    texts = [STORY, "a" * 60 + "b", None, STORY + "\n\nAlso read: Another story", STORY, STORY]
+    data = datasets.Dataset.from_dict({"text": texts, "key": [f"k{i}" for i in range(6)],
+                                       "note": [None, None, None, None, "late", None]})
+    for kwargs in ({}, {"with_indices": True}):
+        out = data.map(dechaff.batch_cleaner(explain=True, packs=[str(PACKS / "runaway.toml")]),
+                       batched=True, batch_size=2, remove_columns=data.column_names, **kwargs)
+        assert out.column_names == ["key", "note", "text", *schema.columns(explain=True)]
+        assert out["dechaff_id"] == [str(i) for i in range(6)]  # ids go on across batches
+        assert [e is not None for e in out["dechaff_error"]] == [False, True, True, False, False, False]
+        assert out["text"][1] == "a" * 60 + "b" and out["text"][0] is None
+        assert out["note"][4] == "late" and any(r for r in out["dechaff_removals"])
+    by_key = data.map(dechaff.batch_cleaner(id_field="key"), batched=True, batch_size=4,
+                      remove_columns=data.column_names)
+    assert by_key["dechaff_id"] == [f"k{i}" for i in range(6)]
+
+
+def test_clean_dataframe_numbers_documents_across_partitions(cluster):
+    import dask.dataframe as dd
+    import pandas as pd
+    from distributed import Client
+
+    from dechaff.integrations.dask import clean_dataframe
+    frame = dd.from_pandas(pd.DataFrame({"text": [STORY] * 9, "url": [f"u{i}" for i in range(9)]}),
+                           npartitions=3)
+    with Client(cluster):
+        table = clean_dataframe(frame, "text").compute()
+    assert list(table["dechaff_id"]) == [str(i) for i in range(9)]
+    assert list(table["url"]) == [f"u{i}" for i in range(9)]
+    assert list(table.columns) == ["url", "text", *schema.columns()]

@@ -320,3 +320,45 @@ def test_limits_name_their_flag_and_the_run_goes_on(tmp_path, capsys):
     status, rows, _ = run(capsys, "--max-file-bytes", "50000", str(small))
     assert status == 1 and "--max-file-bytes" in errors_of(rows)[0]["dechaff_error"]
     assert 0 < len(rows) - 1 < 2000  # what came before the limit is kept
+
+
+# -- the whole issue at once ----------------------------------------------------------------
+
+PLANTED = {"lone surrogate": "d1000", "nested too deeply": "big.jsonl:3001",
+           "worker process died": "d5000", "--max-line-bytes": "big.jsonl:7001",
+           "ends early": "broken.jsonl.gz"}
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    """10,000 small documents with a fault planted among them, and a truncated .gz beside."""
+    folder = tmp_path_factory.mktemp("planted")
+    lines = [json.dumps(d) for d in docs(10_000)]
+    lines[1000] = '{"doc_id": "d1000", "text": "The bridge \\udc00 story."}'
+    lines[3000] = "[" * 100_000 + "]" * 100_000
+    lines[5000] = json.dumps({"doc_id": "d5000", "text": "EXIT-THE-WORKER " + ARTICLE})
+    lines[7000] = json.dumps({"doc_id": "d7000", "text": "word " * 80_000})
+    write_jsonl(folder / "big.jsonl", lines)
+    whole = gzip.compress("".join(json.dumps(d) + "\n" for d in docs(100, start=20_000)).encode())
+    (folder / "broken.jsonl.gz").write_bytes(whole[: len(whole) // 2])
+    return folder
+
+
+@pytest.mark.parametrize("engine", [["--workers", "2"], ["--engine", "dask", "--workers", "2"]],
+                         ids=["workers", "dask"])
+def test_ten_thousand_documents_with_every_fault_planted(planted, killer, tmp_path, engine):
+    stats, out = tmp_path / "stats.json", tmp_path / "out.jsonl"
+    result = dechaff(killer, *engine, "--id-field", "doc_id", "--max-line-bytes", "300000",
+                     "--stats", str(stats), "-o", str(out), str(planted), timeout=600)
+    summary = json.loads(stats.read_text())
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    failed = errors_of(rows)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert summary["documents_read"] == summary["documents_cleaned"] + summary["documents_errored"]
+    assert summary["documents_errored"] == len(PLANTED) == len(failed)
+    for naming, where in PLANTED.items():
+        [row] = [r for r in failed if naming in r["dechaff_error"]]
+        assert row["dechaff_id"].endswith(where) or where in row["dechaff_error"], row
+    cleaned = [r["doc_id"] for r in rows if "dechaff_error" not in r]
+    assert len(cleaned) == summary["documents_cleaned"] > 10_000 - 4
+    print("\n".join(line for line in result.stderr.splitlines() if "documents read" in line))

@@ -150,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return INTERRUPTED
+    except OutputError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return UNWRITABLE
     except DechaffError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return USAGE

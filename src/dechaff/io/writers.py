@@ -194,7 +194,8 @@ class JsonlWriter:
 class ParquetWriter:
     """Rows to a Parquet file, in row groups of ``group_size``; needs the parquet extra.
 
-    The input's fields become columns typed from the first row group; dechaff's columns have
+    The input's fields become columns as the first row group has them, each typed by its
+    first value; dechaff's columns have
     the types :mod:`dechaff.io.schema` gives. A later field or value that does not fit its
     column goes, as JSON, into ``dechaff_extra``, so nothing is lost.
     """
@@ -234,9 +235,10 @@ class ParquetWriter:
         self.writer = self.pq.ParquetWriter(self.target.handle, self.schema)
 
     def _infer(self, values: list[Any]) -> Any:
+        """A column's type: its first value's (string when it has none)."""
         pa = self.pa
         try:
-            kind = pa.array(values).type
+            kind = pa.array([v for v in values if v is not None][:1]).type
         except (pa.ArrowException, TypeError, ValueError, OverflowError):
             return pa.string()
         return pa.string() if pa.types.is_null(kind) else kind
