@@ -24,9 +24,10 @@ def corpus(n, poison_at=None):
 
 
 def write_jsonl(path, rows, opener=open):
+    """Rows (dicts, or lines as they are) to a JSON Lines file."""
     with opener(path, "wt", encoding="utf-8") as handle:
         for row in rows:
-            handle.write(json.dumps(row) + "\n")
+            handle.write((row if isinstance(row, str) else json.dumps(row)) + "\n")
     return path
 
 
@@ -264,8 +265,9 @@ def test_an_errors_file_runs_again_as_it_stands(tmp_path, capsys):
     rows = [{"doc_id": "a", "text": STORY}, {"doc_id": "b", "text": "a" * 60 + "b"}]
     source = write_jsonl(tmp_path / "in.jsonl", rows)
     errors = tmp_path / "errors.jsonl"
+    (tmp_path / "fast.toml").write_text("regex_timeout = 0.2\n", encoding="utf-8")
     status, _, _ = run(capsys, "--pack", str(PACKS / "runaway.toml"), "--errors", str(errors),
-                       str(source))
+                       "--config", str(tmp_path / "fast.toml"), str(source))
     assert status == 1
     status, [row], _ = run(capsys, str(errors))  # without the pack, it cleans
     assert status == 0 and row["dechaff_id"] == f"{source}:2" and row["doc_id"] == "b"
@@ -305,7 +307,8 @@ def test_batch_cleaner_with_datasets_across_batches():
     data = datasets.Dataset.from_dict({"text": texts, "key": [f"k{i}" for i in range(6)],
                                        "note": [None, None, None, None, "late", None]})
     for kwargs in ({}, {"with_indices": True}):
-        out = data.map(dechaff.batch_cleaner(explain=True, packs=[str(PACKS / "runaway.toml")]),
+        out = data.map(dechaff.batch_cleaner(explain=True, packs=[str(PACKS / "runaway.toml")],
+                                             regex_timeout=0.2),
                        batched=True, batch_size=2, remove_columns=data.column_names, **kwargs)
         assert out.column_names == ["key", "note", "text", *schema.columns(explain=True)]
         assert out["dechaff_id"] == [str(i) for i in range(6)]  # ids go on across batches

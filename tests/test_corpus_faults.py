@@ -21,25 +21,13 @@ import pytest
 from dechaff.cli import main
 from dechaff.io import writers
 from dechaff.io.readers import Reader
+from test_corpus import run, write_jsonl
 
 ARTICLE = "The council met on Monday and voted {n} times to close the old bridge, the mayor said."
 
 
 def docs(n, start=0):
     return [{"doc_id": f"d{i}", "text": ARTICLE.format(n=i)} for i in range(start, start + n)]
-
-
-def write_jsonl(path, rows, opener=open):
-    with opener(path, "wt", encoding="utf-8") as handle:
-        for row in rows:
-            handle.write((row if isinstance(row, str) else json.dumps(row)) + "\n")
-    return path
-
-
-def run(capsys, *argv):
-    status = main(["clean", "--no-config", *argv])
-    captured = capsys.readouterr()
-    return status, [json.loads(line) for line in captured.out.splitlines()], captured.err
 
 
 def errors_of(rows):

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .config import Config
 from .errors import DechaffError
 from .io import schema
-from .io.readers import Document, lone_surrogate
+from .io.readers import Document, lone_surrogate, row_fault
 from .pipeline import Cleaner, _cleaner
 
 
@@ -321,14 +321,7 @@ def as_document(item: Any, number: int, text_field: str = "text",
         text = row.pop(text_field, None)
         doc_id = str(row[id_field]) if id_field and row.get(id_field) is not None else str(number)
         doc = Document(doc_id, text, row, text_key=text_field)
-        taken = schema.reserved(row)
-        if taken:
-            doc.error = (f"field(s) {', '.join(map(repr, taken))} use the prefix "
-                         f"{schema.PREFIX!r}, which dechaff keeps for its own columns: "
-                         "rename them")
-        elif not isinstance(text, (str, bytes)):
-            found = "no" if text is None else f"a {type(text).__name__}"
-            doc.error = f"{found} text in field {text_field!r}"
+        doc.error = row_fault(row, text, text_field)
     else:
         return Document(str(number), None, {}, error=f"cannot clean a {type(item).__name__}")
     if doc.error is None:

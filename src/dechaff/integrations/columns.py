@@ -16,11 +16,10 @@ from ..io import schema
 
 
 def refuse_reserved(names: list[str]) -> None:
-    taken = schema.reserved(names)
-    if taken:
-        raise UsageError(f"column(s) {', '.join(map(repr, taken))} use the prefix "
-                         f"{schema.PREFIX!r}, which dechaff keeps for its own columns: "
-                         "rename them before cleaning")
+    """Columns named like dechaff's would be written twice: refused before any cleaning."""
+    collides = schema.collision(names)
+    if collides:
+        raise UsageError(collides)
 
 
 def positions(found: list[Outcome]) -> list[int]:

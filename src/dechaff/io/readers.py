@@ -31,7 +31,7 @@ from typing import IO, Any, Iterable, Iterator
 
 from ..errors import InputError, LimitError
 from .limits import Limits, Meter, over
-from .schema import BY_KEY, PREFIX, reserved
+from .schema import BY_KEY, collision
 
 TEXT_SUFFIXES = (".txt", ".text", ".html", ".htm")
 COMPRESSED = (".gz", ".zst")
@@ -68,6 +68,16 @@ class Document:
 
 def missing_extra(extra: str, module: str) -> InputError:
     return InputError(f"reading this format needs {module}: pip install 'dechaff[{extra}]'")
+
+
+def row_fault(fields: dict[str, Any], text: Any, text_field: str) -> str | None:
+    """Why an input row (its other ``fields`` and its ``text``) cannot be cleaned, or
+    ``None``: a field that would collide with dechaff's columns, or no text."""
+    collides = collision(fields)
+    if collides or isinstance(text, (str, bytes)):
+        return collides
+    found = "no" if text is None else f"a {type(text).__name__}"
+    return f"{found} text in field {text_field!r}"
 
 
 def lone_surrogate(fields: dict[str, Any]) -> str | None:
@@ -272,15 +282,8 @@ class Reader:
         doc_id = (str(row[key]) if key and row.get(key) is not None
                   else str(earlier) if earlier is not None and not key else where)
         doc = Document(doc_id, text, row, text_key=self.text_field)
-        taken = reserved(row)
-        if taken:
-            doc.error = (f"input field(s) {', '.join(map(repr, taken))} use the prefix "
-                         f"{PREFIX!r}, which dechaff keeps for its own "
-                         "columns: rename them and run again")
-        elif not isinstance(text, (str, bytes)):
-            found = "no" if text is None else f"a {type(text).__name__}"
-            doc.error = f"{found} text in field {self.text_field!r}"
-        elif len(text) > self.limits.document_bytes:
+        doc.error = row_fault(row, text, self.text_field)
+        if doc.error is None and len(text) > self.limits.document_bytes:
             doc.error = str(over("document_bytes", self.limits.document_bytes,
                                  f"the text ({len(text):,} characters)"))
             doc.text = None

@@ -83,6 +83,15 @@ def reserved(fields: Iterable[str]) -> list[str]:
     return [name for name in fields if isinstance(name, str) and name.startswith(PREFIX)]
 
 
+def collision(fields: Iterable[str]) -> str | None:
+    """Why input fields with these names cannot be written beside dechaff's, or ``None``."""
+    taken = reserved(fields)
+    if not taken:
+        return None
+    return (f"input field(s) {', '.join(map(repr, taken))} use the prefix {PREFIX!r}, which "
+            "dechaff keeps for its own columns: rename them and run again")
+
+
 def record_row(fields: dict[str, Any], doc_id: str, record: dict[str, Any]) -> dict[str, Any]:
     """A record's row: the input's fields, then ``dechaff_id`` and the record's columns."""
     row = dict(fields)
