@@ -333,3 +333,20 @@ def test_clean_dataframe_numbers_documents_across_partitions(cluster):
     assert list(table["dechaff_id"]) == [str(i) for i in range(9)]
     assert list(table["url"]) == [f"u{i}" for i in range(9)]
     assert list(table.columns) == ["url", "text", *schema.columns()]
+
+
+def test_clean_many_rows_have_the_cli_layout():
+    items = [{**PROVENANCE, "text": STORY}, {"text": "x \ud800"}, {"text": STORY, "dechaff_x": 1}]
+    good, surrogate, reserved = dechaff.clean_many(items)
+    assert {k: good[k] for k in PROVENANCE} == PROVENANCE and good["dechaff_id"] == "0"
+    assert good["dechaff_body"] == STORY and "text" not in good
+    assert "lone surrogate" in surrogate["dechaff_error"] and surrogate["text"] == "x \ud800"
+    assert "'dechaff_x'" in reserved["dechaff_error"] and reserved["dechaff_x"] == 1
+    [kept] = dechaff.clean_many([{"text": STORY}], keep_text=True)
+    assert kept["text"] == STORY == kept["dechaff_body"]
+
+
+def test_keep_text_keeps_the_input_text_on_record_rows(tmp_path, capsys):
+    source = write_jsonl(tmp_path / "in.jsonl", [{"text": STORY, "k": 1}])
+    status, [row], _ = run(capsys, "--keep-text", str(source))
+    assert status == 0 and row["text"] == STORY and row["k"] == 1

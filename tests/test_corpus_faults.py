@@ -206,14 +206,20 @@ def alive(pid):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_killing_the_parent_ends_its_workers(tmp_path):
+@pytest.mark.parametrize("engine", [["--workers", "2"], ["--engine", "dask"]], ids=["workers", "dask"])
+def test_killing_the_parent_ends_its_workers(tmp_path, engine):
     source = write_jsonl(tmp_path / "c.jsonl", docs(200_000))
     proc = subprocess.Popen([sys.executable, "-m", "dechaff", "clean", "--no-config", "-q",
-                             "--workers", "2", "-o", os.devnull, str(source)])
+                             *engine, "-o", str(tmp_path / "out.jsonl"), str(source)],
+                            stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 60
-        while len(workers := children(proc.pid)) < 2 and time.monotonic() < deadline:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # until cleaned rows are coming in
+            written = [p for p in tmp_path.iterdir() if p.name.endswith(".dechaff-tmp")]
+            if written and written[0].stat().st_size > 0:
+                break
             time.sleep(0.1)
+        workers = children(proc.pid)
         assert len(workers) >= 2
     finally:
         proc.send_signal(signal.SIGKILL)

@@ -117,7 +117,9 @@ def run(docs: Iterable[Document], config: Config, *, scheduler: str | None = Non
         try:
             return client.submit(clean_chunk, [doc], config, *options, pure=False).result()[0]
         except KilledWorker as exc:
-            return died(doc, f"Dask: {exc}", passthrough)
+            last = getattr(exc, "last_worker", None)
+            return died(doc, "Dask KilledWorker" + (f", last on {last}" if last else ""),
+                        passthrough)
 
     try:
         size = max(1, len(client.scheduler_info()["workers"]))
