@@ -198,3 +198,12 @@ def test_readme_sample_rows_have_the_fields_the_command_writes(capsys):
     written = lines(capsys.readouterr().out)
     assert samples and [list(row) for row in written] == [list(row) for row in samples]
     assert [r["dechaff_title"] for r in written] == [r["dechaff_title"] for r in samples]
+
+
+def test_a_reader_that_leaves_early_is_no_error(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps({"text": STORY}) + "\n" for _ in range(3000)))
+    result = subprocess.run(f"{sys.executable} -m dechaff clean --no-config {source} | head -1",
+                            shell=True, capture_output=True, text=True)
+    assert json.loads(result.stdout)["dechaff_body"] == STORY
+    assert "Traceback" not in result.stderr and "dechaff: error:" not in result.stderr

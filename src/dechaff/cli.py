@@ -7,7 +7,7 @@
 ``clean`` streams every document of its inputs through the cleaner and writes one row per
 record, in input order; a document that fails becomes a row with ``dechaff_error`` (or goes
 to ``--errors FILE``) and a one-line message on stderr, and the run goes on. The exit
-statuses are :data:`EXIT` (documented in docs/cli.md). ``rules check`` exits 1 when an
+statuses are :data:`EXIT` (documented in docs/corpora.md). ``rules check`` exits 1 when an
 example of a pack fails, naming the file, rule and example.
 """
 
@@ -23,7 +23,7 @@ from typing import Sequence
 from . import __version__
 from .config import Config
 from .errors import DechaffError, OutputError, UsageError
-from .io.limits import Limits
+from .io.limits import FLAGS as LIMIT_FLAGS, Limits
 from . import corpus
 from .io import readers, writers
 from .docs import render_rule
@@ -100,16 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
                        help="stop the run after N failed documents (exit status 3)")
     clean.add_argument("--stats", metavar="FILE", help="write the run's summary here as JSON")
     defaults = Limits()
-    for name, flag, what in (("line_bytes", "--max-line-bytes", "one JSON Lines line"),
-                             ("document_bytes", "--max-document-bytes", "one document's text"),
-                             ("file_bytes", "--max-file-bytes",
-                              "the data decompressed from one file"),
-                             ("ratio", "--max-ratio",
-                              "decompressed bytes per compressed byte of one file")):
-        kind = float if name == "ratio" else _positive
-        clean.add_argument(flag, dest=name, type=kind, default=getattr(defaults, name),
-                           metavar="N", help=f"the most {what} may hold "
-                           f"(default: {getattr(defaults, name):,g}); over it, an error row")
+    for name, (flag, what) in LIMIT_FLAGS.items():
+        default = getattr(defaults, name)
+        clean.add_argument(flag, dest=name, type=float if name == "ratio" else _positive,
+                           default=default, metavar="N", help=f"the most {what} may hold "
+                           f"(default: {default:,g}); over it, an error row")
     clean.add_argument("-q", "--quiet", action="store_true",
                        help="no progress, per-document errors or summary on stderr")
 
@@ -249,6 +244,10 @@ def run_clean(args: argparse.Namespace) -> int:
         summary.stopped = "interrupted"
         status = INTERRUPTED
         _commit(sink, errors)
+    except BrokenPipeError:  # the reader of standard output left: what it read is whole
+        summary.stopped = "standard output was closed"
+        _commit(sink, errors)
+        raise
     except BaseException as exc:
         sink.abort()
         errors.abort()

@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 from collections import Counter, deque
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from itertools import islice
@@ -232,11 +232,15 @@ class Pool:
             pass
         # A worker died: the chunks the broken pool did not finish go to a fresh one, and
         # this chunk, where it showed, is cleaned one document at a time to find the cause.
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        self.executor = self._executor(self.workers)
+        broken, self.executor = self.executor, self._executor(self.workers)
         for entry in pending:
-            if entry[0].exception() is not None:
+            try:
+                finished = entry[0].exception() is None
+            except CancelledError:
+                finished = False
+            if not finished:
                 entry[0] = self._submit(entry[1])
+        broken.shutdown(wait=False, cancel_futures=True)
         return list(self._one_by_one(chunk))
 
     def _one_by_one(self, chunk: list[Document]) -> Iterator[Outcome]:

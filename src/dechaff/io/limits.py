@@ -42,16 +42,19 @@ class Limits:
                 raise ValueError(f"limit {f.name} must be positive, not {getattr(self, f.name)}")
 
 
-#: Each limit's command-line flag, for messages and the docs.
-FLAGS = {"line_bytes": "--max-line-bytes", "document_bytes": "--max-document-bytes",
-         "file_bytes": "--max-file-bytes", "ratio": "--max-ratio"}
+#: Each limit's command-line flag and what it bounds, for the CLI, messages and the docs.
+FLAGS = {"line_bytes": ("--max-line-bytes", "one JSON Lines line"),
+         "document_bytes": ("--max-document-bytes", "one document's text"),
+         "file_bytes": ("--max-file-bytes", "the data decompressed from one file"),
+         "ratio": ("--max-ratio", "decompressed bytes per compressed byte of one file")}
 
 
 def over(limit: str, value: float, what: str) -> LimitError:
     """The error for ``what`` going over ``limit`` (a :class:`Limits` field name)."""
+    flag = FLAGS[limit][0]
     return LimitError(f"{what} is over the limit of {value:,g} "
-                      f"{'' if limit == 'ratio' else 'bytes '}({FLAGS[limit]}); "
-                      f"raise it with {FLAGS[limit]} N if the input is sound")
+                      f"{'' if limit == 'ratio' else 'bytes '}({flag}); "
+                      f"raise it with {flag} N if the input is sound")
 
 
 class Meter:

@@ -167,6 +167,8 @@ class JsonlWriter:
             self.stream.write(b"".join(encode(row) for row in rows))
             if self.target is None:
                 self.stream.flush()
+        except BrokenPipeError:  # `dechaff clean ... | head`: the reader left
+            raise
         except OSError as exc:
             raise self._error(exc) from None
 
