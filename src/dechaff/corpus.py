@@ -155,18 +155,20 @@ def chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
-def ordered(submit: Callable[[list[Document]], Any], result: Callable[[Any, list[Document]],
-            list[Outcome]], docs: Iterable[Document], chunk_size: int,
-            window: int) -> Iterator[Outcome]:
+def ordered(submit: Callable[[list[Document]], Any], result: Callable[[deque], list[Outcome]],
+            docs: Iterable[Document], chunk_size: int, window: int) -> Iterator[Outcome]:
     """Outcomes in input order, with at most ``window`` chunks in flight (flat memory).
-    ``result`` gets each chunk's future and the chunk (to retry it when its worker died)."""
+
+    ``pending`` holds ``[future, chunk]`` pairs in input order; ``result(pending)`` takes the
+    first one's outcomes (and may submit the others again, when their worker died).
+    """
     pending: deque = deque()
     for chunk in chunks(docs, chunk_size):
-        pending.append((submit(chunk), chunk))
+        pending.append([submit(chunk), chunk])
         if len(pending) >= window:
-            yield from result(*pending.popleft())
+            yield from result(pending)
     while pending:
-        yield from result(*pending.popleft())
+        yield from result(pending)
 
 
 def died(doc: Document, cause: str, passthrough: bool = True) -> Outcome:
@@ -212,17 +214,12 @@ class Pool:
             return broken
 
     def run(self, docs: Iterable[Document], chunk_size: int) -> Iterator[Outcome]:
-        """Outcomes in input order, with a few chunks per worker in flight (flat memory)."""
-        pending: deque = deque()
         try:
-            for chunk in chunks(docs, chunk_size):
-                pending.append([self._submit(chunk), chunk])
-                if len(pending) >= self.workers * 4:
-                    yield from self._next(pending)
-            while pending:
-                yield from self._next(pending)
-        finally:
+            yield from ordered(self._submit, self._next, docs, chunk_size, self.workers * 4)
+        except BaseException:  # stopped early (interrupted, --max-errors): leave at once
             self.executor.shutdown(wait=False, cancel_futures=True)
+            raise
+        self.executor.shutdown()
 
     def _next(self, pending: deque) -> list[Outcome]:
         future, chunk = pending.popleft()

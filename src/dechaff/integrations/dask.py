@@ -107,7 +107,8 @@ def run(docs: Iterable[Document], config: Config, *, scheduler: str | None = Non
         client = Client(cluster)
         client.register_plugin(DieWithParent(), name="dechaff-die-with-parent")
 
-    def result(future: Any, chunk: list[Document]) -> list[Outcome]:
+    def result(pending: Any) -> list[Outcome]:
+        future, chunk = pending.popleft()
         try:
             return future.result()
         except KilledWorker:
