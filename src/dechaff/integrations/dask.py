@@ -7,6 +7,7 @@ process (:func:`dechaff.clean_many`), ids included, so a run can move between en
 from __future__ import annotations
 
 import os
+from itertools import accumulate
 from typing import Any, Iterable, Iterator
 
 from ..config import Config
@@ -38,13 +39,9 @@ def _rows(items: list, first: int, config: Config, text_field: str, id_field: st
             for row in outcome.rows]
 
 
-def _starts(sizes: list[int]) -> list[int]:
+def _starts(sizes: Iterable[int]) -> list[int]:
     """Where each partition's documents start in the whole collection's numbering."""
-    starts, first = [], 0
-    for size in sizes:
-        starts.append(first)
-        first += size
-    return starts
+    return list(accumulate(sizes, initial=0))[:-1]
 
 
 def clean_bag(bag: "db.Bag", *, text_field: str = "text", id_field: str | None = None,

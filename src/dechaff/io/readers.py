@@ -253,17 +253,14 @@ class Reader:
                 yield self._parse(line, f"{path}:{number}")
 
     def _parse(self, line: bytes, where: str) -> Document:
-        raw = line.decode("utf-8", "replace").rstrip("\r\n")
         try:
             row = json.loads(line)
         except RecursionError:
-            return Document(where, None, line=raw, error=(
-                "not a JSON object dechaff can read: nested too deeply (over ~1,000 levels)"))
+            return self._unparsed(line, where, "nested too deeply (over ~1,000 levels)")
         except ValueError as exc:
-            return Document(where, None, line=raw, error=f"not a JSON object: {exc}")
+            return self._unparsed(line, where, str(exc))
         if not isinstance(row, dict):
-            return Document(where, None, line=raw,
-                            error=f"not a JSON object but a JSON {type(row).__name__}")
+            return self._unparsed(line, where, f"a JSON {type(row).__name__}")
         doc = self.from_row(row, where)
         if doc.error is None and _ESCAPED_SURROGATE.search(line):
             found = lone_surrogate({**doc.fields, doc.text_key: doc.text})
@@ -271,6 +268,12 @@ class Reader:
                 doc.error = (f"{found}, which UTF-8 cannot encode: the input's \\u escapes "
                              "are broken; fix them and run again")
         return doc
+
+    @staticmethod
+    def _unparsed(line: bytes, where: str, why: str) -> Document:
+        """A line that is no JSON object: an error that keeps the line as it was."""
+        return Document(where, None, line=line.decode("utf-8", "replace").rstrip("\r\n"),
+                        error=f"not a JSON object dechaff can read: {why}")
 
     def from_row(self, row: dict, where: str) -> Document:
         """A document from an input row (a JSON object, a Parquet row)."""

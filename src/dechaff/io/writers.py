@@ -72,7 +72,8 @@ def _reads(source: str, path: str, inside: bool = True) -> bool:
     if os.path.exists(source) and os.path.exists(path):
         return os.path.samefile(source, path)
     if any(ch in source for ch in "*?["):
-        return inside and fnmatch.fnmatch(real, os.path.realpath(source)) or fnmatch.fnmatch(path, source)
+        return inside and (fnmatch.fnmatch(real, os.path.realpath(source))
+                           or fnmatch.fnmatch(path, source))
     return real == folder
 
 
@@ -150,16 +151,17 @@ class JsonlWriter:
     """Rows as JSON Lines to a file (``.jsonl``, ``.jsonl.gz``, ``.jsonl.zst``) or stdout."""
 
     def __init__(self, path: str | None) -> None:
-        self.path, self.target = path, Target(path) if path else None
-        self.stream: Any = self.target.handle if self.target else sys.stdout.buffer
         name = (path or "").lower()
-        if name.endswith(".gz"):
-            self.stream = gzip.GzipFile(fileobj=self.stream, mode="wb", mtime=0)
-        elif name.endswith(".zst"):
+        if name.endswith(".zst"):
             try:
                 import zstandard
             except ImportError:
                 raise missing_extra("zstd", "zstandard") from None
+        self.path, self.target = path, Target(path) if path else None
+        self.stream: Any = self.target.handle if self.target else sys.stdout.buffer
+        if name.endswith(".gz"):
+            self.stream = gzip.GzipFile(fileobj=self.stream, mode="wb", mtime=0)
+        elif name.endswith(".zst"):
             self.stream = zstandard.ZstdCompressor().stream_writer(self.stream, closefd=False)
 
     def write(self, rows: list[dict[str, Any]]) -> None:
@@ -197,9 +199,9 @@ class ParquetWriter:
     """Rows to a Parquet file, in row groups of ``group_size``; needs the parquet extra.
 
     The input's fields become columns as the first row group has them, each typed by its
-    first value; dechaff's columns have
-    the types :mod:`dechaff.io.schema` gives. A later field or value that does not fit its
-    column goes, as JSON, into ``dechaff_extra``, so nothing is lost.
+    first value; dechaff's columns have the types :mod:`dechaff.io.schema` gives (its last,
+    ``dechaff_extra``, is filled here). A later field or value that does not fit its column
+    goes, as JSON, into ``dechaff_extra``, so nothing is lost.
     """
 
     def __init__(self, path: str, *, explain: bool = False, text_field: str = "text",
