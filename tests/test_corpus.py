@@ -220,8 +220,10 @@ def test_record_to_dict_agrees_with_the_schema():
     assert all(c.startswith(schema.PREFIX) for c in schema.COLUMNS)
 
 
-def test_corpora_doc_holds_the_schema_table():
-    assert schema.table() in (ROOT / "docs" / "corpora.md").read_text(encoding="utf-8")
+def test_corpora_doc_holds_the_schema_and_limits_tables():
+    from dechaff.io import limits
+    text = (ROOT / "docs" / "corpora.md").read_text(encoding="utf-8")
+    assert schema.table() in text and limits.table() in text
 
 
 def test_input_fields_pass_through_unchanged_in_jsonl_and_parquet(tmp_path, capsys):

@@ -244,7 +244,7 @@ def test_disk_full_on_jsonl_is_exit_4_with_one_line(tmp_path, capsys):
 
 @pytest.mark.parametrize("name", ["out.jsonl", "out.jsonl.gz", "out.parquet"])
 def test_disk_full_leaves_the_previous_output_intact(tmp_path, capsys, monkeypatch, name):
-    source = write_jsonl(tmp_path / "c.jsonl", docs(3000))
+    source = write_jsonl(tmp_path / "c.jsonl", docs(1500))  # two Parquet row groups
     out = tmp_path / name
     assert main(["clean", "--no-config", "-q", str(source), "-o", str(out)]) == 0
     before = out.read_bytes()
@@ -252,7 +252,7 @@ def test_disk_full_leaves_the_previous_output_intact(tmp_path, capsys, monkeypat
 
     def full(*args, **kwargs):
         calls.append(1)
-        if len(calls) > 2:
+        if len(calls) > 1:
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         return real(*args, **kwargs)
 
@@ -267,6 +267,25 @@ def test_disk_full_leaves_the_previous_output_intact(tmp_path, capsys, monkeypat
     assert status == 4 and f"the previous {out} is left as it was" in one_line(err)[0]
     assert out.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["c.jsonl", name])  # no temporary file left behind
+
+
+def test_an_interrupted_parquet_run_leaves_a_readable_file(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+
+    from dechaff import corpus
+    real = corpus.outcomes
+
+    def interrupted(*args, **kwargs):
+        for n, outcome in enumerate(real(*args, **kwargs)):
+            if n == 5:
+                raise KeyboardInterrupt
+            yield outcome
+
+    monkeypatch.setattr(corpus, "outcomes", interrupted)
+    source = write_jsonl(tmp_path / "c.jsonl", docs(20))
+    out = tmp_path / "out.parquet"
+    assert main(["clean", "--no-config", "-q", str(source), "-o", str(out)]) == 130
+    assert pq.read_table(out).column("doc_id").to_pylist() == [f"d{i}" for i in range(5)]
 
 
 # -- decompression bombs and limits ---------------------------------------------------------
@@ -285,7 +304,7 @@ def bomb(path, size):
 
 @pytest.mark.parametrize("name", ["zeros.jsonl.gz", "zeros.jsonl.zst", "zeros.html.gz"])
 def test_a_decompression_bomb_is_an_error_row_in_flat_memory(tmp_path, name):
-    bomb(tmp_path / name, 256 << 20)
+    bomb(tmp_path / name, 64 << 20)  # the ratio is judged once 16 MiB have come out
     write_jsonl(tmp_path / "next.jsonl", docs(1))
     result = subprocess.run([sys.executable, "-m", "dechaff", "clean", "--no-config", "-q",
                              str(tmp_path / name), str(tmp_path / "next.jsonl")],

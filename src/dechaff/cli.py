@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (flag, what) in LIMIT_FLAGS.items():
         default = getattr(defaults, name)
         clean.add_argument(flag, dest=name, type=float if name == "ratio" else _positive,
-                           default=default, metavar="N", help=f"the most {what} may hold "
+                           default=default, metavar="N", help=f"at most N for {what} "
                            f"(default: {default:,g}); over it, an error row")
     clean.add_argument("-q", "--quiet", action="store_true",
                        help="no progress, per-document errors or summary on stderr")

@@ -44,9 +44,27 @@ class Limits:
 
 #: Each limit's command-line flag and what it bounds, for the CLI, messages and the docs.
 FLAGS = {"line_bytes": ("--max-line-bytes", "one JSON Lines line"),
-         "document_bytes": ("--max-document-bytes", "one document's text"),
+         "document_bytes": ("--max-document-bytes",
+                            "one document's text (a file, a WARC record, a text field)"),
          "file_bytes": ("--max-file-bytes", "the data decompressed from one file"),
-         "ratio": ("--max-ratio", "decompressed bytes per compressed byte of one file")}
+         "ratio": ("--max-ratio", "decompressed bytes per compressed byte of one file, "
+                   "judged once 16 MiB have come out")}
+
+
+def table() -> str:
+    """The limits as the Markdown table of ``docs/corpora.md``."""
+    defaults = Limits()
+    lines = ["| limit | flag | default | what it bounds |", "| --- | --- | --- | --- |"]
+    for name, (flag, what) in FLAGS.items():
+        lines.append(f"| `{name}` | `{flag}` | {_size(getattr(defaults, name))} | {what} |")
+    return "\n".join(lines) + "\n"
+
+
+def _size(value: float) -> str:
+    for unit, size in (("GiB", GiB), ("MiB", MiB)):
+        if value >= size and value % size == 0:
+            return f"{int(value // size)} {unit}"
+    return f"{value:,g}"
 
 
 def over(limit: str, value: float, what: str) -> LimitError:
