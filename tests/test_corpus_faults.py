@@ -269,25 +269,6 @@ def test_disk_full_leaves_the_previous_output_intact(tmp_path, capsys, monkeypat
         ["c.jsonl", name])  # no temporary file left behind
 
 
-def test_an_interrupted_parquet_run_leaves_a_readable_file(tmp_path, monkeypatch):
-    import pyarrow.parquet as pq
-
-    from dechaff import corpus
-    real = corpus.outcomes
-
-    def interrupted(*args, **kwargs):
-        for n, outcome in enumerate(real(*args, **kwargs)):
-            if n == 5:
-                raise KeyboardInterrupt
-            yield outcome
-
-    monkeypatch.setattr(corpus, "outcomes", interrupted)
-    source = write_jsonl(tmp_path / "c.jsonl", docs(20))
-    out = tmp_path / "out.parquet"
-    assert main(["clean", "--no-config", "-q", str(source), "-o", str(out)]) == 130
-    assert pq.read_table(out).column("doc_id").to_pylist() == [f"d{i}" for i in range(5)]
-
-
 # -- decompression bombs and limits ---------------------------------------------------------
 
 def bomb(path, size):
