@@ -357,3 +357,10 @@ def test_keep_text_keeps_the_input_text_on_record_rows(tmp_path, capsys):
     source = write_jsonl(tmp_path / "in.jsonl", [{"text": STORY, "k": 1}])
     status, [row], _ = run(capsys, "--keep-text", str(source))
     assert status == 0 and row["text"] == STORY and row["k"] == 1
+
+
+def test_batch_cleaner_keeps_an_unencodable_text_as_its_escape():
+    table = dechaff.batch_cleaner()({"text": ["x \ud800 y", STORY], "k": [1, 2]})
+    assert table.column("text").to_pylist() == ["x \\ud800 y", None]
+    assert "lone surrogate" in table.column("dechaff_error").to_pylist()[0]
+    assert table.column("k").to_pylist() == [1, 2]

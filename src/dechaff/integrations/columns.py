@@ -33,8 +33,19 @@ def ours(found: list[Outcome], text_field: str, explain: bool) -> Any:
 
     fields = [pa.field(text_field, pa.string()), *schema.arrow_fields(explain)]
     rows = [row for outcome in found for row in outcome.rows]
-    return pa.table({f.name: pa.array([row.get(f.name) for row in rows], f.type)
-                     for f in fields}, schema=pa.schema(fields))
+    texts = [row.get(text_field) for row in rows]
+    columns = {text_field: pa.array([_encodable(t) for t in texts], pa.string())}
+    columns.update((f.name, pa.array([row.get(f.name) for row in rows], f.type))
+                   for f in fields[1:])
+    return pa.table(columns, schema=pa.schema(fields))
+
+
+def _encodable(text: str | None) -> str | None:
+    """A failed document's text as Arrow can hold it: a lone surrogate (the reason it
+    failed, maybe) becomes its ``\\udxxx`` escape."""
+    if text is None or text.isascii():
+        return text
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def arrow_columns(theirs: Any, found: list[Outcome], text_field: str, explain: bool) -> Any:

@@ -31,10 +31,13 @@ def batch_cleaner(text_field: str = "text", *, id_field: str | None = None,
     seen = [0]
 
     def clean_batch(batch: Any, indices: list[int] | None = None) -> Any:
-        theirs = getattr(batch, "pa_table", None)
+        theirs = getattr(batch, "pa_table", None)  # a dataset's batch is Arrow underneath
         if theirs is None:
-            theirs = pa.table({name: list(values) for name, values in dict(batch).items()})
-        items = theirs.to_pylist()
+            columns = {name: list(values) for name, values in dict(batch).items()}
+            items = [dict(zip(columns, row)) for row in zip(*columns.values())]
+            theirs = pa.table({k: v for k, v in columns.items() if k != text_field})
+        else:
+            items = theirs.to_pylist()
         numbers = indices if indices is not None else range(seen[0], seen[0] + len(items))
         seen[0] += len(items)
         docs = [as_document(item, n, text_field, id_field) for n, item in zip(numbers, items)]
