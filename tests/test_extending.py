@@ -27,13 +27,13 @@ def run(capsys, *argv):
 
 def test_pack_removes_its_line_and_explains(capsys):
     status, records, _ = run(capsys, "--pack", str(ACME), "--explain", str(SCRAPE))
-    assert status == 0 and "Brought to you by Acme" not in records[0]["body"]
-    assert any(r["code"] == "ACME01" and r["action"] == "dropped" for r in records[0]["removals"])
+    assert status == 0 and "Brought to you by Acme" not in records[0]["dechaff_body"]
+    assert any(r["code"] == "ACME01" and r["action"] == "dropped" for r in records[0]["dechaff_removals"])
 
 
 def test_ignore_keeps_the_pack_line(capsys):
     status, records, _ = run(capsys, "--pack", str(ACME), "--ignore", "ACME01", str(SCRAPE))
-    assert status == 0 and "Brought to you by Acme Widgets." in records[0]["body"]
+    assert status == 0 and "Brought to you by Acme Widgets." in records[0]["dechaff_body"]
 
 
 def test_rules_check_passes_and_fails_naming_the_example(capsys):
@@ -74,8 +74,8 @@ def test_runaway_pattern_fails_its_document_fast_and_names_the_rule(tmp_path, ca
     assert time.monotonic() - started < 10 and "RUN01" in str(exc.value)
     status, records, err = run(capsys, "--pack", str(PACKS / "runaway.toml"), str(poison), str(SCRAPE))
     assert status == 1 and "RUN01" in err
-    assert [r["id"] for r in records if "error" in r] == [str(poison)]
-    assert len([r for r in records if "error" not in r]) == 1  # the other input was cleaned
+    assert [r["dechaff_id"] for r in records if "dechaff_error" in r] == [str(poison)]
+    assert len([r for r in records if "dechaff_error" not in r]) == 1  # the other input was cleaned
 
 
 def test_unknown_reference_warns_with_close_matches():

@@ -196,16 +196,16 @@ def test_cli_reads_html_files_and_forces_modes(tmp_path, capsys):
     path.write_text(NOISY, encoding="utf-8")
     assert main(["clean", str(path), "-q", "--no-config"]) == 0
     [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert row["title"] == "Riverton will close its old bridge for a year"
-    assert "Facebook" not in row["body"] and "url" in row
+    assert row["dechaff_title"] == "Riverton will close its old bridge for a year"
+    assert "Facebook" not in row["dechaff_body"] and "dechaff_url" in row
     text = tmp_path / "story.txt"
     text.write_text("<p>The council met on Monday and voted to close the bridge.</p>", encoding="utf-8")
     assert main(["clean", str(text), "-q", "--no-config", "--text"]) == 0
     [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert row["body"].startswith("<p>")
+    assert row["dechaff_body"].startswith("<p>")
     assert main(["clean", str(text), "-q", "--no-config", "--html"]) == 0
     [row] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert row["body"] == "The council met on Monday and voted to close the bridge."
+    assert row["dechaff_body"] == "The council met on Monday and voted to close the bridge."
 
 
 def test_a_first_line_the_page_title_repeats_is_the_headline():

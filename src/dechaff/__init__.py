@@ -9,7 +9,8 @@ from .config import Config
 from .document import Block, Record, Removal
 from .errors import (ConfigError, DechaffError, DecodeError, InputError, InputTooLargeError,
                      RuleError)
-from .batch import batch_cleaner, clean_many
+from .corpus import clean_many
+from .integrations.datasets import batch_cleaner
 from .pipeline import Cleaner, clean, explain
 from .rules import Example, PatternRule, Rule, all_rules, keep, register, remove
 

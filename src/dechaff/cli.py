@@ -5,11 +5,10 @@
     dechaff rules [show CODE | check PACK ...]
 
 ``clean`` streams every document of its inputs through the cleaner and writes one row per
-record, in input order; a document that fails becomes a row with ``error`` (or goes to
-``--errors FILE``) and a one-line message on stderr, and the run goes on. Exit status: 0 when
-every document was cleaned; 1 when any failed; 2 for a usage or configuration error; 3 when
-``--max-errors`` stopped the run; 130 when interrupted (every finished record is written).
-``rules check`` exits 1 when an example of a pack fails, naming the file, rule and example.
+record, in input order; a document that fails becomes a row with ``dechaff_error`` (or goes
+to ``--errors FILE``) and a one-line message on stderr, and the run goes on. The exit
+statuses are :data:`EXIT` (documented in docs/corpora.md). ``rules check`` exits 1 when an
+example of a pack fails, naming the file, rule and example.
 """
 
 from __future__ import annotations
@@ -23,14 +22,29 @@ from typing import Sequence
 
 from . import __version__
 from .config import Config
-from .errors import DechaffError
-from . import batch, sinks, sources
+from .errors import DechaffError, OutputError, UsageError
+from .io.limits import FLAGS as LIMIT_FLAGS, Limits
+from . import corpus
+from .io import readers, writers
 from .docs import render_rule
 from .packs import load_pack
 from .pipeline import Cleaner
 from .testing import check_example
 
 PROG = "dechaff"
+
+#: The exit statuses of ``dechaff clean``, each with what it means.
+EXIT = {
+    0: "every document was cleaned",
+    1: "some documents failed: each is an error row (or a line of --errors FILE)",
+    2: "a usage or configuration error (nothing was read or written)",
+    3: "--max-errors N stopped the run",
+    4: "the output cannot be written (disk full, no permission); a previous output is left "
+       "as it was",
+    70: "an internal error (a bug: please report it); the summary and --stats are written",
+    130: "interrupted; every finished record is written",
+}
+USAGE, STOPPED, UNWRITABLE, INTERNAL, INTERRUPTED = 2, 3, 4, 70, 130
 
 
 def _refs(value: str) -> list[str]:
@@ -49,8 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="files, folders (recursive), globs, or - for standard input; .txt, "
                             ".html, .jsonl[.gz|.zst], .parquet, .warc[.gz]")
     clean.add_argument("-o", "--output", metavar="FILE",
-                       help="write here instead of stdout; a .parquet name writes Parquet")
-    clean.add_argument("--format", choices=("jsonl", "parquet"), help="output format (default: by name)")
+                       help="write here instead of stdout; the name gives the format: .jsonl, "
+                            ".jsonl.gz, .jsonl.zst or .parquet")
+    clean.add_argument("--format", choices=("jsonl", "parquet"),
+                       help="output format; must agree with -o's name (default: by name)")
     clean.add_argument("--explain", action="store_true", help="add each record's removals")
     add_rule_options(clean)
     clean.add_argument("--no-repair", dest="repair", action="store_false", help="skip the repair stage")
@@ -69,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--stdin-format", choices=("text", "jsonl"), default="text",
                        help="what - holds (default: one text document)")
     clean.add_argument("--no-passthrough", dest="passthrough", action="store_false",
-                       help="do not copy the inputs' other fields into the records")
+                       help="do not copy the inputs' other fields into the rows")
+    clean.add_argument("--keep-text", action="store_true",
+                       help="keep each input's text field on its record rows too")
     clean.add_argument("--workers", type=_positive, default=1, metavar="N",
                        help="clean in N processes (output order follows input order)")
     clean.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -81,6 +99,12 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--max-errors", type=_positive, metavar="N",
                        help="stop the run after N failed documents (exit status 3)")
     clean.add_argument("--stats", metavar="FILE", help="write the run's summary here as JSON")
+    defaults = Limits()
+    for name, (flag, what) in LIMIT_FLAGS.items():
+        default = getattr(defaults, name)
+        clean.add_argument(flag, dest=name, type=float if name == "ratio" else _positive,
+                           default=default, metavar="N", help=f"at most N for {what} "
+                           f"(default: {default:,g}); over it, an error row")
     clean.add_argument("-q", "--quiet", action="store_true",
                        help="no progress, per-document errors or summary on stderr")
 
@@ -120,10 +144,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 0
     except KeyboardInterrupt:
-        return 130
+        return INTERRUPTED
+    except OutputError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return UNWRITABLE
     except DechaffError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
-        return 2
+        return USAGE
 
 
 def load_config(args: argparse.Namespace, **options: object) -> Config:
@@ -185,56 +212,121 @@ def check_packs(paths: list[str]) -> int:
 
 
 def run_clean(args: argparse.Namespace) -> int:
-    """Stream documents through the cleaner to the sinks; see the module docstring for the
-    exit statuses."""
+    """Stream documents through the cleaner to the writers; see :data:`EXIT` for the exit
+    statuses. The summary (and ``--stats``) is written however the run ends."""
     config = load_config(args, explain=args.explain, repair=args.repair, split=args.split,
                          input=args.input_format)
     Cleaner(config)  # fail early, before any output, on a bad configuration or pack
-    docs = sources.read(args.inputs, text_field=args.text_field, id_field=args.id_field,
-                        stdin_format=args.stdin_format)
-    if args.engine == "dask":
-        from .integrations import dask as on_dask
-        results = on_dask.run(docs, config, scheduler=args.scheduler, workers=max(args.workers, 2),
-                              explain=args.explain, passthrough=args.passthrough)
-    else:
-        results = batch.outcomes(docs, config, workers=args.workers, explain=args.explain,
-                                 passthrough=args.passthrough)
-    summary = batch.Summary()
-    progress = Progress(enabled=not args.quiet and sys.stderr.isatty(),
-                        total=_total_bytes(args.inputs))
-    sink = sinks.open_sink(args.output, args.format)
-    errors = sinks.JsonlSink(args.errors) if args.errors else sink
-    status = 0
     try:
-        for outcome in results:
-            summary.add(outcome)
-            if outcome.error is not None:
-                errors.write(outcome.rows)
-                status = 1
-                if not args.quiet:
-                    progress.clear()
-                    print(f"{PROG}: error: {outcome.rows[0]['id']}: {outcome.error}", file=sys.stderr)
-                if args.max_errors and summary.errored >= args.max_errors:
-                    summary.stopped = f"{summary.errored} documents failed (--max-errors {args.max_errors})"
-                    status = 3
-                    break
-            else:
-                sink.write(outcome.rows)
-            progress.update(summary)
+        limits = Limits(line_bytes=args.line_bytes, document_bytes=args.document_bytes,
+                        file_bytes=args.file_bytes, ratio=args.ratio)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    outputs = {"-o": args.output, "--errors": args.errors, "--stats": args.stats}
+    writers.check_paths(args.inputs, outputs)
+    reader = readers.Reader(args.inputs, text_field=args.text_field, id_field=args.id_field,
+                            stdin_format=args.stdin_format, limits=limits,
+                            exclude=[path for path in outputs.values() if path])
+    summary = corpus.Summary(skipped=reader.skipped)
+    sink = writers.open_writer(args.output, args.format, explain=args.explain,
+                               text_field=args.text_field)
+    try:
+        errors = writers.open_writer(args.errors, text_field=args.text_field) if args.errors else sink
+    except DechaffError:
+        sink.abort()
+        raise
+    status, results = 0, None
+    try:
+        results = _engine(args, reader, config)
+        status = _drain(results, summary, sink, errors, args)
+        _commit(sink, errors)
     except KeyboardInterrupt:
         summary.stopped = "interrupted"
-        status = 130
+        status = INTERRUPTED
+        _commit(sink, errors)
+    except BrokenPipeError:  # the reader of standard output left: what it read is whole
+        summary.stopped = "standard output was closed"
+        _commit(sink, errors)
+        raise
+    except BaseException as exc:
+        sink.abort()
+        errors.abort()
+        status = _fatal(exc, summary)
     finally:
-        progress.clear()
-        sink.close()
-        if errors is not sink:
-            errors.close()
         close = getattr(results, "close", None)
         if close:
             close()
+        status = _report(summary, args, status)
+    return status
+
+
+def _engine(args: argparse.Namespace, reader: readers.Reader, config: Config):
+    options = dict(explain=args.explain, passthrough=args.passthrough, keep_text=args.keep_text)
+    if args.engine == "dask":
+        from .integrations import dask as on_dask
+        return on_dask.run(iter(reader), config, scheduler=args.scheduler,
+                           workers=max(args.workers, 2), **options)
+    return corpus.outcomes(iter(reader), config, workers=args.workers, **options)
+
+
+def _drain(results, summary: corpus.Summary, sink, errors, args: argparse.Namespace) -> int:
+    """Write every outcome; the status the documents give (0, 1, or 3 when stopped)."""
+    status = 0
+    progress = Progress(enabled=not args.quiet and sys.stderr.isatty(),
+                        total=_total_bytes(args.inputs))
+    try:
+        for outcome in results:
+            summary.add(outcome)
+            if outcome.error is None:
+                sink.write(outcome.rows)
+                progress.update(summary)
+                continue
+            errors.write(outcome.rows)
+            status = 1
+            if not args.quiet:
+                progress.clear()
+                print(f"{PROG}: error: {outcome.id}: {outcome.error}", file=sys.stderr)
+            if args.max_errors and summary.errored >= args.max_errors:
+                summary.stopped = f"{summary.errored} documents failed (--max-errors {args.max_errors})"
+                return STOPPED
+            progress.update(summary)
+    finally:
+        progress.clear()
+    return status
+
+
+def _commit(sink, errors) -> None:
+    sink.close()
+    if errors is not sink:
+        errors.close()
+
+
+def _fatal(exc: BaseException, summary: corpus.Summary) -> int:
+    """A run that cannot go on: one line that says why, and the exit status."""
+    if isinstance(exc, OutputError):
+        status, message = UNWRITABLE, str(exc)
+    elif isinstance(exc, DechaffError):
+        status, message = USAGE, str(exc)
+    elif isinstance(exc, Exception):
+        status = INTERNAL
+        message = f"internal error, please report it: {type(exc).__name__}: {exc}"
+    else:
+        raise exc
+    print(f"{PROG}: error: {message}", file=sys.stderr)
+    summary.stopped = message
+    return status
+
+
+def _report(summary: corpus.Summary, args: argparse.Namespace, status: int) -> int:
+    """The summary on stderr and in ``--stats``; an unwritable stats file is status 4."""
     if args.stats:
-        with open(args.stats, "w", encoding="utf-8") as handle:
-            json.dump(summary.to_dict(), handle, indent=2)
+        try:
+            with open(args.stats, "w", encoding="utf-8") as handle:
+                json.dump(summary.to_dict(), handle, indent=2)
+        except OSError as exc:
+            print(f"{PROG}: error: cannot write {args.stats}: {exc.strerror or exc}",
+                  file=sys.stderr)
+            status = status or UNWRITABLE
     if not args.quiet:
         for line in summary.lines():
             print(f"{PROG}: {line}", file=sys.stderr)
@@ -249,7 +341,7 @@ class Progress:
         self.started = time.monotonic()
         self.last = 0.0
 
-    def update(self, summary: batch.Summary) -> None:
+    def update(self, summary: corpus.Summary) -> None:
         now = time.monotonic()
         if not self.enabled or now - self.last < 0.2:
             return
@@ -271,7 +363,7 @@ class Progress:
 
 def _total_bytes(paths: list[str]) -> int | None:
     try:
-        return sum(os.path.getsize(p) for p in sources.expand(paths) if p != "-")
+        return sum(os.path.getsize(p) for p in readers.expand(paths) if p != "-")
     except (OSError, DechaffError):
         return None
 

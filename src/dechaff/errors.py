@@ -60,3 +60,24 @@ class PackError(ConfigError):
     """A TOML rule pack is malformed; the message names the file, the rule and the field."""
 
     code = "E201"
+
+
+class LimitError(InputError):
+    """An input is over one of the reading limits (:class:`dechaff.io.limits.Limits`); the
+    message names the limit and the option that raises it."""
+
+    code = "E004"
+
+
+class OutputError(DechaffError, OSError):
+    """The output cannot be written (disk full, no permission); a previous output file is
+    left as it was."""
+
+    code = "E400"
+
+
+class UsageError(DechaffError, ValueError):
+    """The run is asked for something it cannot do as given (an output that is also an
+    input, an output name of no known format); the message says what to give instead."""
+
+    code = "E401"
