@@ -163,7 +163,8 @@ def run_interleaved(pages: list[Page], systems: dict[str, Extractor]) -> dict[st
     outputs: dict[str, list[Output]] = {name: [] for name in systems}
     names = list(systems)
     for n, page in enumerate(pages):
-        for name in names[n % len(names):] + names[:n % len(names)]:
+        turn = n % len(names) if names else 0
+        for name in names[turn:] + names[:turn]:
             start = time.perf_counter()
             try:
                 output = systems[name](page.html)
@@ -313,8 +314,8 @@ def load_saved(path: Path) -> dict[tuple[str, str], dict[str, Output]]:
     """Outputs saved by ``--save``: (set, page id) -> system -> output."""
     saved: dict[tuple[str, str], dict[str, Output]] = {}
     for row in read_jsonl(path):
-        key = (row.pop("set"), row.pop("id"))
-        saved.setdefault(key, {})[row.pop("system")] = Output(**row)
+        key, system = (row.pop("set"), row.pop("id")), row.pop("system")
+        saved.setdefault(key, {})[system] = Output(**row)
     return saved
 
 
