@@ -127,7 +127,7 @@ class Cleaner:
         records: list[Record] = []
         several = len(found.texts) > 1
         for i, (text, element) in enumerate(zip(found.texts, found.roots or [root])):
-            local = read_article_meta(element, meta if i == 0 else None) if several else meta
+            local = read_article_meta(element, None if records else meta) if several else meta
             trace = list(found.removals) if not records else []
             if several and i and self.config.explain and self.extractor.select is not None:
                 rule = self.extractor.select
