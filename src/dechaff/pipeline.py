@@ -34,6 +34,8 @@ from .stages.split import Article, split
 #: The rules that take back splits: what is left after a closing footer, and stubs.
 AFTER_END = "ST04"
 TEASER = "ST06"
+#: The flag of a page whose markup names an article but whose text gave none.
+NO_TEXT = "no article text found on the page: the record holds its metadata only"
 #: The over-removal guard looks after articles with at least this many words of paragraphs.
 GUARD_MIN_WORDS = 50
 #: Most passes of the text rules over one document (each pass sees the last one's cuts, and
@@ -141,6 +143,10 @@ class Cleaner:
                     authors=list(local.authors) or record.authors, url=local.url or record.url,
                     removals=trace + record.removals))
                 trace = []
+        if not records and (meta.title or meta.published):
+            records.append(Record(title=meta.title, published=meta.published,
+                                  section=meta.section, authors=list(meta.authors), url=meta.url,
+                                  removals=list(found.removals), flags=[*notes, NO_TEXT]))
         return records
 
     def _clean_text(self, text: str, notes: list[str], split_articles: bool,

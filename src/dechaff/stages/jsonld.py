@@ -27,8 +27,10 @@ ARTICLE_TYPES = frozenset({
     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "askpublicnewsarticle",
     "blogposting", "liveblogposting", "techarticle", "scholarlyarticle", "report",
     "satiricalarticle", "socialmediaposting", "posting", "reportage", "medicalwebpage"})
-#: Types that hold the article as their ``mainEntity`` (never an article themselves).
-PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "medicalwebpage"})
+#: Types that hold the article as their ``mainEntity`` (never an article themselves), and
+#: whose own dates and authors are the page's when it names no article.
+PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "medicalwebpage", "aboutpage",
+                        "profilepage", "qapage", "faqpage", "contactpage"})
 #: Keys under which a node names other works: related, listed or containing ones.
 ELSEWHERE = frozenset({"itemlistelement", "relatedlink", "haspart", "ispartof", "about",
                        "mentions", "citation", "comment", "review", "subjectof", "workexample",
@@ -121,6 +123,10 @@ class Graph:
         found: list[dict] = []
         self._collect(self.values, found, 0)
         return found
+
+    def page_node(self) -> dict:
+        """The node that describes the page itself (a ``WebPage``), or ``{}``."""
+        return next((node for node in self._all(self.values, 0) if kinds(node) & PAGE_TYPES), {})
 
     def _collect(self, value: Any, found: list[dict], depth: int) -> None:
         if depth > 6:

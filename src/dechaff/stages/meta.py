@@ -29,7 +29,7 @@ from lxml import etree
 
 from ..dates import parse_date
 from .jsonld import Graph, kinds, loads
-from .names import clean_title, people, tidy
+from .names import clean_title, is_site, people, tidy
 from .visible import (AGREEMENT, Layout, agreement, byline, headline, heading_text, machine_date,
                       url_date, written_date)
 
@@ -44,7 +44,7 @@ _UPDATE_KEYS = ("article:modified_time", "article:modified:time", "og:updated_ti
                 "datemodified", "dc.date.modified", "dcterms.modified", "last-modified",
                 "modified", "lastmod")
 _AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                "dcterms.creator", "byl", "citation_author", "article:author_name", "twitter:creator")
+                "dcterms.creator", "byl", "citation_author", "articleauthor", "article:author_name", "twitter:creator")
 _TITLE_KEYS = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title",
                "headline", "title")
 _SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
@@ -81,6 +81,7 @@ class Markup:
         self.canonical = _url(_attr(root.find(".//link[@rel='canonical']"), "href"))
         self.url = self.canonical or _url(self.metas.get("og:url"))
         self.article = self._article(self.graph.article_nodes())
+        self.page = self.graph.page_node() if not self.article else {}
         self.microdata = _microdata(root)
         self.sites = self._sites(root)
 
@@ -125,6 +126,9 @@ class Markup:
         names = people(self._people(value), self.sites)
         if names:
             return names, "json-ld author"
+        agencies = self._agencies(value)
+        if agencies:
+            return agencies, "json-ld author (an organisation)"
         names = people(self.microdata.get("author", ()), self.sites)
         if names:
             return names, "microdata author"
@@ -152,11 +156,24 @@ class Markup:
                 names.append(item)
         return [n for n in names if isinstance(n, str) and n]
 
+    def _agencies(self, value: Any) -> tuple[str, ...]:
+        """The organisations a JSON-LD ``author`` names that are not the site itself (a
+        news agency's wire story): the authors when it names no person."""
+        names = []
+        for item in value if isinstance(value, list) else [value]:
+            item = self.graph.resolve(item)
+            if isinstance(item, dict) and kinds(item) & _ORGANISATIONS:
+                name = _text(item.get("name"))
+                if name and not is_site(name, self.sites) and name not in names:
+                    names.append(name)
+        return tuple(names)
+
     def published(self) -> tuple[str, str] | None:
         return _first_value((
             (self.article.get("datePublished") or self.article.get("dateCreated"), "json-ld datePublished"),
             (self.microdata.get("datePublished"), "microdata datePublished"),
-            *((self.metas.get(key), f"meta {key}") for key in _DATE_KEYS)), _date)
+            *((self.metas.get(key), f"meta {key}") for key in _DATE_KEYS),
+            (self.page.get("datePublished"), "json-ld WebPage datePublished")), _date)
 
     def updated(self) -> tuple[str, str] | None:
         return _first_value((
@@ -269,9 +286,14 @@ def _microdata(root) -> dict[str, Any]:
     microdata, and the names of its ``author`` items."""
     found: dict[str, Any] = {}
     authors: list[str] = []
+    scope = None  # the item the first author belongs to: other items' authors are not ours
     for element in _ITEMPROPS(root):
         prop = element.get("itemprop", "")
         if "author" in prop.split():
+            item = _item_of(element)
+            scope = item if scope is None else scope
+            if item is not scope:
+                continue
             named = element.find(".//*[@itemprop='name']")
             source = named if named is not None else element
             authors.append(source.get("content") or source.text_content())
@@ -279,9 +301,14 @@ def _microdata(root) -> dict[str, Any]:
         for key in ("headline", "datePublished", "dateModified"):
             if key in prop.split() and key not in found:
                 found[key] = (element.get("content") or element.get("datetime")
-                              or element.text_content())
+                              or element.get("title") or element.text_content())
     found["author"] = tuple(a for a in authors if a and a.strip())
     return found
+
+
+def _item_of(element):
+    """The microdata item a property belongs to: its nearest ``itemscope`` ancestor."""
+    return next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
 
 
 def _attr(element, name: str) -> str | None:

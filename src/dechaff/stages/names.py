@@ -31,21 +31,33 @@ _EMAIL = regex.compile(r"\S+@\S+\.\w+")
 _URL = regex.compile(r"(?:https?://|www\.)\S+")
 #: Initials, an agency's or a desk's short code, in brackets: ``(jr)``, ``[dpa]``.
 _BRACKETED = regex.compile(r"[(\[]\s*[\p{L}./&-]{1,6}\s*[)\]]")
+#: What a byline says before the names: "By", "Von", "Posted by", "Eingestellt von"...
+#: (``di``, ``da`` and ``de`` only in lower case: in upper case they start a surname).
 _BY = regex.compile(
-    r"^(?:(?:written|posted|reported|published|words|text|story|photos?|report)\s+)?"
-    r"(?:by|von|por|par|oleh|door|di|da|de|av|af|texto|text|autor|autore|auteur|author|"
-    r"redakteur|escrito\s+por|publicado\s+por|geschrieben\s+von)\b\s*:?\s*", regex.IGNORECASE)
+    r"^(?:(?i:post\s+author|posted|written|reported|published|words|text|story|photos?|report|"
+    r"eingestellt|veröffentlicht|geschrieben|verfasst|erstellt|publicado|escrito|publié|écrit|"
+    r"scritto|pubblicato|geplaatst|zeige\s+alle\s+beiträge)\s+)?"
+    r"(?:(?i:by|von|por|par|oleh|door|av|af|texto|text|autor|autorin|autore|auteur|author|"
+    r"redakteur|redakteurin)|di|da|de)\b\s*:?\s*")
 _SPLIT = regex.compile(r"\s*[,;|/]\s*|\s+(?:and|und|&|y|e|et|en|dan|og|och|ve|és)\s+",
                        regex.IGNORECASE)
-#: Words that make a byline part a role, a desk or an organisation, not a person.
+#: Words that make a byline part a role, a desk, a label or an organisation, not a person.
 ROLE_WORDS = frozenset("""
     staff writer writers reporter reporters correspondent correspondents editor editors
     contributor contributing columnist senior chief associate producer desk team newsroom
     redaktion redaktionen online agency agencies agentur agenturen nachrichtenagentur
     redacción redaccion rédaction redazione redação redacao redactie editorial news
-    press presse wire wires service services media group updated published photo photos
-    foto fotos video bild bilder image images live
+    wire wires service services media group updated published photo photos
+    foto fotos video bild bilder image images live chefredakteur chefredakteurin experte
+    expertin autor autorin author posted posts veröffentlicht datum date quelle source share
+    unknown admin administrator user phd md
 """.split())
+#: Words that make a whole author field an organisation's (its address parts too).
+ORGANISATION_WORDS = frozenset("gmbh ag e.v. ev inc inc. ltd ltd. llc plc verlag kg co. sa srl "
+                               "s.a. s.l. bv b.v. gbr ug".split())
+#: Lower-case words a person's name may hold ("Ursula von der Leyen"); any other is prose.
+PARTICLES = frozenset("von van der den de da di du la le del della dos das do bin al ibn ter "
+                      "zu zur y e ten".split())
 #: A person's name has at most this many words.
 MAX_NAME_WORDS = 6
 
@@ -112,6 +124,8 @@ def people(names: Iterable[str], sites: Iterable[str] = ()) -> tuple[str, ...]:
         if not text:
             continue
         text = _BRACKETED.sub(" ", _URL.sub(" ", _EMAIL.sub(" ", text)))
+        if any(w.casefold().strip(",;") in ORGANISATION_WORDS for w in text.split()):
+            continue  # a company (and its address), not people
         for part in _SPLIT.split(_BY.sub("", text.strip())):
             name = _name(part, sites)
             if name and name.casefold() not in {f.casefold() for f in found}:
@@ -119,17 +133,38 @@ def people(names: Iterable[str], sites: Iterable[str] = ()) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _is_role(word: str) -> bool:
+    return any(piece in ROLE_WORDS for piece in word.casefold().strip(".,").split("-"))
+
+
+def _without_roles(words: list[str]) -> list[str]:
+    """A name less the roles that stand before or after it ("Chefredakteur", "Online-Experte").
+
+    >>> _without_roles("FOCUS-Online-Experte Robin Roe Chefredakteur".split())
+    ['Robin', 'Roe']
+    """
+    kept = list(words)
+    while kept and _is_role(kept[0]):
+        kept = kept[1:]
+    while kept and _is_role(kept[-1]):
+        kept = kept[:-1]
+    return kept if len(kept) >= 2 else words  # one word left: a desk ("Guardian staff")
+
+
 def _name(part: str, sites: list[str]) -> str | None:
     """One part of a byline as a person's name, or ``None`` when it is not one."""
     name = _BY.sub("", part.strip(" .:-–—()[]'\"")).strip(" .:-–—()[]'\"")
-    words = name.split()
+    words = _without_roles(name.split())
+    name = " ".join(words)
     if not words or len(words) > MAX_NAME_WORDS or any(ch.isdigit() for ch in name):
         return None
     if not any(ch.isalpha() for ch in name):
         return None
-    if any(w.casefold().strip(".") in ROLE_WORDS for w in words) or is_site(name, sites):
+    if any(_is_role(w) for w in words) or is_site(name, sites):
         return None
     cased = [w for w in words if w[0].isalpha() and w[0].lower() != w[0].upper()]
-    if cased and not any(w[0].isupper() for w in cased):
-        return None  # running text in lower case, not a name
+    if cased and not all(w[0].isupper() or w in PARTICLES for w in cased):
+        return None  # running text ("is a full-stack engineer"), not a name
+    if cased and all(w in PARTICLES for w in cased):
+        return None
     return name

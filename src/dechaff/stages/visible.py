@@ -34,9 +34,11 @@ MAX_LINE_CHARS = 160
 #: The words in a class, id or itemprop that name an element for its author, or for a date.
 _BYLINE_NAMES = regex.compile(r"author|byline|autor")
 _DATE_NAMES = regex.compile(r"date|time|publish|posted|datum|fecha|data|meta|info|byline|stamp|zeit")
-#: Where other texts' names and dates sit.
-_ELSEWHERE = regex.compile(r"comment|related|recommend|sidebar|widget|popular|trending|"
-                           r"recent|more-?stories|teaser-list|footer|breadcrumb|respon[ds]")
+#: Where other texts' names and dates sit: a class or id that starts with one of these.
+_ELSEWHERE = regex.compile(r"(?<![\w-])(?:comment|related|recommend|sidebar|popular|"
+                           r"trending|recent|more-?stories|teaser-list|footer|breadcrumb|"
+                           r"respond|replies|reply)")
+_PAGE_TAGS = frozenset({"body", "html"})
 _UPDATED = regex.compile(r"updat|modif|aktualisiert|geändert|actualiza|mis à jour|mise à jour|"
                          r"bijgewerkt|aggiornat|atualizad|diperbarui|edited", regex.IGNORECASE)
 _URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|\.html?|$)"
@@ -44,12 +46,20 @@ _URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12
 
 
 def elsewhere(element) -> bool:
-    """Does the element sit in a comment section, a related list, a sidebar or a footer?"""
+    """Does the element sit in a comment section, a related list, a sidebar or the page's
+    footer? An ``<aside>`` or ``<footer>`` inside an ``<article>`` is the article's own (its
+    date and byline often stand there)."""
+    boxed = False
     for node in (element, *element.iterancestors()):
+        if node.tag in _PAGE_TAGS:
+            break  # a page's own classes say what is on it (``comments-open``), not where
         names = tokens(node)
-        if (names and _ELSEWHERE.search(names)) or node.tag in ("footer", "aside", "nav"):
+        if (names and _ELSEWHERE.search(names)) or node.tag == "nav":
             return True
-    return False
+        if node.tag in ("article", "main"):
+            return False
+        boxed = boxed or node.tag in ("aside", "footer")
+    return boxed
 
 
 class Layout:
@@ -197,7 +207,7 @@ def machine_date(layout: Layout, anchor) -> tuple[str, str] | None:
     if layout.body is None:
         return None
     times = [t for t in layout.body.iter("time") if t.get("datetime") and not elsewhere(t)]
-    return _first_date(layout, times, anchor, lambda t: t.get("datetime"), "<time>")
+    return _first_date(layout, times, anchor, _stamp_or_text, "<time>")
 
 
 def written_date(layout: Layout, anchor) -> tuple[str, str] | None:
@@ -206,7 +216,17 @@ def written_date(layout: Layout, anchor) -> tuple[str, str] | None:
     named = [el for el in layout.named()[1] if _short(el) and not elsewhere(el)]
     under = list(_under(anchor)) if anchor is not None else []
     found = _first_date(layout, under, anchor, element_text, "under the headline")
-    return found or _first_date(layout, named, anchor, element_text, "dated element")
+    return found or _first_date(layout, named, anchor, _stamp_or_text, "dated element")
+
+
+def _stamp_or_text(element) -> str:
+    """An element's machine-readable date (``title='2018-06-05T08:00'`` on an ``<abbr>``,
+    ``content``, ``datetime``) where it has one, else its text."""
+    for name in ("datetime", "content", "title", "data-time", "data-date"):
+        value = element.get(name)
+        if value and value[:1].isdigit() and parse_date(value):
+            return value
+    return element_text(element)
 
 
 def _first_date(layout, elements, anchor, read, where) -> tuple[str, str] | None:
