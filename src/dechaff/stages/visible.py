@@ -213,10 +213,10 @@ def machine_date(layout: Layout, anchor) -> tuple[str, str] | None:
 def written_date(layout: Layout, anchor) -> tuple[str, str] | None:
     """A date written out in an element named for dates or metadata, or just under the
     headline, nearest the headline."""
-    named = [el for el in layout.named()[1] if _short(el) and not elsewhere(el)]
     under = list(_under(anchor)) if anchor is not None else []
-    found = _first_date(layout, under, anchor, element_text, "under the headline")
-    return found or _first_date(layout, named, anchor, _stamp_or_text, "dated element")
+    named = [el for el in layout.named()[1] if _short(el) and not elsewhere(el)
+             and not any(el is u for u in under)]
+    return _first_date(layout, under + named, anchor, _stamp_or_text, "written date")
 
 
 def _stamp_or_text(element) -> str:
