@@ -39,7 +39,8 @@ _DATE_KEYS = ("article:published_time", "article:published:time", "og:article:pu
               "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date",
               "dcterms.created", "dcterms.date", "dc.date.created", "article.published",
               "date", "citation_publication_date", "citation_date", "datecreated",
-              "originalpublicationdate", "release_date", "created")
+              "originalpublicationdate", "release_date", "created", "schema.datepublished",
+              "schema.datecreated")
 _UPDATE_KEYS = ("article:modified_time", "article:modified:time", "og:updated_time",
                 "datemodified", "dc.date.modified", "dcterms.modified", "last-modified",
                 "modified", "lastmod")
@@ -272,6 +273,10 @@ def _meta_tags(root) -> dict[str, str]:
         value = meta.get("content") or meta.get("datetime")
         if key and value and value.strip():
             metas.setdefault(key.strip().lower(), value.strip())
+    for element in _RDFA(root):  # RDFa on any element: <span property="dc:date" content=...>
+        for key in element.get("property", "").lower().split():
+            metas.setdefault(key.replace(":", ".", 1) if key.startswith(_RDFA_PREFIXES) else key,
+                             element.get("content", "").strip())
     title = root.find(".//title")
     if title is not None and title.text:
         metas["<title>"] = title.text
@@ -279,6 +284,9 @@ def _meta_tags(root) -> dict[str, str]:
 
 
 _ITEMPROPS = etree.XPath("//body//*[@itemprop]")
+_RDFA = etree.XPath("//body//*[@property and @content]")
+#: RDFa vocabularies whose names the <meta> keys write with a dot (``dc.date``).
+_RDFA_PREFIXES = ("dc:", "dcterms:", "schema:")
 
 
 def _microdata(root) -> dict[str, Any]:

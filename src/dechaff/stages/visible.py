@@ -9,7 +9,7 @@ the parsed page:
 - the **byline**: elements named for the author (``rel=author``, ``itemprop=author``, a class
   or id with author or byline in it), nearest the headline;
 - the **date**: a ``<time datetime>``, then a date written out in an element named for dates
-  or standing just under the headline, in any language :mod:`dechaff.dates` knows;
+  or standing just by the headline, in any language :mod:`dechaff.dates` knows;
   a date the page calls an update only when it has no other;
 - the **URL**'s date, as a last resort.
 
@@ -211,12 +211,12 @@ def machine_date(layout: Layout, anchor) -> tuple[str, str] | None:
 
 
 def written_date(layout: Layout, anchor) -> tuple[str, str] | None:
-    """A date written out in an element named for dates or metadata, or just under the
+    """A date written out in an element named for dates or metadata, or just by the
     headline, nearest the headline."""
-    under = list(_under(anchor)) if anchor is not None else []
+    near = [el for el in _around(anchor) if not elsewhere(el)] if anchor is not None else []
     named = [el for el in layout.named()[1] if _short(el) and not elsewhere(el)
-             and not any(el is u for u in under)]
-    return _first_date(layout, under + named, anchor, _stamp_or_text, "written date")
+             and not any(el is n for n in near)]
+    return _first_date(layout, near + named, anchor, _stamp_or_text, "written date")
 
 
 def _stamp_or_text(element) -> str:
@@ -226,7 +226,13 @@ def _stamp_or_text(element) -> str:
         value = element.get(name)
         if value and value[:1].isdigit() and parse_date(value):
             return value
-    return element_text(element)
+    return spaced_text(element)
+
+
+def spaced_text(element) -> str:
+    """An element's text with a space between its parts ("Erstellt am" and "09.02.2022" in
+    two spans must not run together as ``am09.02.2022``)."""
+    return " ".join(" ".join(element.itertext()).split())
 
 
 def _first_date(layout, elements, anchor, read, where) -> tuple[str, str] | None:
@@ -243,19 +249,21 @@ def _first_date(layout, elements, anchor, read, where) -> tuple[str, str] | None
     return updates
 
 
-def _under(anchor, limit: int = 4) -> Iterator:
-    """The few elements that follow the headline (its siblings, then its parent's)."""
-    node, seen = anchor, 0
-    while node is not None and seen < limit:
-        for sibling in node.itersiblings():
-            if not isinstance(sibling.tag, str):
-                continue
-            if len(element_text(sibling)) <= MAX_LINE_CHARS:
-                yield sibling
-            seen += 1
-            if seen >= limit:
-                return
-        node = node.getparent()
+def _around(anchor, after: int = 4, before: int = 2) -> Iterator:
+    """The few short elements that stand by the headline: those after it (its siblings,
+    then its parent's), and the one or two just above it (a kicker line with the date)."""
+    for limit, preceding in ((after, False), (before, True)):
+        node, seen = anchor, 0
+        while node is not None and seen < limit:
+            for sibling in node.itersiblings(preceding=preceding):
+                if not isinstance(sibling.tag, str):
+                    continue
+                if len(element_text(sibling)) <= MAX_LINE_CHARS:
+                    yield sibling
+                seen += 1
+                if seen >= limit:
+                    break
+            node = node.getparent()
 
 
 def url_date(url: str | None) -> str | None:
