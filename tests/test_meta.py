@@ -120,6 +120,12 @@ def test_meta_tag_variants_of_the_publication_date(tag, found):
     assert meta.published.startswith("2024-03-01") and meta.found["published"] == found
 
 
+def test_rdfa_on_an_element_of_the_body():
+    body = f"<article><span property='dc:date dc:created' content='2024-03-01T10:00:00+01:00'></span>{BODY}</article>"
+    meta = meta_of(page(body))
+    assert meta.published == "2024-03-01T10:00:00+01:00" and meta.found["published"] == "rdfa dc.date"
+
+
 def test_an_update_date_only_when_no_publication_date():
     updated = "<meta property='og:updated_time' content='2024-05-05T09:00:00+00:00'>"
     published = "<meta property='article:published_time' content='2024-03-01T10:00:00+00:00'>"

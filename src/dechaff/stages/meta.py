@@ -76,6 +76,7 @@ class Markup:
     microdata and its ``<meta>`` tags, and the names the site gives itself."""
 
     def __init__(self, root) -> None:
+        self.root = root
         self.metas = _meta_tags(root)
         values = [v for script in _JSON_LD(root) for v in loads(script.text or "")]
         self.graph = Graph(values)
@@ -170,6 +171,11 @@ class Markup:
         return tuple(names)
 
     def published(self) -> tuple[str, str] | None:
+        return self._published() or _first_value(  # RDFa is read only when all else fails
+            ((value, f"rdfa {key}") for key, value in _rdfa(self.root).items()
+             if key in _DATE_KEYS), _date)
+
+    def _published(self) -> tuple[str, str] | None:
         return _first_value((
             (self.article.get("datePublished") or self.article.get("dateCreated"), "json-ld datePublished"),
             (self.microdata.get("datePublished"), "microdata datePublished"),
@@ -273,10 +279,7 @@ def _meta_tags(root) -> dict[str, str]:
         value = meta.get("content") or meta.get("datetime")
         if key and value and value.strip():
             metas.setdefault(key.strip().lower(), value.strip())
-    for element in _RDFA(root):  # RDFa on any element: <span property="dc:date" content=...>
-        for key in element.get("property", "").lower().split():
-            metas.setdefault(key.replace(":", ".", 1) if key.startswith(_RDFA_PREFIXES) else key,
-                             element.get("content", "").strip())
+
     title = root.find(".//title")
     if title is not None and title.text:
         metas["<title>"] = title.text
@@ -287,6 +290,17 @@ _ITEMPROPS = etree.XPath("//body//*[@itemprop]")
 _RDFA = etree.XPath("//body//*[@property and @content]")
 #: RDFa vocabularies whose names the <meta> keys write with a dot (``dc.date``).
 _RDFA_PREFIXES = ("dc:", "dcterms:", "schema:")
+
+
+def _rdfa(root) -> dict[str, str]:
+    """RDFa on any element of the body (``<span property="dc:date" content=...>``), keyed
+    as the ``<meta>`` tags are (``dc.date``)."""
+    found: dict[str, str] = {}
+    for element in _RDFA(root):
+        for key in element.get("property", "").lower().split():
+            found.setdefault(key.replace(":", ".", 1) if key.startswith(_RDFA_PREFIXES) else key,
+                             element.get("content", "").strip())
+    return found
 
 
 def _microdata(root) -> dict[str, Any]:

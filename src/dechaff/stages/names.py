@@ -17,6 +17,7 @@ say when nothing of a name is left.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from typing import Iterable
 
 import regex
@@ -73,6 +74,7 @@ def tidy(text: str | None) -> str | None:
     return text or None
 
 
+@lru_cache(maxsize=4096)
 def squash(text: str) -> str:
     """Letters and digits only, casefolded: how a site's name is compared.
 
