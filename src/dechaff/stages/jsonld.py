@@ -31,10 +31,6 @@ ARTICLE_TYPES = frozenset({
 #: whose own dates and authors are the page's when it names no article.
 PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "medicalwebpage", "aboutpage",
                         "profilepage", "qapage", "faqpage", "contactpage"})
-#: Keys under which a node names other works: related, listed or containing ones.
-ELSEWHERE = frozenset({"itemlistelement", "relatedlink", "haspart", "ispartof", "about",
-                       "mentions", "citation", "comment", "review", "subjectof", "workexample",
-                       "significantlink", "breadcrumb", "potentialaction", "recipe"})
 _WRAPPERS = ("<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>")
 #: A string, a comment, or a comma that only closes (the parts :func:`_repair` reads).
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|//[^\n]*|/\*.*?\*/|,(?=\s*[}\]])', re.DOTALL)
@@ -100,6 +96,7 @@ class Graph:
                 self.by_id.setdefault(key, node)
 
     def _all(self, value: Any, depth: int) -> Iterator[dict]:
+        """Every node, however deep it is nested (to a limit: a page's JSON-LD can be huge)."""
         if depth > 8:
             return
         if isinstance(value, list):
@@ -129,6 +126,9 @@ class Graph:
         return next((node for node in self._all(self.values, 0) if kinds(node) & PAGE_TYPES), {})
 
     def _collect(self, value: Any, found: list[dict], depth: int) -> None:
+        """Article nodes, descending only into lists, ``@graph`` and a page's (or an untyped
+        wrapper's) ``mainEntity``: an ``ItemList``'s elements, ``relatedLink``, ``hasPart``
+        and the like are other works."""
         if depth > 6:
             return
         if isinstance(value, list):
@@ -139,7 +139,7 @@ class Graph:
         if not isinstance(value, dict):
             return
         types = kinds(value)
-        if types & ARTICLE_TYPES and value not in found:
+        if types & ARTICLE_TYPES and not any(value is node for node in found):
             found.append(value)
         for key in ("@graph", "mainEntity", "mainentity"):
             if key in value and (key == "@graph" or types & PAGE_TYPES or not types & ARTICLE_TYPES):

@@ -11,11 +11,12 @@ which one gave it:
    out in the page's language, then the date in the page's URL; an update's date
    (``dateModified``, ``og:updated_time``) only when none of these gives one.
 
-The title is the exception: the headline a reader sees (the ``<h1>`` above the lede) wins
-over the markup's when the two agree in most of their words, because the markup's is often
-a variant written for search engines or carries the site's name; when they do not agree,
-the markup's stands (the page's ``<h1>`` is then the blog's name or a section's). Names
-and titles are cleaned as :mod:`.names` says. Dates become ISO values like the text rules'.
+The title is the exception: the JSON-LD (or microdata) headline where there is one, else
+the headline a reader sees (the heading above the lede) when OpenGraph's title or the
+``<title>`` agrees with it in most of its words, since those are then variants written for
+sharing or carrying the site's name; when they disagree, the page's ``<h1>`` is a label (the
+blog's name, a section's) and the markup's title stands. Names and titles are cleaned as
+:mod:`.names` says. Dates become ISO values like the text rules'.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ _UPDATE_KEYS = ("article:modified_time", "article:modified:time", "og:updated_ti
                 "datemodified", "dc.date.modified", "dcterms.modified", "last-modified",
                 "modified", "lastmod")
 _AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                "dcterms.creator", "byl", "citation_author", "articleauthor", "article:author_name", "twitter:creator")
+                "dcterms.creator", "byl", "citation_author", "articleauthor",
+                "article:author_name", "twitter:creator")
 _TITLE_KEYS = ("og:title", "twitter:title", "parsely-title", "sailthru.title", "dc.title",
                "headline", "title")
 _SITE_KEYS = ("og:site_name", "application-name", "apple-mobile-web-app-title", "publisher",
@@ -54,8 +56,6 @@ _URL_KEYS = ("og:url", "twitter:url")
 _SECTION_KEYS = ("article:section", "parsely-section", "section")
 _ORGANISATIONS = frozenset({"organization", "newsmediaorganization", "corporation",
                             "website", "brand", "localbusiness", "educationalorganization"})
-
-
 _JSON_LD = etree.XPath("//script[@type='application/ld+json']")
 
 
@@ -81,11 +81,12 @@ class Markup:
         values = [v for script in _JSON_LD(root) for v in loads(script.text or "")]
         self.graph = Graph(values)
         self.canonical = _url(_attr(root.find(".//link[@rel='canonical']"), "href"))
-        self.url = self.canonical or _url(self.metas.get("og:url"))
+        self.url = self.canonical or next(filter(None, map(_url, map(self.metas.get, _URL_KEYS))),
+                                          None)
         self.article = self._article(self.graph.article_nodes())
         self.page = self.graph.page_node() if not self.article else {}
         self.microdata = _microdata(root)
-        self.sites = self._sites(root)
+        self.sites = self._sites()
 
     def _article(self, nodes: list[dict]) -> dict:
         """The article node that is this page's: the one whose URL is the page's, else
@@ -96,7 +97,9 @@ class Markup:
                     return node
         return nodes[0] if nodes else {}
 
-    def _sites(self, root) -> list[str]:
+    def _sites(self) -> list[str]:
+        """The names the site gives itself: ``og:site_name`` and kin, its organisations in
+        JSON-LD, its host name with and without the top-level domain."""
         names = [self.metas.get(key, "").lstrip("@") for key in _SITE_KEYS]
         for node in self.graph.by_id.values():
             if kinds(node) & _ORGANISATIONS:
@@ -177,7 +180,8 @@ class Markup:
 
     def _published(self) -> tuple[str, str] | None:
         return _first_value((
-            (self.article.get("datePublished") or self.article.get("dateCreated"), "json-ld datePublished"),
+            (self.article.get("datePublished") or self.article.get("dateCreated"),
+             "json-ld datePublished"),
             (self.microdata.get("datePublished"), "microdata datePublished"),
             *((self.metas.get(key), f"meta {key}") for key in _DATE_KEYS),
             (self.page.get("datePublished"), "json-ld WebPage datePublished")), _date)
@@ -218,7 +222,7 @@ def read_meta(root) -> Meta:
         offer("published", read)
     offer("authors", markup.authors)
     offer("authors", lambda: byline(layout, heading, markup.sites))
-    offer("url", lambda: (markup.url, "link canonical" if markup.canonical else "meta og:url"))
+    offer("url", lambda: (markup.url, "link canonical" if markup.canonical else "meta url"))
     offer("url", lambda: (_url(markup.article.get("url") or markup.article.get("mainEntityOfPage")),
                           "json-ld url"))
     offer("section", markup.section)
@@ -279,7 +283,6 @@ def _meta_tags(root) -> dict[str, str]:
         value = meta.get("content") or meta.get("datetime")
         if key and value and value.strip():
             metas.setdefault(key.strip().lower(), value.strip())
-
     title = root.find(".//title")
     if title is not None and title.text:
         metas["<title>"] = title.text

@@ -42,7 +42,7 @@ _BY = regex.compile(
     r"redakteur|redakteurin)|di|da|de)\b\s*:?\s*")
 _SPLIT = regex.compile(r"\s*[,;|/]\s*|\s+(?:and|und|&|y|e|et|en|dan|og|och|ve|és)\s+",
                        regex.IGNORECASE)
-#: Words that make a byline part a role, a desk, a label or an organisation, not a person.
+#: Words that make a byline part a role, a desk or a label, not a person.
 ROLE_WORDS = frozenset("""
     staff writer writers reporter reporters correspondent correspondents editor editors
     contributor contributing columnist senior chief associate producer desk team newsroom
@@ -136,6 +136,7 @@ def people(names: Iterable[str], sites: Iterable[str] = ()) -> tuple[str, ...]:
 
 
 def _is_role(word: str) -> bool:
+    """Is the word (or a part of a hyphenated one: ``Online-Experte``) a role's?"""
     return any(piece in ROLE_WORDS for piece in word.casefold().strip(".,").split("-"))
 
 

@@ -4,8 +4,9 @@ Markup can be missing or wrong (a search-engine variant of the headline, the sit
 author, no date at all); the page as laid out for people rarely is. This module reads, from
 the parsed page:
 
-- the **headline**: the ``<h1>`` (or a heading named as the post's title) that stands above
-  the article's first paragraph, never the site's name that a blog sets in its own ``<h1>``;
+- the **headline**: the heading above the article's first paragraph that agrees with what
+  the markup calls the title, else the ``<h1>`` there, never the site's name that a blog sets
+  in its own ``<h1>``;
 - the **byline**: elements named for the author (``rel=author``, ``itemprop=author``, a class
   or id with author or byline in it), nearest the headline;
 - the **date**: a ``<time datetime>``, then a date written out in an element named for dates
@@ -33,7 +34,8 @@ LEDE_CHARS = 150
 MAX_LINE_CHARS = 160
 #: The words in a class, id or itemprop that name an element for its author, or for a date.
 _BYLINE_NAMES = regex.compile(r"author|byline|autor")
-_DATE_NAMES = regex.compile(r"date|time|publish|posted|datum|fecha|data|meta|info|byline|stamp|zeit")
+_DATE_NAMES = regex.compile(r"date|time|publish|posted|datum|fecha|data|meta|info|byline|stamp|"
+                            r"zeit")
 #: Where other texts' names and dates sit: a class or id that starts with one of these.
 _ELSEWHERE = regex.compile(r"(?<![\w-])(?:comment|related|recommend|sidebar|popular|"
                            r"trending|recent|more-?stories|teaser-list|footer|breadcrumb|"
@@ -41,7 +43,8 @@ _ELSEWHERE = regex.compile(r"(?<![\w-])(?:comment|related|recommend|sidebar|popu
 _PAGE_TAGS = frozenset({"body", "html"})
 _UPDATED = regex.compile(r"updat|modif|aktualisiert|geändert|actualiza|mis à jour|mise à jour|"
                          r"bijgewerkt|aggiornat|atualizad|diperbarui|edited", regex.IGNORECASE)
-_URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_]|\.html?|$)"
+_URL_DATE = regex.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])"
+                          r"(?:/|[-_]|\.html?|$)"
                           r"|[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)")
 
 
@@ -236,6 +239,9 @@ def spaced_text(element) -> str:
 
 
 def _first_date(layout, elements, anchor, read, where) -> tuple[str, str] | None:
+    """The date of the element nearest the headline that holds one, with where it was; a
+    date the element calls an update ("Updated", ``time.updated``) only when no other
+    element holds a date, since a page that shows both was published on the other."""
     updates = None
     for element in _nearest(layout, elements, anchor):
         value = read(element)
@@ -291,7 +297,8 @@ def _inside(element, container) -> bool:
 
 
 def _nearest(layout: Layout, elements: list, anchor) -> list:
-    """``elements`` nearest first: after the headline before before it, when there is one."""
+    """``elements`` nearest the headline first, those below it before those above it (when
+    there is a headline; else in page order)."""
     if anchor is None or len(elements) < 2:
         return elements
     at = layout.position(anchor)
