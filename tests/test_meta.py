@@ -224,6 +224,20 @@ def test_a_date_written_under_the_headline_in_the_pages_language(written, day):
     assert meta.published == day
 
 
+def test_a_two_digit_year_in_a_byline_box():
+    body = ("<article><h1>Bridge to close</h1><div class='article-author'>Von Jane Roe "
+            f"<span>|</span> <span>31.10.23</span></div>{BODY}</article>")
+    meta = meta_of(page(body))
+    assert (meta.published, meta.authors) == ("2023-10-31", ("Jane Roe",))
+
+
+def test_the_dateline_a_lede_opens_with():
+    lede = ("<p>27.1.2022 - The city council voted on Monday to close the old river bridge for at "
+            "least a year, after engineers found that its steel supports had corroded.</p>")
+    assert meta_of(page(f"<h1>Bridge to close</h1>{lede}")).published == "2022-01-27"
+    assert meta_of(page(f"<h1>Bridge to close</h1>{BODY}")).published is None  # no date, none made up
+
+
 def test_a_written_update_loses_to_the_publication_date():
     body = ("<article><h1>Bridge to close</h1><div class='dates'><span class='updated'>Updated "
             "April 2, 2024</span> <span class='date'>March 3, 2024</span></div>"

@@ -31,8 +31,8 @@ from lxml import etree
 from ..dates import parse_date
 from .jsonld import Graph, kinds, loads
 from .names import clean_title, is_site, people, tidy
-from .visible import (AGREEMENT, Layout, agreement, byline, headline, heading_text, machine_date,
-                      url_date, written_date)
+from .visible import (AGREEMENT, Layout, agreement, byline, dateline, headline, heading_text,
+                      machine_date, url_date, written_date)
 
 _DATE_KEYS = ("article:published_time", "article:published:time", "og:article:published_time",
               "og:published_time", "published_time", "datepublished", "article:published",
@@ -217,7 +217,8 @@ def read_meta(root) -> Meta:
 
     offer("title", lambda: _title(titles, heading))
     for read in (markup.published, lambda: machine_date(layout, heading),
-                 lambda: written_date(layout, heading), lambda: (url_date(markup.url), "the URL"),
+                 lambda: written_date(layout, heading), lambda: dateline(layout),
+                 lambda: (url_date(markup.url), "the URL"),
                  markup.updated):
         offer("published", read)
     offer("authors", markup.authors)

@@ -34,8 +34,10 @@ LEDE_CHARS = 150
 MAX_LINE_CHARS = 160
 #: The words in a class, id or itemprop that name an element for its author, or for a date.
 _BYLINE_NAMES = regex.compile(r"author|byline|autor")
-_DATE_NAMES = regex.compile(r"date|time|publish|posted|datum|fecha|data|meta|info|byline|stamp|"
-                            r"zeit")
+_DATE_NAMES = regex.compile(r"date|time|publish|posted|datum|fecha|data|meta|info|byline|author|"
+                            r"stamp|zeit")
+#: A date with a two-digit year (``23.09.22``), read only where a date is expected.
+_SHORT_DATE = regex.compile(r"(?<![\d.])(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.(\d\d)(?![\d.])")
 #: Where other texts' names and dates sit: a class or id that starts with one of these.
 _ELSEWHERE = regex.compile(r"(?<![\w-])(?:comment|related|recommend|sidebar|popular|"
                            r"trending|recent|more-?stories|teaser-list|footer|breadcrumb|"
@@ -94,6 +96,14 @@ class Layout:
         if self._order is None:
             self._order = {el: i for i, el in enumerate(self.root.iter())}
         return self._order.get(element, 0)
+
+    def lede(self):
+        """The article's first paragraph: the first ``<p>`` long enough, outside comments
+        and sidebars; ``None`` when there is none."""
+        if self.body is None:
+            return None
+        return next((p for p in self.body.iter("p") if len(element_text(p)) >= LEDE_CHARS
+                     and not elsewhere(p)), None)
 
     def headings(self) -> Iterator:
         """The headings above the lede (all of them when the page has no paragraph that
@@ -222,6 +232,18 @@ def written_date(layout: Layout, anchor) -> tuple[str, str] | None:
     return _first_date(layout, near + named, anchor, _stamp_or_text, "written date")
 
 
+def dateline(layout: Layout) -> tuple[str, str] | None:
+    """The date a lede opens with, as press releases and agency copy write it ("27.1.2022 -
+    The council...", "BERLIN, 3 March 2021 (dpa) -")."""
+    lede = layout.lede()
+    stamp = parse_date(spaced_text(lede)[:DATELINE_CHARS]) if lede is not None else None
+    return (stamp, f"the lede's dateline {describe(lede)}") if stamp else None
+
+
+#: A dateline's date stands within this many characters of the lede's start.
+DATELINE_CHARS = 40
+
+
 def _stamp_or_text(element) -> str:
     """An element's machine-readable date (``title='2018-06-05T08:00'`` on an ``<abbr>``,
     ``content``, ``datetime``) where it has one, else its text."""
@@ -245,7 +267,7 @@ def _first_date(layout, elements, anchor, read, where) -> tuple[str, str] | None
     updates = None
     for element in _nearest(layout, elements, anchor):
         value = read(element)
-        stamp = parse_date(value) if value else None
+        stamp = (parse_date(value) or short_date(value)) if value else None
         if not stamp:
             continue
         if _UPDATED.search(value) or _UPDATED.search(tokens(element)):
@@ -253,6 +275,19 @@ def _first_date(layout, elements, anchor, read, where) -> tuple[str, str] | None
             continue
         return stamp, f"{where} {describe(element)}"
     return updates
+
+
+def short_date(text: str) -> str | None:
+    """A day written with a two-digit year, in this century (``23.09.22``).
+
+    >>> short_date("Von Jane Roe | 31.10.23"), short_date("Version 1.2.3")
+    ('2023-10-31', None)
+    """
+    found = _SHORT_DATE.search(text)
+    if not found:
+        return None
+    d, m, y = (int(g) for g in found.groups())
+    return parse_date(f"{2000 + y:04d}-{m:02d}-{d:02d}")
 
 
 def _around(anchor, after: int = 4, before: int = 2) -> Iterator:
