@@ -8,6 +8,8 @@
 '2024-03-05'
 >>> parse_date("Veröffentlicht am 5. März 2024")
 '2024-03-05'
+>>> parse_date("Pubblicato il 3 giugno 2021"), parse_date("le 1er mars 2020"), parse_date("18 maart 2019")
+('2021-06-03', '2020-03-01', '2019-03-18')
 >>> parse_date("date 2024-04-27")
 '2024-04-27'
 >>> parse_date("March 3") is None
@@ -20,18 +22,18 @@ import regex
 
 MONTHS: dict[str, int] = {}
 for number, names in enumerate((
-    "january jan januar jänner enero ene janvier janv janeiro januari",
-    "february feb februar febrero février févr fevereiro fev februari",
-    "march mar märz maerz marzo mars março maret",
-    "april apr abril avril avr",
-    "may mai mayo maio mei",
-    "june jun juni junio juin junho",
-    "july jul juli julio juillet juil julho",
-    "august aug agosto août agustus agu",
-    "september sep sept septiembre setiembre septembre setembro set",
-    "october oct oktober octubre octobre outubro out okt",
+    "january jan januar jänner enero ene janvier janv janeiro januari gennaio genn",
+    "february feb februar febrero février fevrier févr fevr fevereiro fev februari febbraio",
+    "march mar märz maerz marzo mars março marco maret maart",
+    "april apr abril avril avr aprile",
+    "may mai mayo maio mei maggio mag",
+    "june jun juni junio juin junho giugno giu",
+    "july jul juli julio juillet juil julho luglio lug",
+    "august aug agosto août aout agustus agu augustus ago",
+    "september sep sept septiembre setiembre septembre setembro set settembre",
+    "october oct oktober octubre octobre outubro out okt ottobre ott",
     "november nov noviembre novembre novembro",
-    "december dec dezember diciembre dic décembre déc dezembro dez desember des",
+    "december dec dezember diciembre dic décembre decembre déc dezembro dez desember des dicembre",
 ), start=1):
     for name in names.split():
         MONTHS[name] = number
@@ -52,7 +54,7 @@ _ZONE = "(?:" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b|[+-][01][
 DATE = (
     rf"(?:(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>{_DAY})"
     rf"|(?P<am>{_MONTH})\s+(?P<ad>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<ay>{_YEAR})"
-    rf"|(?P<bd>{_DAY})(?:st|nd|rd|th|\.|º)?\s+(?:de\s+)?(?P<bm>{_MONTH}),?\s+(?:de\s+)?(?P<by>{_YEAR})"
+    rf"|(?P<bd>{_DAY})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?(?P<bm>{_MONTH}),?\s+(?:de\s+)?(?P<by>{_YEAR})"
     rf"|(?P<cd>{_DAY})[./](?P<cm>0?[1-9]|1[0-2])[./](?P<cy>{_YEAR}))"
 )
 TIME = (rf"(?:[T\s,]+(?:at\s+|um\s+|à\s+|às\s+|a\s+las\s+|pukul\s+)?(?P<hh>[01]?[0-9]|2[0-3])[:.h](?P<mi>[0-5][0-9])"

@@ -27,13 +27,17 @@ from .stages.blocks import Doc
 from .stages.decode import decode
 from .stages.extract import Extractor, describe, parse, prepare
 from .stages.html import looks_like_html
-from .stages.meta import read_article_meta, read_meta
+from .stages.meta import Meta, read_article_meta, read_meta
 from .stages.repair import FIXES, repair
 from .stages.split import Article, split
 
 #: The rules that take back splits: what is left after a closing footer, and stubs.
 AFTER_END = "ST04"
 TEASER = "ST06"
+#: The rule that reads a page's own metadata (its markup and layout).
+METADATA = "HT14"
+#: The flag of a page whose markup names an article but whose text gave none.
+NO_TEXT = "no article text found on the page: the record holds its metadata only"
 #: The over-removal guard looks after articles with at least this many words of paragraphs.
 GUARD_MIN_WORDS = 50
 #: Most passes of the text rules over one document (each pass sees the last one's cuts, and
@@ -95,6 +99,7 @@ class Cleaner:
         self.extractor = Extractor([r for r in self.rules if r.phase == "html"])
         self.after_end = next((r for r in self.rules if r.code == AFTER_END), None)
         self.teaser = next((r for r in self.rules if r.code == TEASER), None)
+        self.metadata = next((r for r in self.rules if r.code == METADATA), None)
         self.fixes = [f for f in FIXES if not any(registry.matches(f, ref) for ref in config.ignore)]
 
     def __call__(self, source: str | bytes) -> list[Record]:
@@ -119,15 +124,17 @@ class Cleaner:
 
     def _clean_page(self, root, notes: list[str]) -> list[Record]:
         """HTML: the structural rules pick each article's blocks; the text rules clean them."""
-        meta = read_meta(root)
+        meta = read_meta(root) if self.metadata is not None else Meta()
         prepare(root)
         found = self.extractor.extract(root, explain=self.config.explain, title=meta.title)
+        if self.config.explain and self.metadata is not None:
+            found.removals[:0] = self._meta_trace(meta)
         if not self.config.split and len(found.texts) > 1:  # one record per input, as asked
             found = replace(found, texts=["\n\n".join(found.texts)], roots=[root])
         records: list[Record] = []
         several = len(found.texts) > 1
         for i, (text, element) in enumerate(zip(found.texts, found.roots or [root])):
-            local = read_article_meta(element, meta if i == 0 else None) if several else meta
+            local = read_article_meta(element, None if records else meta) if several else meta
             trace = list(found.removals) if not records else []
             if several and i and self.config.explain and self.extractor.select is not None:
                 rule = self.extractor.select
@@ -141,7 +148,18 @@ class Cleaner:
                     authors=list(local.authors) or record.authors, url=local.url or record.url,
                     removals=trace + record.removals))
                 trace = []
+        if not records and (meta.title or meta.published):
+            records.append(Record(title=meta.title, published=meta.published,
+                                  section=meta.section, authors=list(meta.authors), url=meta.url,
+                                  removals=list(found.removals), flags=[*notes, NO_TEXT]))
         return records
+
+    def _meta_trace(self, meta: Meta) -> list[Removal]:
+        """Where the page's metadata gave each field: ``moved`` removals of ``HT14``."""
+        rule = self.metadata
+        return [Removal(rule.code, rule.name, "moved", _shown(getattr(meta, name)), -1, -1,
+                        field=name, reason=f"from the page's {where}")
+                for name, where in meta.found.items()]
 
     def _clean_text(self, text: str, notes: list[str], split_articles: bool,
                     page: bool = False) -> list[Record]:
@@ -332,6 +350,11 @@ class Cleaner:
         if gone:
             article.pieces = [p for p in article.pieces if p.start not in gone]
         return bool(gone)
+
+
+def _shown(value: Any) -> str:
+    """A field's value as a trace shows it (authors joined by semicolons)."""
+    return "; ".join(value) if isinstance(value, (list, tuple)) else str(value)
 
 
 def _run(rule: Rule, method, *args) -> list[Proposal]:

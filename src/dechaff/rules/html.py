@@ -560,3 +560,47 @@ class MainContent(HtmlRule):
         if len(outer) < 2:
             return []
         return outer
+
+
+@register
+class PageMetadata(HtmlRule):
+    """The article's title, date, authors, section and URL, read from what the page says of
+    itself (:mod:`dechaff.stages.meta`) before any element is dropped, in this order of
+    trust: JSON-LD (parsed leniently; the article object, also as a page's ``mainEntity`` or
+    in an ``@graph``, authors followed through ``@id``), microdata, ``<meta>`` tags
+    (OpenGraph, ``article:*``, Parse.ly, Dublin Core, Sailthru), then the visible page: the
+    headline above the lede, the byline, ``<time datetime>``, a date written out in any
+    supported language, the URL's date, and an update's date only when nothing else gives
+    one. The title is the JSON-LD headline, else the visible headline when OpenGraph's title
+    or the ``<title>`` agrees with it. Names lose their e-mail addresses, roles, bracketed
+    initials and the site's own name.
+
+    With ``explain``, each field it gives is traced as a ``moved`` removal whose ``reason``
+    says where it was read (``json-ld author``, ``<time>``...). Leave the rule out
+    (``ignore=["HT14"]``) to take fields from the text rules alone.
+
+    **Look-alikes left alone:** an e-mail address or the site's name as the author, the date
+    of a comment or a related story, an update's date when a publication date exists.
+
+    **Known problems:** a site that credits itself (its own name as the author) gets no
+    author; a page whose date appears only in prose gets none.
+    """
+
+    code = "HT14"
+    name = "html.metadata"
+    groups = ("html", "fields")
+    description = "The page's own metadata: JSON-LD, microdata, <meta> tags, then its headline, byline and dates."
+    stage = "meta"
+    examples = (
+        remove("<html><head><title>Bridge to close | Riverton Post</title>"
+               "<meta property='og:site_name' content='Riverton Post'>"
+               "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": "
+               "\"Riverton will close its old bridge\", \"datePublished\": \"2024-03-01\", "
+               "\"author\": {\"@type\": \"Person\", \"name\": \"Jane Roe\"},}</script></head>"
+               "<body><p>The council voted on Monday to close the bridge.</p></body></html>",
+               title="Riverton will close its old bridge", published="2024-03-01",
+               authors=["Jane Roe"]),
+        keep("<html><head><meta name='author' content='news@post.example'></head><body>"
+             "<p>The council voted on March 5, 2024 to close the bridge, Jane Roe said.</p>"
+             "</body></html>", "The council voted on March 5, 2024 to close the bridge"),
+    )
