@@ -212,6 +212,15 @@ ALL_RIGHTS = alt(
     "all right reserved",
 )
 
+#: Labels that credit a picture or a quotation ("Photo: Reuters/File", "Quelle: dpa"), in
+#: lower case: a line opening with one is a credit, not a subheading.
+CREDIT_LABELS = frozenset("""
+photo photos photograph photographs picture pictures pic image images img imagen imagem
+foto fotos bild bilder illustration graphic graphics grafik infografik video audio credit
+credits courtesy source sources quelle quellen fuente fonte sumber crédit crédito crédits
+caption file
+""".split())
+
 #: Labels of the line that carries an article's publication date.
 PUBLISHED_LABEL = alt(
     "published", "first published", "published on", "updated", "last updated", "updated on",

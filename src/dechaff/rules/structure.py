@@ -36,8 +36,11 @@ class MenuRun(Rule):
     sentence: see :func:`~dechaff.shapes.weight`). Articles rarely stack three of them;
     navigation always does.
 
+    A run right under a line that ends in a colon ("The works include:") is that line's
+    list, and stays.
+
     **Known problems:** a list of one-to-four-word items in an article (a short ingredient
-    list, a line-up) goes too. On HTML pages the HTML rules judge menus from the markup, so
+    list, a line-up) goes too, unless a line ending in a colon introduces it. On HTML pages the HTML rules judge menus from the markup, so
     this rule reads plain-text input only.
     """
 
@@ -56,6 +59,10 @@ class MenuRun(Rule):
         keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
              "What happens next\n\nThe bridge will stay shut until spring, officials said.",
              "What happens next"),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "It listed the works the old bridge needs:\n\nNew bearings\n\nA steel deck"
+             "\n\nFresh paint\n\nThe bridge will stay shut until spring, officials said.",
+             "New bearings", "A steel deck", "Fresh paint"),
         # Short Japanese sentences, one a line: closed by 。, and words are characters here.
         keep("パスワード管理ソフトは不可欠です。\n\nこれが非常に困ったもの。\n\n以下、その手順。\n\n"
              "再起動して完了しました。", "これが非常に困ったもの。", "以下、その手順。"),
@@ -69,14 +76,15 @@ class MenuRun(Rule):
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         run: list = []
+        above = None  # the line above the run: one ending in a colon introduces a list
         for piece in [*pieces, None]:
             if piece is not None and self.is_label(piece.text):
                 run.append(piece)
                 continue
-            if len(run) >= self.options["min_run"]:
+            if len(run) >= self.options["min_run"] and not (above and above.text.endswith(":")):
                 for label in run:
                     yield self.drop(label.start, label.end, reason=f"one of {len(run)} label lines")
-            run = []
+            run, above = [], piece
 
 
 @register
