@@ -87,7 +87,7 @@ class Cleaner:
                 pool.append(cls)
         chosen = registry.select(config.select, config.ignore, rules=pool, also=FIXES)
         self.rules: list[Rule] = [cls(timeout=None if registry.is_builtin(cls) else config.regex_timeout,
-                                      **config.settings_for(cls.code, cls.name)) for cls in chosen]
+                                      **_settings(cls, config)) for cls in chosen]
         self.text_rules = [r for r in self.rules if r.phase == "text"]
         self.article_rules = [r for r in self.rules if r.phase == "article"]
         self.page_text_rules = [r for r in self.text_rules if r.on_pages]
@@ -332,6 +332,12 @@ class Cleaner:
         if gone:
             article.pieces = [p for p in article.pieces if p.start not in gone]
         return bool(gone)
+
+
+def _settings(cls: type[Rule], config: Config) -> dict[str, Any]:
+    """A rule's settings: ``Config.favor`` for a rule that has that setting, then its own."""
+    found = {"favor": config.favor} if "favor" in cls.settings else {}
+    return {**found, **config.settings_for(cls.code, cls.name)}
 
 
 def _run(rule: Rule, method, *args) -> list[Proposal]:

@@ -19,14 +19,14 @@ from typing import Iterator, Sequence
 
 import regex
 
+from ..config import FAVORS
+from ..errors import ConfigError
 from ..features import Line, line
 from ..shapes import weight
 from .base import Proposal, Rule, keep, remove
 from .patterns import CREDIT_LABELS
 from .registry import register
 
-#: How strict the body rule is: the ``favor`` setting (and ``Config.favor``).
-FAVORS = ("precision", "balanced", "recall")
 _NUMBER = regex.compile(r"\d+")
 
 
@@ -205,6 +205,12 @@ class Body(Rule):
              "市长表示，渡轮将在桥梁关闭期间增加班次，以方便居民出行。",
              "市长表示，渡轮将在桥梁关闭期间增加班次"),
     )
+
+    def __init__(self, timeout: float | None = None, **settings) -> None:
+        super().__init__(timeout, **settings)
+        if self.options["favor"] not in FAVORS:
+            raise ConfigError(f"rule {self.code} setting 'favor' is 'precision', 'balanced' or "
+                              f"'recall', not {self.options['favor']!r}")
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         article = _Article(pieces)
