@@ -160,7 +160,7 @@ def line(text: str) -> Line:
         words=words,
         closed=bare.endswith(_TERMINAL) and not bare.endswith(("..", "…")),
         open_end=_OPEN_END.search(text) is not None,
-        dangling=text[-1:] in ",;–—-" or bool(tokens) and tokens[-1].lower() in DANGLING
+        dangling=text[-1:] in ",;–—-" or bool(tokens) and tokens[-1] in DANGLING
         and text[-1:].isalnum(),
         opens_lower=(first.islower() or text[:1] in ",;:)]…") if text else False,
         function_share=0.0 if unspaced or not tokens else function / len(tokens),

@@ -30,7 +30,7 @@ from .registry import register
 _NUMBER = regex.compile(r"\d+")
 
 
-def _describe(f: Line) -> str:
+def describe(f: Line) -> str:
     """What a line is, in a few words: '6 words, no sentence end'."""
     parts = [f"{f.words} word{'s' if f.words != 1 else ''}"]
     if f.label:
@@ -44,8 +44,9 @@ def _describe(f: Line) -> str:
     return ", ".join(parts)
 
 
-class _Article:
-    """An article's pieces with their measurements, and which of them are sentences.
+class Reading:
+    """An article's pieces as these rules read them: each line's measurements, and which
+    lines are sentences.
 
     ``solid`` marks the paragraphs and the lines of a sentence that a scraper broke across
     lines (wherever a link began): read together, they are a paragraph.
@@ -99,6 +100,12 @@ class _Article:
 def _tail_of_sentence(f: Line) -> bool:
     """A link's text and the stop after it ("CBS News ."): a sentence's last words."""
     return f.words <= 6 and f.text[-2:-1] == " " and f.text[-1:] in ".,;:!?)"
+
+
+def _answers(question: Line, answer: Line) -> bool:
+    """Is ``answer`` the short answer to ``question`` in a question and answer?"""
+    return (question.question and question.words >= 3 and 1 <= answer.words <= 25
+            and not _chaff_shape(question) and not _chaff_shape(answer))
 
 
 def _table_row(f: Line) -> bool:
@@ -213,7 +220,7 @@ class Body(Rule):
                               f"'recall', not {self.options['favor']!r}")
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
-        article = _Article(pieces)
+        article = Reading(pieces)
         if article.first is None:
             return  # no paragraph at all: nothing to measure against
         favor = self.options["favor"]
@@ -226,9 +233,9 @@ class Body(Rule):
             if not keep[i]:
                 piece = pieces[i]
                 yield self.drop(piece.start, piece.end, reason=f"not article text: "
-                                f"{_describe(article.lines[i])}, {article.where(i)}")
+                                f"{describe(article.lines[i])}, {article.where(i)}")
 
-    def kept(self, article: _Article, i: int, favor: str) -> str | None:
+    def kept(self, article: Reading, i: int, favor: str) -> str | None:
         """Why line ``i`` (not a sentence) stays, or ``None`` when it goes (a subheading is
         judged later, from the lines kept around it)."""
         f, prev, nxt = article.lines[i], article.at(i - 1), article.at(i + 1)
@@ -239,9 +246,9 @@ class Body(Rule):
             return "introduces what follows"
         if self._listed(article, i):
             return "an item of a list"
-        if prev is not None and prev.question and f.words <= 25 and not solid[i - 1]:
+        if prev is not None and _answers(prev, f) and not solid[i - 1]:
             return "an answer"
-        if f.question and nxt is not None and solid[i + 1]:
+        if f.question and nxt is not None and (solid[i + 1] or _answers(f, nxt)):
             return "a question"
         if f.text[:1] in "—―–" and f.words <= 12 and prev is not None and prev.closed:
             return "an attribution"
@@ -257,7 +264,7 @@ class Body(Rule):
             return "between two paragraphs"
         return None
 
-    def _after_body(self, article: _Article, i: int) -> bool:
+    def _after_body(self, article: Reading, i: int) -> bool:
         """Below the last paragraph, what still belongs to it: the last paragraph cut off
         in mid-sentence, a credit or contact line ("(With inputs from agencies)", "Editor:
         Jane Roe"), a closing one-line paragraph, each right under the paragraph or under
@@ -272,7 +279,7 @@ class Body(Rule):
         return True
 
     @staticmethod
-    def _subheadings(article: _Article, keep: list[bool], favor: str) -> None:
+    def _subheadings(article: Reading, keep: list[bool], favor: str) -> None:
         """A run of lines going between two kept ones: its last line is a subheading when it
         has the shape of one, stands over a sentence, and the run holds no other line of that
         shape (more make a list of headlines: other stories)."""
@@ -296,7 +303,7 @@ class Body(Rule):
             i = j
 
     @staticmethod
-    def _listed(article: _Article, i: int) -> bool:
+    def _listed(article: Reading, i: int) -> bool:
         """Is line ``i`` in a list: under a line ending in a colon (with only items between),
         marked as an item next to another item, or a table row next to another row?"""
         f = article.lines[i]

@@ -12,7 +12,7 @@ from typing import Iterator
 
 import regex
 
-from ..dates import DATE_TIME, MONTHS, parse_date
+from ..dates import DATE_TIME, MONTHS, TIME_FIRST, WEEKDAY, WEEKDAYS, parse_date
 from ..shapes import is_body, is_headline, word_count
 from .base import PatternRule, Proposal, Rule, keep, remove
 from .patterns import (AGENCIES, BYLINE_LABEL, NAME, NAME_JOIN, PLACEHOLDER_SOURCE, PUBLISHED_LABEL,
@@ -37,9 +37,7 @@ class PublishedLine(PatternRule):
     scope = "span"
     field = "published"
     pattern = (rf"^[^\w\n]{{0,2}}(?i:{PUBLISHED_LABEL})\s*(?:on|at|am|le|el|em|:|-|–|—|\|)?\s*"
-               rf"(?:(?i:\w+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|"
-               rf"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
-               rf"samedi|dimanche|senin|selasa|rabu|kamis|jumat|sabtu|minggu),?\s*)?"
+               rf"(?:(?i:\w+day|{WEEKDAY}),?\s*)?"
                rf"(?i:{DATE_TIME})[\s,|.]*"
                rf"(?:[,|·–-]?\s*(?i:updated|last updated|mis à jour|actualizado|aktualisiert|atualizado"
                rf"|diperbarui)\b[^\n]{{0,60}}$)?")
@@ -61,7 +59,8 @@ class PublishedLine(PatternRule):
 class DateHeader(PatternRule):
     """A line that is a date and little else, as aggregators print above each article.
 
-    It gives ``published`` and marks the start of an article.
+    It gives ``published`` and marks the start of an article. The date may open with its
+    weekday ("Thu, 09 Oct 2025 07:05:00 GMT") or its time ("18:20 CET, 4 Feb 2025").
     """
 
     code = "FD02"
@@ -69,10 +68,11 @@ class DateHeader(PatternRule):
     groups = ("fields", "split")
     description = "'date 2024-04-27' header lines; each starts an article."
     max_line = 150
-    starts = frozenset({"#", "date", "fecha", "datum", "data", "tanggal", *MONTHS})
+    starts = frozenset({"#", "date", "fecha", "datum", "data", "tanggal", *MONTHS, *WEEKDAYS})
     scope = "span"
     field = "published"
-    pattern = rf"^[^\w\n]{{0,2}}(?:(?i:date|fecha|datum|data|tanggal)\s*:?\s*)?(?i:{DATE_TIME})[\s,|]*"
+    pattern = (rf"^[^\w\n]{{0,2}}(?:(?i:date|fecha|datum|data|tanggal)\s*:?\s*)?"
+               rf"(?:(?i:{WEEKDAY}),?\s+)?(?i:{TIME_FIRST})?(?i:{DATE_TIME})[\s,|]*")
 
     def accept(self, match, doc) -> bool:
         block = doc.block_at(match.start())
@@ -91,7 +91,10 @@ class DateHeader(PatternRule):
 
     examples = (
         remove("date 2024-04-27 Connect with us", "date 2024-04-27", published="2024-04-27"),
+        remove("Thu, 09 Oct 2025 07:05:00 GMT", published="2025-10-09T07:05:00+00:00"),
+        remove("18:20 CET, 4 Feb 2025", published="2025-02-04T18:20:00+01:00"),
         keep("2024-04-27 was the day the ceasefire collapsed, according to the envoy's notes."),
+        keep("Thursday, 9 October 2025 was the day the ceasefire collapsed, the envoy wrote."),
     )
 
 

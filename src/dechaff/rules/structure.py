@@ -13,6 +13,7 @@ import regex
 
 from ..shapes import UNSPACED_STOP, is_body, is_headline, weight, word_count
 from .base import Proposal, Rule, keep, remove
+from .head import headline_by_lede, strip_site
 from .patterns import SECTIONS
 from .registry import register
 
@@ -140,8 +141,12 @@ class SectionLabel(Rule):
 
 @register
 class Title(Rule):
-    """The headline: a line of the head printed twice, else its first headline-shaped line
-    of four words or more (three at a pinch: site names are short, headlines rarely are).
+    """The headline: a line of the head printed twice, else the headline-shaped line whose
+    words the lede takes up most (a site's name, a navigation bar, a "Breaking:" ticker or a
+    promo shares none: see :func:`~dechaff.rules.head.headline_by_lede`), else its first
+    headline-shaped line of four words or more (three at a pinch: site names are short,
+    headlines rarely are). A site's name after or before it ("... - The Daily Ledger") is
+    stripped.
 
     Lines of the head above it (site names, menus, stray labels) leave the body with it, and
     so does a copy of it further down the head; other lines between it and the body (a
@@ -158,12 +163,17 @@ class Title(Rule):
         remove("ExBulletin\n\nWhat Are The Main Benefits Of Comparing Quotes Online\n\nLOS ANGELES, "
                "CA / ACCESSWIRE / June 24, 2020 / The company has launched a new blog post.",
                "ExBulletin", title="What Are The Main Benefits Of Comparing Quotes Online"),
+        remove("WATCH LIVE: Evening news at six\n\nBridge to reopen after two years of repairs | "
+               "City Herald\n\nThe old bridge will reopen next month after two years of repairs, "
+               "the mayor said on Monday.", "WATCH LIVE",
+               title="Bridge to reopen after two years of repairs"),
         keep("The mayor said on Monday that the bridge would reopen next month after repairs."),
     )
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         lead = head(pieces)
-        title = self.choose(lead, doc)
+        lede = " ".join(p.text for p in pieces[len(lead):len(lead) + 2])
+        title = self.choose(lead, doc, lede)
         if title is None:
             return
         above = True
@@ -174,16 +184,18 @@ class Title(Rule):
                 yield self.drop(piece.start, piece.end, reason="above the headline")
             elif piece.text.casefold() == title.text.casefold():
                 yield self.drop(piece.start, piece.end, reason="repeats the headline")
-        yield self.move(title.start, title.end, "title", title.text)
-
+        yield self.move(title.start, title.end, "title", strip_site(title.text, lede))
 
     @staticmethod
-    def choose(lead, doc):
+    def choose(lead, doc, lede: str = ""):
         candidates = [p for p in lead if is_headline(p.text)]
         for piece in candidates:
             following = doc.blocks[piece.block + 1].text if piece.block + 1 < len(doc.blocks) else ""
             if following.casefold() == piece.text.casefold():
                 return piece
+        found = headline_by_lede(candidates, lede)
+        if found is not None:
+            return found
         for least in (4, 3):
             for piece in candidates:
                 if word_count(piece.text) >= least:
