@@ -29,13 +29,14 @@ def test_the_reason_says_what_the_line_is_and_where():
 
 @pytest.mark.parametrize("favor,kept", [
     ("precision", []),
-    ("balanced", ["Council news roundup"]),
-    ("recall", ["More from the council", "Council news roundup"]),
+    ("balanced", ["Nobody was hurt."]),
+    ("recall", ["Nobody was hurt.", "More from the council", "Council news roundup"]),
 ])
 def test_favor_moves_the_threshold(favor, kept):
-    text = f"{PARA}\n\nMore from the council\n\nCouncil news roundup\n\n{NEXT}"
+    text = (f"{PARA}\n\nNobody was hurt.\n\n{NEXT}\n\nMore from the council\n\nCouncil news roundup"
+            f"\n\n{PARA}")
     body = bodies(text, favor=favor)[0]
-    for candidate in ("More from the council", "Council news roundup"):
+    for candidate in ("Nobody was hurt.", "More from the council", "Council news roundup"):
         assert (candidate in body) == (candidate in kept), (favor, body)
 
 

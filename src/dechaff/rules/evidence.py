@@ -128,8 +128,12 @@ def _heading_shape(f: Line) -> bool:
 
 
 def _credit_label(f: Line) -> bool:
-    """A "Photo: ..." or "Source: ..." line: the label of a picture's or a quote's credit."""
-    return f.label and f.text.split(":", 1)[0].strip(" (").casefold() in CREDIT_LABELS
+    """A "Photo: ..." or "Source: ..." line, the label of a picture's or a quote's credit;
+    or a label in capitals over another story's headline ("MORE: ...", "WATCH: ...")."""
+    if not f.label:
+        return False
+    label = f.text.split(":", 1)[0].strip(" (")
+    return label.casefold() in CREDIT_LABELS or (label.isupper() and not f.closed)
 
 
 @register
@@ -141,18 +145,25 @@ class Body(Rule):
     :func:`~dechaff.shapes.weight`, which also reads Chinese, Japanese and Thai) stays.
     Any other line stays only as one of the shapes real text takes beside paragraphs:
 
-    - a **subheading**: a short headline-shaped line right above a paragraph, with at most
-      one other short line between it and the paragraph above;
+    - a **subheading**: a short headline-shaped line (or one in capitals, or a question)
+      right above a paragraph, a list or a table, the only line of that shape among the
+      short lines above it (two make a list of other stories' headlines); one word only
+      straight between two paragraphs ("References");
     - a **list**: the items under a line that introduces them (ending in a colon, as
       "include:"), items with markers ("•", "1.", "Step 2"), and the rows of a table
       (several numbers to a line, two rows or more);
-    - a **question and answer**: the short answer under a question, a question over a paragraph;
-    - a **one-line paragraph or quotation**: a line of three words or more closed like a
-      sentence, or opening with a quotation mark, between paragraphs;
-    - a **broken sentence**: a line that goes on from the line above it (which was left
-      open, or which it continues in small letters);
-    - the **last paragraph cut off**: the line after the last paragraph, of ``truncated``
-      words or more, left open, with the function words of prose.
+    - a **question and answer**: the short answer under a question, a question over a
+      paragraph or an answer; an attribution ("— Jane Roe") under a quotation;
+    - a **one-line paragraph or quotation**: a line closed like a sentence ("Berlin.",
+      "No one was hurt."), or opening with a quotation mark, between paragraphs; a long
+      sentence (15 words or more) whose end a link took;
+    - a **broken sentence**: lines that a scraper split where a link began ("The plan was
+      first reported by" / "City Herald" / ", which said ..."): read together they are a
+      paragraph;
+    - under the last paragraph, **what still belongs to it**: the last paragraph cut off
+      in mid-sentence (``truncated`` words or more, left open, with the function words of
+      prose), a credit or contact line ("(With inputs from agencies)", "Editor: Jane Roe"),
+      a short closing sentence.
 
     Everything else goes, with its reason: "not article text: 3 words, no sentence end,
     between two paragraphs". The lines above the first paragraph are the head's, and
@@ -162,10 +173,15 @@ class Body(Rule):
     "See All Newsletters", a teaser's headline), but it rarely reads like an article's
     sentences, and the article's own short lines sit where articles put them.
 
+    Lines shaped like chaff never stay: a menu's separators ("News | Sport"), a bare web
+    address, a credit's label ("Photo: ...") or a label in capitals over another story's
+    headline ("MORE: ...").
+
     **Settings:** ``favor`` moves the threshold (``Config.favor`` sets it for every rule
-    that has it): ``precision`` keeps a one-line paragraph only from five words and no
-    subheading after another short line; ``recall`` keeps any short line between two
-    paragraphs that is not shaped like chaff (a menu's separators, a bare web address).
+    that has it): ``precision`` keeps a one-line paragraph only from five words, a
+    subheading only right under a paragraph, and nothing under the last paragraph;
+    ``recall`` keeps any short line between two paragraphs that is not shaped like chaff,
+    and two headline-shaped lines over a paragraph.
 
     **Known problems:** a caption or a teaser written as a sentence stays (it reads as
     prose); a teaser's headline right above its blurb reads as a subheading; a list with
@@ -284,7 +300,7 @@ class Body(Rule):
         has the shape of one, stands over a sentence, and the run holds no other line of that
         shape (more make a list of headlines: other stories)."""
         i, n = article.first + 1, len(keep)
-        most = 1 if favor == "precision" else 2
+        most = 2 if favor == "recall" else 1
         while i < n:
             if keep[i]:
                 i += 1
@@ -297,7 +313,10 @@ class Body(Rule):
             last = j - 1
             # one word ("References") only straight between two sentences
             alone = len(run) == 1 or favor == "recall"
-            if (j < n and article.solid[j] and last in shaped and len(shaped) <= most
+            over = j < n and (article.solid[j] or Body._listed(article, j))
+            if favor == "precision" and len(run) > 1:
+                over = False  # only right under a paragraph
+            if (over and last in shaped and len(shaped) <= most
                     and (article.lines[last].words >= 2 or alone)):
                 keep[last] = True
             i = j

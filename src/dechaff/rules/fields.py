@@ -216,7 +216,9 @@ _BYLINE = regex.compile(
 
 @register
 class Byline(Rule):
-    """A byline, "By Jane Doe": the names go to ``authors``, the line leaves the body."""
+    """A byline, "By Jane Doe": the names go to ``authors``, the line leaves the body; a
+    date after the names ("By Jane Doe | Posted 11/03/2024 6:15 PM EST") goes to
+    ``published``."""
 
     code = "FD05"
     name = "fields.byline"
@@ -226,6 +228,8 @@ class Byline(Rule):
     examples = (
         remove("By Jane Doe and John Roe", authors=["Jane Doe", "John Roe"]),
         remove("Por María López", authors=["María López"]),
+        remove("Von Jonas Weber | 05.03.2025, 14:30 Uhr", authors=["Jonas Weber"],
+               published="2025-03-05T14:30:00"),
         keep("By Thursday the river had risen two metres, officials said."),
     )
 
@@ -238,6 +242,9 @@ class Byline(Rule):
                 continue
             names = [n.strip() for n in regex.split(NAME_JOIN, match.group("names")) if n.strip()]
             if names and all(len(n.split()) >= 2 or n.isupper() for n in names):
+                date = parse_date(doc.text[match.end("names"):block.end])
+                if date:
+                    yield self.move(block.start, block.end, "published", date, keep=True)
                 yield self.move(block.start, block.end, "authors", names)
 
 

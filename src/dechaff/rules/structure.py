@@ -75,6 +75,12 @@ class MenuRun(Rule):
         words, long = weight(text)  # a Chinese or Japanese line's words are its characters
         return words <= self.options["max_words"] and not long
 
+    @staticmethod
+    def _list(run: list, above) -> bool:
+        """Is the run a list that a line ending in a colon introduces ("You will need:")?"""
+        return (above is not None and above.text.endswith(":")) or (
+            run[0].text.endswith(":") and word_count(run[0].text) >= 3)
+
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         run: list = []
         above = None  # the line above the run: one ending in a colon introduces a list
@@ -82,7 +88,7 @@ class MenuRun(Rule):
             if piece is not None and self.is_label(piece.text):
                 run.append(piece)
                 continue
-            if len(run) >= self.options["min_run"] and not (above and above.text.endswith(":")):
+            if len(run) >= self.options["min_run"] and not self._list(run, above):
                 for label in run:
                     yield self.drop(label.start, label.end, reason=f"one of {len(run)} label lines")
             run, above = [], piece

@@ -48,17 +48,18 @@ class Advertisement(PatternRule):
     name = "ui.advertisement"
     groups = ("ui",)
     description = "'Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Anzeige'."
-    keywords = ("advert", "sponsor", "continues below", "continue reading", "scroll to continue",
-                "anzeige", "publici", "iklan", "\nad", "ad\n")
+    keywords = ("advert", "sponsor", "continues below", "continues after", "continue reading",
+                "scroll to continue", "anzeige", "publici", "iklan", "\nad", "ad\n")
     scope = "span"
     pattern = (rf"{_AFTER}(?:Advertisement|ADVERTISEMENT|Advertisements|Advertise with us|Sponsored|SPONSORED"
-               r"|(?:Story|Article|Content) continues below(?: this)?(?: advertisement| ad)?"
+               r"|(?:Story|Article|Content) continues (?:below|after)(?: this)?(?: advertisement| ad)?"
                r"|Continue reading below|Scroll to continue(?: with content)?|AD|Ad|Advert|ADVERT"
                r"|Anzeige|ANZEIGE|Publicidad|PUBLICIDAD|Publicité|PUBLICITÉ|Publicidade|PUBLICIDADE|Iklan|ADVERTISING)"
                rf"\s*[:.]?{_BEFORE}")
     examples = (
         remove("Advertisement"),
         remove("Story continues below advertisement"),
+        remove("Article continues after this ad"),
         remove("The council met on Monday. Advertisement The vote passed.", "Advertisement"),
         keep("Advertisement revenue fell by a third, the company said."),
         keep("The advertisement ran on television for a week."),
