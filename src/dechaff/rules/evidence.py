@@ -122,12 +122,12 @@ def _chaff_shape(f: Line) -> bool:
 def _heading_shape(f: Line) -> bool:
     """Could this line be a subheading: short, headline-shaped or in capitals, not a credit
     ("Photo: Reuters")?"""
-    if f.bracketed or _chaff_shape(f) or _credit_label(f) or not 1 <= f.words <= 20:
+    if f.bracketed or _chaff_shape(f) or credit_label(f) or not 1 <= f.words <= 20:
         return False
     return f.headline or f.caps_share > 0.8 or f.intro or f.text.endswith(("...", "…"))
 
 
-def _credit_label(f: Line) -> bool:
+def credit_label(f: Line) -> bool:
     """A "Photo: ..." or "Source: ..." line, the label of a picture's or a quote's credit;
     or a label in capitals over another story's headline ("MORE: ...", "WATCH: ...")."""
     if not f.label:
@@ -270,7 +270,7 @@ class Body(Rule):
             return "an attribution"
         inside = i < article.last
         least = 5 if favor == "precision" else 1
-        if inside and (f.closed or f.quoted) and f.words >= least and not _credit_label(f):
+        if inside and (f.closed or f.quoted) and f.words >= least and not credit_label(f):
             return "a one-line paragraph"
         if inside and f.words >= 15 and f.function_share >= 0.2 and f.title_share < 0.5:
             return "a long sentence, its end lost"

@@ -106,7 +106,7 @@ def head_date(text: str) -> str | None:
     return parse_date(text) if line(rest.strip() or "-").words <= 8 else None
 
 
-def _terms(text: str) -> frozenset[str]:
+def terms(text: str) -> frozenset[str]:
     """What a headline and a lede share: key words, or in Chinese and Japanese, pairs of
     characters."""
     if not text.isascii() and len(UNSPACED.findall(text)) * 2 >= len(text):
@@ -123,14 +123,14 @@ def headline_by_lede(candidates: Sequence, lede: str):
     words in common and a quarter of its words; the best share wins, then the most words
     shared, then the line nearer the lede.
     """
-    lede_terms = _terms(lede)
+    lede_terms = terms(lede)
     best, best_key = None, None
     for order, piece in enumerate(candidates):
-        terms = _terms(piece.text)
-        if not terms:
+        words = terms(piece.text)
+        if not words:
             continue
-        shared = len(terms & lede_terms)
-        share = shared / len(terms)
+        shared = len(words & lede_terms)
+        share = shared / len(words)
         if shared < 2 or share < 0.25:
             continue
         key = (round(share, 2), shared, order)
@@ -155,13 +155,13 @@ def strip_site(title: str, lede: str) -> str:
     parts = _SITE_SEP.split(title)
     if len(parts) < 2:
         return title
-    lede_terms = _terms(lede)
+    lede_terms = terms(lede)
     for side in (-1, 0):
         part = parts[side]
         others = parts[:-1] if side == -1 else parts[1:]
         rest = title[:title.rfind(part) - 1].rstrip(" |•·»:-–—") if side == -1 else \
             title[len(part):].lstrip(" |•·»:-–—")
-        if (len(part.split()) <= 4 and len(rest.split()) >= 3 and not (_terms(part) & lede_terms)
+        if (len(part.split()) <= 4 and len(rest.split()) >= 3 and not (terms(part) & lede_terms)
                 and (part[:1].isupper() or part[:1].isdigit() or "." in part) and others):
             return rest
     return title
