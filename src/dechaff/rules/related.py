@@ -77,8 +77,9 @@ class RelatedHeading(PatternRule):
 class PopularList(Rule):
     """A "Most read" or "Trending" heading and the run of headlines listed under it.
 
-    The list ends at the first paragraph of real text. A headline set apart by a blank line
-    and directly followed by a paragraph is kept: it is the next article's title.
+    The list ends at the first paragraph of real text. A headline directly followed by a
+    paragraph is kept: it is the next article's title (in a list packed without blank lines,
+    only a question: there the last item often stands on the paragraph).
     """
 
     code = "RL03"
@@ -92,6 +93,12 @@ class PopularList(Rule):
         remove("Body text of the story that ends here.\n\nMost read\nFirst other headline here\n"
                "Second other headline here", "Most read", "First other headline here",
                "Second other headline here"),
+        remove("Body text of the story that ends here.\n\nAlso read\n\nFerry fares rise in March"
+               "\n\nHarbour master named", "Also read", "Ferry fares rise in March",
+               "Harbour master named"),
+        keep("Body text of the story that ends here.\n\nMost read\nFirst other headline here\n"
+             "Why did the council close the bridge?\nThe council voted on Monday to close the old "
+             "bridge for repairs, the mayor said.", "Why did the council close the bridge?"),
         keep("Trending topics on social media shifted towards the election this week, data show."),
     )
 
@@ -109,7 +116,8 @@ class PopularList(Rule):
                 if packed and blocks[i].paragraph != block.paragraph:
                     break
                 nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
-                if not packed and is_body(nxt) and is_headline(blocks[i].text):
+                if is_body(nxt) and is_headline(blocks[i].text) and (
+                        not packed or blocks[i].text.endswith(("?", "?”", "?\""))):
                     break  # a headline right above a paragraph opens the next story
                 yield self.drop(blocks[i].start, blocks[i].end, reason="list item")
                 i += 1

@@ -13,7 +13,7 @@ import regex
 
 from ..shapes import UNSPACED_STOP, is_body, is_headline, weight, word_count
 from .base import Proposal, Rule, keep, remove
-from .head import headline_by_lede, strip_site
+from .head import headline_by_lede, strip_site, terms
 from .patterns import SECTIONS
 from .registry import register
 
@@ -38,7 +38,9 @@ class MenuRun(Rule):
     navigation always does.
 
     A run right under a line that ends in a colon ("The works include:") is that line's
-    list, and stays.
+    list, and stays; so does the run's last line when the paragraph under it takes up its
+    words: it is the headline ("Home / News / Sport / Bridge closes" over "The bridge
+    closed on Monday ...").
 
     **Known problems:** a list of one-to-four-word items in an article (a short ingredient
     list, a line-up) goes too, unless a line ending in a colon introduces it. On HTML pages the HTML rules judge menus from the markup, so
@@ -60,6 +62,9 @@ class MenuRun(Rule):
         keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
              "What happens next\n\nThe bridge will stay shut until spring, officials said.",
              "What happens next"),
+        remove("Home\n\nNews\n\nSport\n\nOld bridge closes\n\nThe old bridge closed on Monday for "
+               "repairs that will take the winter, the council said.", "Home", "Sport",
+               also=("ST02",), title="Old bridge closes"),
         keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
              "It listed the works the old bridge needs:\n\nNew bearings\n\nA steel deck"
              "\n\nFresh paint\n\nThe bridge will stay shut until spring, officials said.",
@@ -76,6 +81,15 @@ class MenuRun(Rule):
         return words <= self.options["max_words"] and not long
 
     @staticmethod
+    def _headline(last, below):
+        """The run's last line when it is the headline of the paragraph under it: two words
+        or more that the paragraph takes up."""
+        if below is None or not is_body(below.text) or word_count(last.text) < 2:
+            return None
+        words = terms(last.text)
+        return last if len(words & terms(below.text)) >= max(1, len(words) // 2) else None
+
+    @staticmethod
     def _list(run: list, above) -> bool:
         """Is the run a list that a line ending in a colon introduces ("You will need:")?"""
         return (above is not None and above.text.endswith(":")) or (
@@ -89,8 +103,10 @@ class MenuRun(Rule):
                 run.append(piece)
                 continue
             if len(run) >= self.options["min_run"] and not self._list(run, above):
+                headline = self._headline(run[-1], piece)
                 for label in run:
-                    yield self.drop(label.start, label.end, reason=f"one of {len(run)} label lines")
+                    if label is not headline:
+                        yield self.drop(label.start, label.end, reason=f"one of {len(run)} label lines")
             run, above = [], piece
 
 
