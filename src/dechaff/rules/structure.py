@@ -21,9 +21,10 @@ _SECTION = regex.compile(rf"^(?i:{SECTIONS})$")
 
 
 def head(pieces) -> list:
-    """The pieces before the first body paragraph."""
+    """The pieces before the first body paragraph (in Chinese or Japanese too: see
+    :func:`~dechaff.shapes.weight`)."""
     for i, piece in enumerate(pieces):
-        if is_body(piece.text):
+        if weight(piece.text)[1]:
             return pieces[:i]
     return []
 
