@@ -68,7 +68,6 @@ het een van op met voor
 
 _WORDS = regex.compile(r"\w+")
 _WORDS_ASCII = re.compile(r"\w+")
-_LETTER = regex.compile(r"\p{L}")
 #: A list item's marker: a bullet, a dash, or a number or letter with a stop or bracket.
 _LIST_MARK = regex.compile(r"^(?:[•·▪▫◦‣⁃●○■□►▶✓✔*]|[-–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s"
                            r"|(?i:step|schritt|paso|étape|etapa|langkah)\s+\d)")
@@ -76,6 +75,8 @@ _LIST_MARK = regex.compile(r"^(?:[•·▪▫◦‣⁃●○■□►▶✓✔*]
 _LABEL = regex.compile(r"^[^\w\n]{0,2}(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2})\s*:\s*\S")
 _URL = regex.compile(r"https?://|www\.\w|\w\.(?:com|org|net|co\.uk|de|fr|es|in)\b")
 _SEPARATORS = regex.compile(r"\s[|•·»›]\s|\s/\s")
+_SEPARATOR_MARKS = frozenset("|•·»›/")
+_URL_MARKS = ("://", "www.", ".com", ".org", ".net", ".co.", ".de", ".fr", ".es", ".in")
 _OPEN_END = regex.compile(r"(?:\p{Ll}[\p{L}'’-]*|[,;–—-])\s*$")
 _QUOTES = "\"“”‘’'«»„"
 _CLOSERS = "\"”’»)]"
@@ -127,6 +128,11 @@ class Line(NamedTuple):
     unspaced: bool
 
 
+def _has_url(text: str) -> bool:
+    """A web address in ``text`` (a cheap look for its marks first)."""
+    return any(mark in text for mark in _URL_MARKS) and _URL.search(text) is not None
+
+
 @lru_cache(maxsize=32768)
 def line(text: str) -> Line:
     """The features of ``text`` (one line, already stripped), cached by its text.
@@ -147,11 +153,12 @@ def line(text: str) -> Line:
         if chars * 2 >= len(text):
             words = max(words, chars // 2)
     unspaced = words > spaced
-    letters = _LETTER.findall(text) if not text.isascii() else [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
+    # (counted with str's own methods, mapped: a paragraph has thousands of characters)
+    letters = sum(map(str.isalpha, text))
+    upper = sum(map(str.isupper, text))
     capital = sum(1 for t in tokens if t[:1].isupper())
-    function = sum(1 for t in tokens if t.lower() in FUNCTION_WORDS)
-    digits = sum(1 for c in text if c.isdigit())
+    function = sum(map(FUNCTION_WORDS.__contains__, map(str.lower, tokens)))
+    digits = sum(map(str.isdigit, text))
     bare = text.rstrip(_CLOSERS)
     first = text.lstrip(_QUOTES + "([ ")[:1]
     return Line(
@@ -159,12 +166,12 @@ def line(text: str) -> Line:
         chars=len(text),
         words=words,
         closed=bare.endswith(_TERMINAL) and not bare.endswith(("..", "…")),
-        open_end=_OPEN_END.search(text) is not None,
+        open_end=_OPEN_END.search(text, max(0, len(text) - 60)) is not None,
         dangling=text[-1:] in ",;–—-" or bool(tokens) and tokens[-1] in DANGLING
         and text[-1:].isalnum(),
         opens_lower=(first.islower() or text[:1] in ",;:)]…") if text else False,
         function_share=0.0 if unspaced or not tokens else function / len(tokens),
-        caps_share=upper / len(letters) if letters else 0.0,
+        caps_share=upper / letters if letters else 0.0,
         title_share=capital / len(tokens) if tokens else 0.0,
         digit_share=digits / len(text) if text else 0.0,
         prose=prose,
@@ -173,8 +180,8 @@ def line(text: str) -> Line:
         label=_LABEL.match(text) is not None,
         intro=text.endswith(":"),
         question=bare.endswith(("?", "？")),
-        url=_URL.search(text) is not None,
-        separators=len(_SEPARATORS.findall(text)),
+        url=_has_url(text),
+        separators=len(_SEPARATORS.findall(text)) if _SEPARATOR_MARKS.intersection(text) else 0,
         bracketed=text[:1] in "([" and text[-1:] in ")]",
         quoted=text[:1] in _QUOTES,
         unspaced=unspaced,
