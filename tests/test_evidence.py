@@ -53,24 +53,20 @@ def test_a_wrong_favor_is_refused():
         dechaff.Cleaner(rules={"EV02": {"favor": "greedy"}})
 
 
-def test_numbered_steps_stay():
-    text = (f"{PARA}\n\nTo apply for a permit:\n\n1. Fill in the form\n\n2. Attach a photo\n\n"
-            f"3. Pay the fee at the desk\n\n{NEXT}")
-    body = bodies(text)[0]
-    assert "2. Attach a photo" in body and "To apply for a permit:" in body
-
-
-def test_a_sentence_broken_by_links_stays_whole():
-    text = (f"{PARA}\n\nThe plan was first reported by\n\nCity Herald\n\n, which said the works "
-            f"would start in May.\n\n{NEXT}")
-    body = bodies(text)[0]
-    assert "The plan was first reported by" in body and "City Herald" in body
-
-
-def test_a_dateline_of_its_own_and_a_short_closing_line_stay():
-    text = f"{PARA}\n\nBerlin.\n\n{NEXT}\n\nNo one was hurt."
-    body = bodies(text)[0]
-    assert "Berlin." in body and "No one was hurt." in body
+@pytest.mark.parametrize("middle,kept", [
+    # numbered steps under the line that introduces them
+    ("To apply for a permit:\n\n1. Fill in the form\n\n2. Attach a photo\n\n"
+     "3. Pay the fee at the desk", ["To apply for a permit:", "2. Attach a photo"]),
+    # a sentence that links broke into lines
+    ("The plan was first reported by\n\nCity Herald\n\n, which said the works would start in May.",
+     ["The plan was first reported by", "City Herald"]),
+    # a dateline on its own line
+    ("Berlin.", ["Berlin."]),
+], ids=["steps", "broken-sentence", "dateline"])
+def test_the_shapes_of_real_text_stay(middle, kept):
+    body = bodies(f"{PARA}\n\n{middle}\n\n{NEXT}\n\nNo one was hurt.")[0]
+    for line_ in [*kept, "No one was hurt."]:  # and a short closing line
+        assert line_ in body
 
 
 def test_a_list_of_other_headlines_goes_whole():
