@@ -115,7 +115,8 @@ _DATELINE = regex.compile(
 
 @register
 class Dateline(Rule):
-    """A dateline opening a paragraph: "NEW DELHI, March 3 (Reuters) -", "LONDON —".
+    """A dateline opening a paragraph: "NEW DELHI, March 3 (Reuters) -", "LONDON —". The line
+    must read as a paragraph: "MORE: Other headline" is a link, not a dateline.
 
     The dateline stays in the body; a full date in it gives ``published``, and it marks the
     start of an article (the splitter uses it when a glued article has no headline).
@@ -129,6 +130,9 @@ class Dateline(Rule):
         remove("LOS ANGELES, CA / ACCESSWIRE / June 24, 2020, / Acme has launched a new blog post.",
                published="2020-06-24"),
         keep("NEW DELHI, March 3 (Reuters) - India's central bank held rates on Friday."),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "MORE: Rail strike called off after late-night talks\n\nThe bridge will stay shut "
+             "until the spring, officials said on Tuesday.", "The bridge will stay shut", records=1),
         keep("The UN said on Friday that aid had reached the city."),
     )
 
@@ -137,8 +141,8 @@ class Dateline(Rule):
             if not _may_be_dateline(block.text):
                 continue
             match = _DATELINE.match(doc.text, block.start, block.end, timeout=self.timeout)
-            if match is None or word_count(block.text) < 8:
-                continue
+            if match is None or word_count(block.text) < 8 or not is_body(block.text):
+                continue  # a dateline opens a paragraph; "MORE: Other headline" is a link
             head = doc.text[block.start:min(block.end, block.start + 90)]
             date = parse_date(head)
             if date:

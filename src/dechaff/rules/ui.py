@@ -196,13 +196,15 @@ class CommentCount(PatternRule):
     starts = frozenset({"#", "no", "leave", "add", "post", "view", "show", "hide", "read", "comments",
                         "comment", "be", "join", "deja", "kommentar", "laisser", "deixe", "tulis"})
     pattern = (r"^[^\w\n]{0,2}(?i:\d[\d,.]*\s*(?:comments?|responses?|replies|comentarios?|kommentare?"
-               r"|commentaires?|comentários?|komentar)|(?:no|leave a|add a|post a|view|show|hide|read)"
+               r"|commentaires?|comentários?|komentar)|leave a (?:reply|response)"
+               r"|(?:no|leave a|add a|post a|view|show|hide|read)"
                r"\s+comments?|comments?\s*\(\d+\)|be the first to comment|join the (?:conversation|discussion)"
                r"|deja (?:un|tu) comentario|kommentar schreiben|laisser un commentaire|deixe (?:um|seu) comentário"
                r"|tulis komentar)\s*[.:!]?\s*$")
     examples = (
         remove("12 Comments"),
         remove("Leave a comment"),
+        remove("Leave a Reply"),
         keep("12 comments were received during the consultation, the council said."),
     )
 
