@@ -266,11 +266,13 @@ class MainContent(Rule):
             return None
         lede = _terms(" ".join(b.text for b in blocks[lower[0]:min(lower[0] + 3, lower[1])]))
         above = _terms(" ".join(b.text for b in blocks[upper[0]:upper[1]]))
-        for block in blocks[upper[1]:lower[0] - 3]:
+        for block in blocks[max(upper[1], lower[0] - 200):lower[0] - 3]:
+            i = block.index
             if (not is_headline(block.text) or len(block.text.split()) < 4
-                    or not _menus_below(blocks, block.index) or credit_label(line(block.text))
-                    or block.text.casefold() in page):
-                continue  # a page's title has its site's menus under it, not a blurb
+                    or not _menus_below(blocks, i) or credit_label(line(block.text))
+                    or block.text.casefold() in page
+                    or any(is_body(b.text) for b in blocks[max(0, i - 5):i])):
+                continue  # a page's title: its site's menus under it, the last page's footer above
             terms = _terms(block.text)
             shared = len(terms & lede)
             if terms and shared >= 2 and shared >= 0.3 * len(terms) and len(terms & above) < 0.3 * len(terms):
