@@ -48,12 +48,13 @@ class Advertisement(PatternRule):
     name = "ui.advertisement"
     groups = ("ui",)
     description = "'Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Anzeige'."
-    keywords = ("advert", "sponsor", "continues below", "continues after", "continue reading",
+    keywords = ("advert", "sponsor", "paid ", "continues below", "continues after", "continue reading",
                 "scroll to continue", "anzeige", "publici", "iklan", "\nad", "ad\n")
     scope = "span"
     pattern = (rf"{_AFTER}(?:(?:Advertisement|ADVERTISEMENT)\s*[·|•–—-]\s*(?i:continue reading below|"
                r"story continues below|scroll to continue)"
-               r"|Advertisement|ADVERTISEMENT|Advertisements|Advertise with us|Sponsored|SPONSORED"
+               r"|Advertisement|ADVERTISEMENT|Advertisements|Advertise with us"
+               r"|(?:Sponsored|SPONSORED|Paid|PAID)\s+(?i:content|links|stories|posts?)|Sponsored|SPONSORED"
                r"|(?:Story|Article|Content) continues (?:below|after)(?: this)?(?: advertisement| ad)?"
                r"|Continue reading below|Scroll to continue(?: with content)?|AD|Ad|Advert|ADVERT"
                r"|Anzeige|ANZEIGE|Publicidad|PUBLICIDAD|Publicité|PUBLICITÉ|Publicidade|PUBLICIDADE|Iklan|ADVERTISING)"
@@ -62,6 +63,7 @@ class Advertisement(PatternRule):
         remove("Advertisement"),
         remove("Story continues below advertisement"),
         remove("Article continues after this ad"),
+        remove("Sponsored Content"),
         remove("The council met on Monday. ADVERTISEMENT · Continue reading below The vote passed.",
                "ADVERTISEMENT", "Continue reading below"),
         remove("The council met on Monday. Advertisement The vote passed.", "Advertisement"),
