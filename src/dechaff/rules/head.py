@@ -186,7 +186,11 @@ class HeadZone(Rule):
     and wording; what is neither a field nor prose is not the article.
 
     **Known problems:** a standfirst that is not written as a sentence (no full stop) goes
-    with the furniture; a list that opens the article before any paragraph goes too.
+    with the furniture; a list that opens the article before any paragraph goes too; a
+    byline that is a name alone ("Jane Roe"), with no label, job or date beside it, is not
+    known for one. On a whole web page the page rule drops the head with the page's chrome
+    (it keeps the headline), and HTML pages have their metadata: this rule reads the
+    articles of plain-text scrapes.
     """
 
     code = "EV01"
