@@ -90,6 +90,19 @@ def byline_names(text: str) -> list[str] | None:
     return names if names and evidence else None
 
 
+def names_alone(text: str) -> list[str] | None:
+    """The names a line holds when it is nothing but names ("Jane Roe and John Doe"): a
+    byline when a date stands on the line beside it.
+
+    >>> names_alone("Jane Roe and John Doe")
+    ['Jane Roe', 'John Doe']
+    >>> names_alone("Harbour United climb to second") is None
+    True
+    """
+    parts = [p.strip() for p in regex.split(NAME_JOIN, text.strip()) if p.strip()]
+    return parts if parts and len(parts) <= 4 and all(_name(p) for p in parts) else None
+
+
 def head_date(text: str) -> str | None:
     """The date of a line that is a date and its labels ("Updated: 14 March 2025, 9:12 pm
     IST", "Kamis, 9 Oktober 2025 07:05 WIB"): few words beside the date.
@@ -176,7 +189,8 @@ class HeadZone(Rule):
     label, a job, a date or an agency beside it: "By Jane Roe, Staff Writer", "Jonas Weber |
     05.03.2025", "Reporter: Dewi Lestari") gives ``authors``; a line that is a date and a
     few labels ("Updated: 14 March 2025, 9:12 pm IST", "Thu, 9 October 2025 7:05 AM")
-    gives ``published``, the first one in the article. Both leave the body. So does every
+    gives ``published``, the first one in the article; a line of names alone is a byline
+    when a date line stands next to it. Both leave the body. So does every
     other line that does not read as prose (a read time, a photo credit, a share bar, a
     caption's credit), with its reason: "not article text: 3 words, no sentence end,
     between the byline and the first paragraph". A dateline standing alone ("Berlin.",
@@ -187,9 +201,9 @@ class HeadZone(Rule):
 
     **Known problems:** a standfirst that is not written as a sentence (no full stop) goes
     with the furniture; a list that opens the article before any paragraph goes too; a
-    byline that is a name alone ("Jane Roe"), with no label, job or date beside it, is not
-    known for one. On a whole web page the page rule drops the head with the page's chrome
-    (it keeps the headline), and HTML pages have their metadata: this rule reads the
+    name alone ("Jane Roe") with no label, job or date beside it or next to it is no
+    byline. On a whole web page the page rule drops the head with the page's chrome (it
+    keeps the headline), and HTML pages have their metadata: this rule reads the
     articles of plain-text scrapes.
     """
 
@@ -208,6 +222,9 @@ class HeadZone(Rule):
         remove("Bakery chain to open 12 shops\n\nAGENCY | Updated: 14 March 2025, 9:12 pm IST\n\n"
                "The bakery chain said on Friday it would open 12 shops in northern towns.",
                "AGENCY | Updated", published="2025-03-14T21:12:00+05:30"),
+        remove("Bakery chain to open 12 shops\n\nAna Ruiz\n\n14 March 2025\n\nThe bakery chain said "
+               "on Friday it would open 12 shops in northern towns.", "Ana Ruiz", authors=["Ana Ruiz"],
+               published="2025-03-14"),
         keep("Bakery chain to open 12 shops\n\nBerlin.\n\nThe bakery chain said on Friday it "
              "would open 12 shops in northern towns.", "Berlin."),
         keep("Bakery chain to open 12 shops\n\nThe chain's first shop opened in 1952 in the "
@@ -220,10 +237,14 @@ class HeadZone(Rule):
         if reading.first is None:
             return
         above = "the headline" if pieces[0].block > 0 else "the top"
+        dates = [head_date(p.text) for p in pieces[:reading.first]]
         for i in range(reading.first):
             piece, f = pieces[i], reading.lines[i]
-            date = head_date(piece.text)
+            date = dates[i]
             names = byline_names(piece.text)
+            if names is None and not date and any(dates[j] for j in (i - 1, i + 1)
+                                                  if 0 <= j < len(dates)):
+                names = names_alone(piece.text)  # a name, and a date on the next line
             if names:
                 if date:
                     yield self.move(piece.start, piece.end, "published", date, keep=True)
