@@ -89,8 +89,8 @@ def test_unknown_reference_warns_with_close_matches():
 def test_selection_by_group_and_glob():
     names = {r.code for r in dechaff.Cleaner(select=["related", "PR*"]).rules}
     # the related group spans the text rules and the HTML rules of the same family
-    assert names == {"RL01", "RL02", "RL03", "HT03", "HT10", "PR01", "PR02", "PR03", "PR04", "PR05",
-                     "PR06"}
+    assert names == {"RL01", "RL02", "RL03", "RL04", "HT03", "HT10", "PR01", "PR02", "PR03",
+                     "PR04", "PR05", "PR06"}
 
 
 def test_rule_settings_are_typed_and_change_behaviour():
@@ -136,6 +136,7 @@ def test_broken_plugin_is_reported_and_skipped_or_raised():
 
 def test_plugin_pack_through_entry_point_registers_its_rules():
     registry.load_entry_points([FakeEntryPoint("acme", str(ACME))])
+    dechaff.pipeline._cleaner.cache_clear()  # a cleaner built before the plugin came lacks it
     try:
         assert registry.get("ACME01").name == "acme.sponsor_line"
         assert "Brought to you by" not in dechaff.clean(SCRAPE.read_text())[0].body

@@ -20,6 +20,8 @@ else:  # pragma: no cover - exercised on Python 3.10
     import tomli as tomllib
 
 PROJECT_FILES = ("dechaff.toml", "pyproject.toml")
+#: The values of ``Config.favor``.
+FAVORS = ("precision", "balanced", "recall")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,11 @@ class Config:
       document before the document fails with a :class:`~dechaff.errors.RuleError` naming
       the rule (the built-in rules' patterns are linear and run without the timer).
     - ``strict_plugins``: raise when a plugin fails to load, instead of warning.
+    - ``favor``: what the rules that judge text by its evidence (``evidence.*``) lean to when
+      a line could be either article text or noise: ``"precision"`` (drop more: a cleaner
+      body, now and then a short line of the article lost), ``"recall"`` (keep more: every
+      line of the article, now and then a line of noise) or ``"balanced"``. A rule's own
+      ``favor`` setting (``rules={"EV02": {"favor": "recall"}}``) wins.
     """
 
     input: str = "auto"
@@ -59,6 +66,7 @@ class Config:
     max_chars: int = 20_000_000
     regex_timeout: float = 5.0
     strict_plugins: bool = False
+    favor: str = "balanced"
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore", "packs"):
@@ -74,6 +82,8 @@ class Config:
             raise ConfigError("max_chars and regex_timeout must be positive")
         if self.input not in ("auto", "text", "html"):
             raise ConfigError(f"input is 'auto', 'text' or 'html', not {self.input!r}")
+        if self.favor not in FAVORS:
+            raise ConfigError(f"favor is 'precision', 'balanced' or 'recall', not {self.favor!r}")
         share = self.max_removed_share
         if share is not None and not 0 < share <= 1:
             raise ConfigError(f"max_removed_share is a share between 0 and 1 (or None), not {share}")

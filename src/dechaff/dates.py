@@ -1,4 +1,4 @@
-"""Dates as scrapes write them, in the languages dechaff supports, turned into ISO strings.
+"""Dates as scrapes write them, in the languages dechaff reads, turned into ISO strings.
 
 >>> parse_date("Published: April 27, 2024, 08:32 IST")
 '2024-04-27T08:32:00+05:30'
@@ -14,6 +14,21 @@
 '2024-04-27'
 >>> parse_date("March 3") is None
 True
+
+Weekday first, time first, numbers with dots or slashes, CJK year-month-day:
+
+>>> parse_date("Thu, 9 October 2025 7:05 AM")
+'2025-10-09T07:05:00'
+>>> parse_date("18:20 CET, 4 Feb 2025")
+'2025-02-04T18:20:00+01:00'
+>>> parse_date("24. 1. 2025 12:38"), parse_date("2025.05.15 20:00"), parse_date("2025年1月13日 21時37分")
+('2025-01-24T12:38:00', '2025-05-15T20:00:00', '2025-01-13T21:37:00')
+
+A numeric date is day-first unless its line says it is American (a US time zone, "a.m.")
+or the first number cannot be a day's month:
+
+>>> parse_date("05/03/2025"), parse_date("Posted 11/03/2024 6:15 PM EST"), parse_date("11/23/2024")
+('2025-03-05', '2024-11-03T18:15:00-05:00', '2024-11-23')
 """
 
 from __future__ import annotations
@@ -22,74 +37,110 @@ import regex
 
 MONTHS: dict[str, int] = {}
 for number, names in enumerate((
-    "january jan januar jänner enero ene janvier janv janeiro januari gennaio genn",
-    "february feb februar febrero février fevrier févr fevr fevereiro fev februari febbraio",
-    "march mar märz maerz marzo mars março marco maret maart",
-    "april apr abril avril avr aprile",
-    "may mai mayo maio mei maggio mag",
-    "june jun juni junio juin junho giugno giu",
-    "july jul juli julio juillet juil julho luglio lug",
-    "august aug agosto août aout agustus agu augustus ago",
-    "september sep sept septiembre setiembre septembre setembro set settembre",
-    "october oct oktober octubre octobre outubro out okt ottobre ott",
-    "november nov noviembre novembre novembro",
-    "december dec dezember diciembre dic décembre decembre déc dezembro dez desember des dicembre",
+    "january jan januar jänner enero ene janvier janv janeiro januari gennaio genn ledna stycznia "
+    "ocak",
+    "february feb februar febrero février fevrier févr fevr fevereiro fev februari febbraio února lutego "
+    "şubat",
+    "march mar märz maerz marzo mars março marco maret maart března marca",
+    "april apr abril avril avr aprile dubna kwietnia nisan",
+    "may mai mayo maio mei maggio mag maj května maja mayıs",
+    "june jun juni junio juin junho giugno giu června czerwca haziran",
+    "july jul juli julio juillet juil julho luglio lug července lipca temmuz",
+    "august aug agosto août aout agustus agu augusti augustus ago srpna sierpnia ağustos",
+    "september sep sept septiembre setiembre septembre setembro set settembre září września "
+    "eylül",
+    "october oct oktober octubre octobre outubro out okt ottobre ott října października ekim",
+    "november nov noviembre novembre novembro listopadu listopada kasım",
+    "december dec dezember diciembre dic décembre decembre déc dezembro dez desember des dicembre "
+    "prosince grudnia aralık",
 ), start=1):
     for name in names.split():
         MONTHS[name] = number
 
+#: Weekday names and their short forms, which open many date lines ("Thu, 9 Oct 2025").
+WEEKDAYS = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri
+sat sun lunes martes miércoles jueves viernes sábado domingo montag dienstag mittwoch
+donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+segunda-feira terça-feira quarta-feira quinta-feira sexta-feira segunda terça quarta quinta
+sexta senin selasa rabu kamis jumat sabtu minggu lunedì martedì mercoledì giovedì venerdì
+sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag måndag tisdag
+onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag
+""".split())
+
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
+_MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
 _YEAR = r"(?:19[5-9][0-9]|20[0-9][0-9])"
 ZONES = {
     "utc": "+00:00", "gmt": "+00:00", "z": "+00:00", "ist": "+05:30", "est": "-05:00",
     "edt": "-04:00", "cst": "-06:00", "cdt": "-05:00", "pst": "-08:00", "pdt": "-07:00",
     "cet": "+01:00", "cest": "+02:00", "bst": "+01:00", "wib": "+07:00", "wita": "+08:00",
     "wit": "+09:00", "jst": "+09:00", "aest": "+10:00", "brt": "-03:00", "hkt": "+08:00",
-    "sgt": "+08:00", "mez": "+01:00", "mesz": "+02:00",
+    "sgt": "+08:00", "mez": "+01:00", "mesz": "+02:00", "kst": "+09:00", "myt": "+08:00",
 }
 _ZONE = "(?:" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b|[+-][01][0-9]:?[0-5][0-9]"
+#: What says a numeric date is written month first: a US time zone, "a.m.", "p.m.".
+_AMERICAN = regex.compile(r"\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|PT|[ap]\.m\.)(?!\w)")
 
-#: One date in any supported spelling; named groups say which parts were found.
+#: One date in any supported spelling; named groups say which parts were found (a name
+#: stands in several branches: ``y``, ``m``, ``d`` for numbers, ``mn`` for a month's name,
+#: ``nd`` and ``nm`` for a numeric date whose order the line decides).
 DATE = (
-    rf"(?:(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>{_DAY})"
-    rf"|(?P<am>{_MONTH})\s+(?P<ad>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<ay>{_YEAR})"
-    rf"|(?P<bd>{_DAY})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?(?P<bm>{_MONTH}),?\s+(?:de\s+)?(?P<by>{_YEAR})"
-    rf"|(?P<cd>{_DAY})[./](?P<cm>0?[1-9]|1[0-2])[./](?P<cy>{_YEAR}))"
+    rf"(?:(?P<y>{_YEAR})-(?P<m>{_MONTH_NUMBER})-(?P<d>{_DAY})"
+    rf"|(?P<y>{_YEAR})(?:\.\s?|/)(?P<m>{_MONTH_NUMBER})(?:\.\s?|/)(?P<d>{_DAY})(?!\d)"
+    rf"|(?P<y>{_YEAR})\s?[年년]\s?(?P<m>{_MONTH_NUMBER})\s?[月월]\s?(?P<d>{_DAY})\s?[日일]"
+    rf"|(?P<mn>{_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})"
+    rf"|(?P<d>{_DAY})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?(?P<mn>{_MONTH}),?\s+(?:de\s+)?(?P<y>{_YEAR})"
+    rf"|(?P<nd>{_DAY})(?:[./]|\.\s)(?P<nm>[0-3]?[0-9])(?:[./]|\.\s)(?P<y>{_YEAR}))"
 )
-TIME = (rf"(?:[T\s,]+(?:at\s+|um\s+|à\s+|às\s+|a\s+las\s+|pukul\s+)?(?P<hh>[01]?[0-9]|2[0-3])[:.h](?P<mi>[0-5][0-9])"
+TIME = (rf"(?:[T\s,]+(?:at\s+|um\s+|à\s+|às\s+|a\s+las\s+|pukul\s+|kl\.\s+|-\s+)?"
+        rf"(?P<hh>[01]?[0-9]|2[0-3])(?:[:.h]|\s?[時시]\s?)(?P<mi>[0-5][0-9])[分분]?"
         rf"(?::(?P<ss>[0-5][0-9]))?\s*(?P<ap>[ap]\.?m\.?)?(?:\s*(?:uhr|hrs|h)\b)?\s*\(?(?P<tz>{_ZONE})?\)?)?")
 DATE_TIME = DATE + TIME
-_FIND = regex.compile(r"(?<![\w-])" + DATE_TIME + r"(?!\w)", regex.IGNORECASE)
+#: A time before the date ("18:20 CET, 4 Feb 2025", "12:20pm Jan 7, 2024").
+TIME_FIRST = (rf"(?:(?P<fh>[01]?[0-9]|2[0-3])[:.h](?P<fm>[0-5][0-9])\s*(?P<fap>[ap]\.?m\.?)?"
+              rf"\s*(?P<ftz>{_ZONE})?[\s,|·–-]+)")
+_FIND = regex.compile(rf"(?<![\w-]){TIME_FIRST}?{DATE_TIME}(?!\w)", regex.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:
-    """The first date in ``text`` as ISO, with the time (and zone) when one follows it."""
+    """The first date in ``text`` as ISO, with the time (and zone) when one stands beside it."""
     match = _FIND.search(text)
-    return iso(match) if match else None
+    return iso(match, american=_AMERICAN.search(text) is not None) if match else None
 
 
-def iso(match: regex.Match) -> str | None:
+def find_date(text: str) -> regex.Match | None:
+    """Where the first date in ``text`` is (with a time beside it)."""
+    return _FIND.search(text)
+
+
+def iso(match: regex.Match, american: bool = False) -> str | None:
+    """The date a match of :data:`DATE_TIME` names, as ISO; ``None`` when it is no date
+    (a 31 April). A numeric date is read month first when ``american`` says so."""
     g = match.groupdict()
-    if g["iy"]:
-        y, m, d = int(g["iy"]), int(g["im"]), int(g["id"])
-    elif g["ay"]:
-        y, m, d = int(g["ay"]), MONTHS[g["am"].lower().rstrip(".")], int(g["ad"])
-    elif g["by"]:
-        y, m, d = int(g["by"]), MONTHS[g["bm"].lower().rstrip(".")], int(g["bd"])
+    y = int(g["y"])
+    if g["mn"]:
+        m, d = MONTHS[g["mn"].lower().rstrip(".")], int(g["d"])
+    elif g["nd"]:
+        d, m = int(g["nd"]), int(g["nm"])
+        if (american and d <= 12) or m > 12:
+            d, m = m, d
     else:
-        y, m, d = int(g["cy"]), int(g["cm"]), int(g["cd"])
-    if d > (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31):
+        m, d = int(g["m"]), int(g["d"])
+    if not 1 <= m <= 12 or d < 1 or d > (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31):
         return None
     date = f"{y:04d}-{m:02d}-{d:02d}"
-    if g["hh"] is None:
+    hh, mi, ss, ap, zone = g["hh"], g["mi"], g["ss"], g["ap"], g["tz"]
+    if hh is None and g.get("fh"):
+        hh, mi, ss, ap, zone = g["fh"], g["fm"], None, g["fap"], g["ftz"]
+    if hh is None:
         return date
-    hour = int(g["hh"])
-    if g["ap"]:
-        pm = g["ap"].lower().startswith("p")
-        hour = hour % 12 + (12 if pm else 0)
-    stamp = f"{date}T{hour:02d}:{g['mi']}:{g['ss'] or '00'}"
-    zone = g["tz"]
+    hour = int(hh)
+    if ap:
+        hour = hour % 12 + (12 if ap.lower().startswith("p") else 0)
+    stamp = f"{date}T{hour:02d}:{mi}:{ss or '00'}"
     if zone:
         offset = ZONES.get(zone.lower())
         if offset is None:

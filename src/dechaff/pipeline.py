@@ -91,7 +91,7 @@ class Cleaner:
                 pool.append(cls)
         chosen = registry.select(config.select, config.ignore, rules=pool, also=FIXES)
         self.rules: list[Rule] = [cls(timeout=None if registry.is_builtin(cls) else config.regex_timeout,
-                                      **config.settings_for(cls.code, cls.name)) for cls in chosen]
+                                      **_settings(cls, config)) for cls in chosen]
         self.text_rules = [r for r in self.rules if r.phase == "text"]
         self.article_rules = [r for r in self.rules if r.phase == "article"]
         self.page_text_rules = [r for r in self.text_rules if r.on_pages]
@@ -355,6 +355,12 @@ class Cleaner:
 def _shown(value: Any) -> str:
     """A field's value as a trace shows it (authors joined by semicolons)."""
     return "; ".join(value) if isinstance(value, (list, tuple)) else str(value)
+
+
+def _settings(cls: type[Rule], config: Config) -> dict[str, Any]:
+    """A rule's settings: ``Config.favor`` for a rule that has that setting, then its own."""
+    found = {"favor": config.favor} if "favor" in cls.settings else {}
+    return {**found, **config.settings_for(cls.code, cls.name)}
 
 
 def _run(rule: Rule, method, *args) -> list[Proposal]:

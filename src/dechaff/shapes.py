@@ -18,7 +18,7 @@ _END_TERMINAL = (".", "!", "?", "…", ".\"", ".”", "!”", "?”", ".’", ".
 #: Scripts written without spaces between words, where a line's words are its characters.
 # Han, Hiragana, Katakana and Thai, as code point ranges: a class the standard library's
 # engine scans for quickly.
-_UNSPACED = re.compile("[\u0e00-\u0e7f\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b"
+UNSPACED = re.compile("[\u0e00-\u0e7f\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b"
                        "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
                        "\uff66-\uff9f\U00020000-\U0003134f]")
 #: How a sentence ends in Chinese or Japanese.
@@ -67,7 +67,7 @@ def weight(text: str) -> tuple[int, bool]:
     (4, False)
     """
     words = word_count(text)
-    unspaced = len(_UNSPACED.findall(text)) if not text.isascii() else 0
+    unspaced = len(UNSPACED.findall(text)) if not text.isascii() else 0
     if unspaced >= 8:
         words = max(words, unspaced // 2)
         return words, words >= 25 or (words >= 5 and text.rstrip().endswith(UNSPACED_STOP))
@@ -82,10 +82,13 @@ def is_headline(text: str) -> bool:
     True
     >>> is_headline("(With contributions from ANI)")
     False
+    >>> is_headline("東北新幹線、強風で一時運転見合わせ")
+    True
     """
     text = text.strip()
-    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'¿¡"):
-        return False
+    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'¿¡「『【"
+                        or (not text[0].isascii() and UNSPACED.match(text[0]))):
+        return False  # (Chinese, Japanese and Thai have no capitals: any of their letters)
     if text.endswith((".", ",", ";", ":", ")", "…")) or len(text) > 400:
         return False  # closed like a sentence, or far too long for 30 words
     return 1 <= word_count(text) <= 30

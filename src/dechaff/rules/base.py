@@ -109,7 +109,9 @@ class Rule:
     starts: ClassVar[frozenset[str]] = frozenset()
     examples: ClassVar[tuple[Example, ...]] = ()
     #: A rule that judges a whole page at once (its chrome against its article): the lines it
-    #: drops are not the article's, so the over-removal guard leaves them out of its count.
+    #: drops are not the article's, so the over-removal guard leaves them out of its count;
+    #: and when it reads a document as a page, its boundaries alone split it (a page's date
+    #: lines, bylines and repeated menus open no article).
     page_level: ClassVar[bool] = False
     #: The rule's settings and their defaults; a setting's type is its default's type.
     #: Users override them with ``Config(rules={"ST06": {"min_words": 80}})``.

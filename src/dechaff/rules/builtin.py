@@ -4,9 +4,10 @@ It is dechaff's own ``dechaff.rules`` entry point, so built-in rules arrive thro
 door as a plugin's.
 """
 
-from . import boundaries, consent, email, fields, footer, html, page, promo, related, structure, ui, wire
+from . import (boundaries, consent, email, evidence, fields, footer, head, html, page, promo,
+               related, structure, ui, wire)
 
 #: The families in the order their rules run, whatever order their modules were imported in:
 #: a field move (a date, a byline) claims its line before the page rule weighs it, say.
-FAMILIES = (footer, fields, boundaries, related, promo, consent, wire, email, ui, structure, page,
-            html)
+FAMILIES = (footer, fields, boundaries, related, promo, consent, wire, email, ui, structure, head,
+            evidence, page, html)

@@ -110,11 +110,16 @@ class CommentPolicy(PromoRule):
         r"when submitting (?:content|comments?)", r"comments are moderated", r"please (?:keep|be) (?:comments )?(?:civil|respectful)",
         r"we (?:reserve the right to|may) (?:remove|delete|edit) comments", r"atenção: comentários",
         r"los comentarios (?:están|son) moderados", r"kommentare werden moderiert",
-        r"les commentaires sont modérés",
+        r"les commentaires sont modérés", r"your email address will not be published",
+        r"tu dirección de correo electrónico no será publicada",
+        r"ihre e-mail-adresse wird nicht veröffentlicht",
+        r"votre adresse (?:e-mail|de messagerie) ne sera pas publiée",
+        r"o seu endereço de e-mail não será publicado",
     )
     examples = (
         remove("When submitting content, please abide by our submission guidelines, and avoid "
                "posting profanity, personal attacks or harassment."),
+        remove("Your email address will not be published. Required fields are marked *"),
         keep("Comments were moderated by volunteers during the consultation, the council said."),
     )
 

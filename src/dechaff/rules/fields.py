@@ -12,7 +12,7 @@ from typing import Iterator
 
 import regex
 
-from ..dates import DATE_TIME, MONTHS, parse_date
+from ..dates import DATE_TIME, MONTHS, TIME_FIRST, WEEKDAY, WEEKDAYS, parse_date
 from ..shapes import is_body, is_headline, word_count
 from .base import PatternRule, Proposal, Rule, keep, remove
 from .patterns import (AGENCIES, BYLINE_LABEL, NAME, NAME_JOIN, PLACEHOLDER_SOURCE, PUBLISHED_LABEL,
@@ -37,9 +37,7 @@ class PublishedLine(PatternRule):
     scope = "span"
     field = "published"
     pattern = (rf"^[^\w\n]{{0,2}}(?i:{PUBLISHED_LABEL})\s*(?:on|at|am|le|el|em|:|-|–|—|\|)?\s*"
-               rf"(?:(?i:\w+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|"
-               rf"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
-               rf"samedi|dimanche|senin|selasa|rabu|kamis|jumat|sabtu|minggu),?\s*)?"
+               rf"(?:(?i:\w+day|{WEEKDAY}),?\s*)?"
                rf"(?i:{DATE_TIME})[\s,|.]*"
                rf"(?:[,|·–-]?\s*(?i:updated|last updated|mis à jour|actualizado|aktualisiert|atualizado"
                rf"|diperbarui)\b[^\n]{{0,60}}$)?")
@@ -61,7 +59,8 @@ class PublishedLine(PatternRule):
 class DateHeader(PatternRule):
     """A line that is a date and little else, as aggregators print above each article.
 
-    It gives ``published`` and marks the start of an article.
+    It gives ``published`` and marks the start of an article. The date may open with its
+    weekday ("Thu, 09 Oct 2025 07:05:00 GMT") or its time ("18:20 CET, 4 Feb 2025").
     """
 
     code = "FD02"
@@ -69,10 +68,11 @@ class DateHeader(PatternRule):
     groups = ("fields", "split")
     description = "'date 2024-04-27' header lines; each starts an article."
     max_line = 150
-    starts = frozenset({"#", "date", "fecha", "datum", "data", "tanggal", *MONTHS})
+    starts = frozenset({"#", "date", "fecha", "datum", "data", "tanggal", *MONTHS, *WEEKDAYS})
     scope = "span"
     field = "published"
-    pattern = rf"^[^\w\n]{{0,2}}(?:(?i:date|fecha|datum|data|tanggal)\s*:?\s*)?(?i:{DATE_TIME})[\s,|]*"
+    pattern = (rf"^[^\w\n]{{0,2}}(?:(?i:date|fecha|datum|data|tanggal)\s*:?\s*)?"
+               rf"(?:(?i:{WEEKDAY}),?\s+)?(?i:{TIME_FIRST})?(?i:{DATE_TIME})[\s,|]*")
 
     def accept(self, match, doc) -> bool:
         block = doc.block_at(match.start())
@@ -91,7 +91,10 @@ class DateHeader(PatternRule):
 
     examples = (
         remove("date 2024-04-27 Connect with us", "date 2024-04-27", published="2024-04-27"),
+        remove("Thu, 09 Oct 2025 07:05:00 GMT", published="2025-10-09T07:05:00+00:00"),
+        remove("18:20 CET, 4 Feb 2025", published="2025-02-04T18:20:00+01:00"),
         keep("2024-04-27 was the day the ceasefire collapsed, according to the envoy's notes."),
+        keep("Thursday, 9 October 2025 was the day the ceasefire collapsed, the envoy wrote."),
     )
 
 
@@ -112,7 +115,8 @@ _DATELINE = regex.compile(
 
 @register
 class Dateline(Rule):
-    """A dateline opening a paragraph: "NEW DELHI, March 3 (Reuters) -", "LONDON —".
+    """A dateline opening a paragraph: "NEW DELHI, March 3 (Reuters) -", "LONDON —". The line
+    must read as a paragraph: "MORE: Other headline" is a link, not a dateline.
 
     The dateline stays in the body; a full date in it gives ``published``, and it marks the
     start of an article (the splitter uses it when a glued article has no headline).
@@ -126,6 +130,9 @@ class Dateline(Rule):
         remove("LOS ANGELES, CA / ACCESSWIRE / June 24, 2020, / Acme has launched a new blog post.",
                published="2020-06-24"),
         keep("NEW DELHI, March 3 (Reuters) - India's central bank held rates on Friday."),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "MORE: Rail strike called off after late-night talks\n\nThe bridge will stay shut "
+             "until the spring, officials said on Tuesday.", "The bridge will stay shut", records=1),
         keep("The UN said on Friday that aid had reached the city."),
     )
 
@@ -134,8 +141,8 @@ class Dateline(Rule):
             if not _may_be_dateline(block.text):
                 continue
             match = _DATELINE.match(doc.text, block.start, block.end, timeout=self.timeout)
-            if match is None or word_count(block.text) < 8:
-                continue
+            if match is None or word_count(block.text) < 8 or not is_body(block.text):
+                continue  # a dateline opens a paragraph; "MORE: Other headline" is a link
             head = doc.text[block.start:min(block.end, block.start + 90)]
             date = parse_date(head)
             if date:
@@ -213,7 +220,9 @@ _BYLINE = regex.compile(
 
 @register
 class Byline(Rule):
-    """A byline, "By Jane Doe": the names go to ``authors``, the line leaves the body."""
+    """A byline, "By Jane Doe": the names go to ``authors``, the line leaves the body; a
+    date after the names ("By Jane Doe | Posted 11/03/2024 6:15 PM EST") goes to
+    ``published``."""
 
     code = "FD05"
     name = "fields.byline"
@@ -223,6 +232,8 @@ class Byline(Rule):
     examples = (
         remove("By Jane Doe and John Roe", authors=["Jane Doe", "John Roe"]),
         remove("Por María López", authors=["María López"]),
+        remove("Von Jonas Weber | 05.03.2025, 14:30 Uhr", authors=["Jonas Weber"],
+               published="2025-03-05T14:30:00"),
         keep("By Thursday the river had risen two metres, officials said."),
     )
 
@@ -235,6 +246,9 @@ class Byline(Rule):
                 continue
             names = [n.strip() for n in regex.split(NAME_JOIN, match.group("names")) if n.strip()]
             if names and all(len(n.split()) >= 2 or n.isupper() for n in names):
+                date = parse_date(doc.text[match.end("names"):block.end])
+                if date:
+                    yield self.move(block.start, block.end, "published", date, keep=True)
                 yield self.move(block.start, block.end, "authors", names)
 
 

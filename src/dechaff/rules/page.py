@@ -17,9 +17,12 @@ from typing import Iterator
 import regex
 
 from ..dates import DATE
+from ..features import line
 from ..shapes import is_body, is_headline, weight
 from .patterns import ALL_RIGHTS, POPULAR_HEADING, RELATED_HEADING
 from .base import Proposal, Rule, keep, remove
+from .evidence import credit_label
+from .head import headline_by_lede, terms as _terms
 from .registry import register
 
 #: What joins the headline to the site's name in a page's ``<title>`` line.
@@ -48,6 +51,14 @@ _STORY = ("Coastline Ferries has ordered two hybrid vessels to replace the agein
 
 _BROKEN = ("The order was signed by\n\nMarta Vidal\n\n, the company's chief executive, at the "
            "yard in Vigo.")
+_SECOND = _menu("Harbour master named after a long search", "Home", "News", "Sport",
+                "Weather", "Opinion", "Sign in",
+                "The port authority has named Ines Costa as its new harbour master, ending a "
+                "search that took almost a year, the authority said on Wednesday.",
+                "Costa, who has run the pilot service for a decade, will start in March and "
+                "oversee the dredging of the outer channel, which the port needs before the "
+                "larger ferries arrive, and the rebuilding of the old north quay.", "About us", "Contact", "Careers",
+                "Privacy policy", "Terms of use", "Cookie settings", "Site map", "RSS")
 _TEASERS = _menu("Port Authority Names New Harbour Master", "Island Bus Fares Rise In March",
                  "Ferry Strike Called Off After Talks")
 
@@ -66,15 +77,20 @@ class MainContent(Rule):
     run of lines is the article (Kadane's maximum subarray); other runs scoring at least
     ``keep_share`` of it are kept too (an article cut in two by a gallery), unless they stand
     above the headline: the last line before the article that repeats the page's
-    ``<title>`` line (its first line) without its "| Site". ``wall`` lines in a row that
-    are not paragraphs end any run. Every line outside the runs goes, except the headline.
+    ``<title>`` line (its first line) without its "| Site", else, within ``head_reach``
+    lines above the article, a line the title line holds ("World news: Headline") or the
+    headline-shaped line whose words the article's lede takes up. ``wall`` lines in a row
+    that are not paragraphs end any run. Every line outside the runs goes, except the headline.
     A sentence that links broke into lines ("created by" / "Michael Anastassiades" / ", who
     designs for Flos.") weighs as the paragraph it is: up to ``max_pieces`` lines, each left
     open (ending in a word in small letters, or a comma; not a date), up to one closed like a
     sentence. A scrape of several pages is read page by page: a page starts at a title line
     whose headline stands alone further down, or, within ``footer_reach`` lines after a
     copyright line (the page before ended there), at a headline-shaped line that its page
-    repeats further down.
+    repeats further down, or, between two runs of paragraphs, at a headline-shaped line with
+    a site's menus under it whose words the lower run's lede takes up. On a page, these
+    boundaries alone split the text: its date lines, bylines and menus repeated in the
+    footer open no article.
 
     **Why:** menus, related stories, sidebars and footers make most of a page's lines and
     hold few of its paragraphs; the article is where the paragraphs are dense. This is Body
@@ -97,7 +113,7 @@ class MainContent(Rule):
     on_pages = False
     settings = {"min_labels": 20, "line_cost": 3.0, "word_cost": 0.5, "date_cost": 30.0,
                 "alone_share": 0.5, "keep_share": 0.2, "min_score": 40.0, "wall": 8,
-                "title_reach": 400, "max_pieces": 6, "footer_reach": 8}
+                "title_reach": 400, "max_pieces": 6, "footer_reach": 8, "head_reach": 15}
     examples = (
         remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}", "Newsletters", "Privacy policy",
                "By Ana Ruiz", "Coast Daily"),
@@ -112,6 +128,18 @@ class MainContent(Rule):
              "\n\n" + _PAGE_TAIL, "The order was signed by", "Marta Vidal"),
         remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_TEASERS}\n\n{_PAGE_TAIL}",
                "Port Authority Names New Harbour Master", "Island Bus Fares Rise"),
+        # Two pages glued: the second's title, with the site's menus under it, is what its
+        # article's lede is about.
+        remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}\n\n{_SECOND}", "Cookie settings",
+               records=2),
+        # A date line under the headline and a dated teaser in the footer open no article.
+        keep(f"{_PAGE_HEAD}\n\nTuesday, 26 November 2024\n\n{_STORY}\n\n{_PAGE_TAIL}\n\n"
+             "Tuesday, 19 November 2024\n\nPort Authority Names New Harbour Master\n\nThe port "
+             "authority has named a new harbour master after a search that took most of the "
+             "year, officials said.\n\nShe will oversee the dredging of the outer channel, which "
+             "the port needs before the larger ferries arrive next year, and the rebuilding of "
+             "the old north quay, which storms damaged last winter.",
+             "their batteries will be charged in port", records=1),
     )
 
     def propose(self, doc) -> Iterator[Proposal]:
@@ -134,7 +162,7 @@ class MainContent(Rule):
                 scores[i] *= alone  # a paragraph standing alone: a teaser, a blurb
         lines = _Lines(blocks)
         keep_mask = [False] * len(blocks)
-        for first, last in self._pages(lines, weights):
+        for first, last in self._pages(lines, weights, scores):
             if first:
                 yield self.boundary(blocks[first].start, reason="a new page's title line")
             runs = self._runs(scores, body, first, last)
@@ -143,6 +171,8 @@ class MainContent(Rule):
                 continue
             best = max(runs, key=lambda run: run[2])
             headline = lines.headline(first, first + 1, best[0])
+            if headline is None:
+                headline = self._headline(blocks, first, best)
             if headline is not None:  # what stands above the headline is not the article
                 keep_mask[headline] = True
                 runs = [run for run in runs if run[0] > headline]
@@ -159,6 +189,22 @@ class MainContent(Rule):
                 yield self.drop(run.start, end, reason="page chrome, outside the article")
                 run = None
 
+    def _headline(self, blocks, first: int, best: tuple[int, int, float]) -> int | None:
+        """The headline above the article's run when no line repeats the page's title line
+        whole: a line that the title line holds ("World news: Headline"), else the
+        headline-shaped line whose words the run's lede takes up
+        (:func:`~dechaff.rules.head.headline_by_lede`)."""
+        title = blocks[first].text.casefold()
+        lo = max(first, best[0] - self.options["head_reach"])
+        candidates = [b for b in blocks[lo:best[0]] if is_headline(b.text) and not is_body(b.text)
+                      and len(b.text.split()) >= 3]
+        held = [b for b in candidates if len(b.text.split()) >= 4 and b.text.casefold() in title]
+        if held:
+            return held[-1].index
+        lede = " ".join(b.text for b in blocks[best[0]:min(best[0] + 3, best[1])])
+        found = headline_by_lede(candidates, lede)
+        return found.index if found is not None else None
+
     def _score(self, text: str, words: int, long: bool) -> float:
         """What a line adds to the run it is in: its words if a paragraph, a cost if not."""
         if long:
@@ -167,15 +213,18 @@ class MainContent(Rule):
             return -self.options["date_cost"]  # a teaser list's dates: one per story
         return -(self.options["line_cost"] + self.options["word_cost"] * words)
 
-    def _pages(self, lines: "_Lines", weights: list[tuple[int, bool]]) -> list[tuple[int, int]]:
+    def _pages(self, lines: "_Lines", weights: list[tuple[int, bool]], scores: list[float]
+               ) -> list[tuple[int, int]]:
         """Where each page of the scrape lies: from its title line to the next one.
 
         A page after the first starts at a title line ("Headline | Site") right after a line
         that is not a paragraph (the page before ended in a footer), whose headline stands
         alone, without the site's name, further down; or, within ``footer_reach`` lines after
         a copyright line (where the page before ended), at a headline-shaped line (not a
-        "You may also like") that repeats further down, with or without its site's name. A
-        page has ``min_labels`` lines or more.
+        "You may also like") that repeats further down, with or without its site's name; or,
+        between two runs of paragraphs with page chrome between them, at the first
+        headline-shaped line whose words the lower run's lede takes up and the upper run's
+        text does not (:meth:`_title_between`). A page has ``min_labels`` lines or more.
         """
         body = [long for _, long in weights]
         starts = [0]
@@ -193,10 +242,42 @@ class MainContent(Rule):
                 if (is_headline(block.text) and not _OTHER_STORIES.match(block.text)
                         and lines.headline(i, i + 1, i + reach, first=True) is not None):
                     starts.append(i)
-            elif not body[i - 1] and _TITLE_SEP.search(block.text) and lines.headline(
-                    i, i + 1, i + reach, first=True, whole=False) is not None:
+            elif ((not body[i - 1] or _menus_below(lines.blocks, i)) and _TITLE_SEP.search(block.text)
+                  and lines.headline(i, i + 1, i + reach, first=True, whole=False) is not None):
                 starts.append(i)  # a title line ("Headline | Site") under a non-paragraph
+        runs = sorted(r for r in self._runs(scores, body, 0, len(body)) if r[2] >= self.options["min_score"])
+        for upper, lower in zip(runs, runs[1:]):
+            if any(upper[1] <= start <= lower[0] for start in starts):
+                continue
+            page = lines.blocks[max(s for s in starts if s <= upper[0])].text.casefold()
+            found = self._title_between(lines.blocks, upper, lower, page)
+            if found is not None and min(abs(found - s) for s in starts) >= least:
+                starts.append(found)
+        starts.sort()
         return list(zip(starts, [*starts[1:], len(lines.blocks)]))
+
+    def _title_between(self, blocks, upper: tuple[int, int, float], lower: tuple[int, int, float],
+                       page: str) -> int | None:
+        """The first headline-shaped line between two runs of paragraphs (with ``wall`` lines
+        of chrome or more between them) that the lower run's lede takes up and the upper
+        run does not, with chrome under it (a menu, not a teaser's blurb), and that the
+        title line of the ``page`` the upper run is on does not hold: the next page's title."""
+        if lower[0] - upper[1] < self.options["wall"]:
+            return None
+        lede = _terms(" ".join(b.text for b in blocks[lower[0]:min(lower[0] + 3, lower[1])]))
+        above = _terms(" ".join(b.text for b in blocks[upper[0]:upper[1]]))
+        for block in blocks[max(upper[1], lower[0] - 200):lower[0] - 3]:
+            i = block.index
+            if (not is_headline(block.text) or len(block.text.split()) < 4
+                    or not _menus_below(blocks, i) or credit_label(line(block.text))
+                    or block.text.casefold() in page
+                    or any(is_body(b.text) for b in blocks[max(0, i - 5):i])):
+                continue  # a page's title: its site's menus under it, the last page's footer above
+            terms = _terms(block.text)
+            shared = len(terms & lede)
+            if terms and shared >= 2 and shared >= 0.3 * len(terms) and len(terms & above) < 0.3 * len(terms):
+                return block.index
+        return None
 
     def _runs(self, scores: list[float], body: list[bool], lo: int, hi: int
               ) -> list[tuple[int, int, float]]:
@@ -247,6 +328,14 @@ _COPYRIGHT = regex.compile(
 _OTHER_STORIES = regex.compile(
     rf"^[^\w\n]{{0,3}}(?i:{RELATED_HEADING}|{POPULAR_HEADING})\s*[:.…]*$")
 _CLOSING = "\"”’»)]"
+
+
+def _menus_below(blocks, i: int) -> bool:
+    """Does a site's chrome stand under line ``i`` (four lines of four words or fewer in the
+    ten below, none of them a paragraph right under it), as under a page's title line?"""
+    below = blocks[i + 1:i + 11]
+    return bool(below) and not is_body(below[0].text) and sum(
+        1 for b in below if len(b.text.split()) <= 4) >= 4
 
 
 def _copyright(text: str) -> bool:
@@ -316,6 +405,9 @@ class _Lines:
         (or, with ``whole``, whole): the last such line, or with ``first`` the first."""
         text = self.blocks[title].text.casefold()
         parts = {p for p in _TITLE_SEP.split(text) if len(p) >= 12 and p != text}
+        seps = list(_TITLE_SEP.finditer(text))
+        if seps:  # without the site's name at its end or its start, separators and all
+            parts.update(p for p in (text[:seps[-1].start()], text[seps[0].end():]) if len(p) >= 12)
         if whole:
             parts.add(text)
         found = []

@@ -80,6 +80,7 @@ RELATED_HEADING = alt(
     "related", "recommended", r"recommended (?:for you|stories|articles|reading|videos?)",
     "you may also like", "you might also like", "you may also be interested in",
     "you might be interested in", "more stories", "more news", "more from this section",
+    "also read", "read also", "more in this category", "more in this section",
     "more on this story", "more on this topic", "read more", "read next", "up next",
     "other stories", "further reading", "in other news", "also in the news",
     "noticias relacionadas", "contenido relacionado", "te puede interesar", "más noticias",
@@ -96,7 +97,8 @@ POPULAR_HEADING = alt(
     "weitere artikel", "das könnte sie auch interessieren", "noticias relacionadas",
     "artículos relacionados", "notícias relacionadas", "sur le même sujet", "à lire aussi",
     "berita terkait", "artikel terkait", "you may also like", "you might also like",
-    "recommended for you", "recommended stories",
+    "recommended for you", "recommended stories", "also read", "read also",
+    "more in this category", "more in this section", "more from this section",
     "most read", "most popular", "most viewed", "most shared", "most commented", "trending",
     "trending now", "trending stories", "trending news", "top stories", "latest stories",
     "latest news", "latest headlines", "popular", "popular now", "popular stories",
@@ -211,6 +213,15 @@ ALL_RIGHTS = alt(
     "tous droits réservés", "todos os direitos reservados", "hak cipta dilindungi undang-undang",
     "all right reserved",
 )
+
+#: Labels that credit a picture or a quotation ("Photo: Reuters/File", "Quelle: dpa"), in
+#: lower case: a line opening with one is a credit, not a subheading.
+CREDIT_LABELS = frozenset("""
+photo photos photograph photographs picture pictures pic image images img imagen imagem
+foto fotos bild bilder illustration graphic graphics grafik infografik video audio credit
+credits courtesy source sources quelle quellen fuente fonte sumber crédit crédito crédits
+caption file
+""".split())
 
 #: Labels of the line that carries an article's publication date.
 PUBLISHED_LABEL = alt(

@@ -51,6 +51,49 @@ class ReadAlso(PatternRule):
     )
 
 
+#: Words that open a sentence (capitalised, then a word in small letters): where a teaser's
+#: headline glued inside a paragraph ends and the paragraph goes on.
+_OPENER = (r"(?:The|A|An|In|On|At|He|She|It|They|We|His|Her|Their|This|That|These|But|And|"
+           r"Officials|Police|El|La|Los|Las|Un|Una|En|Der|Die|Das|Ein|Eine|Im|Le|Les|Une|Il|Elle|"
+           r"Os|As|Um|Uma|No|Na|Para|Pada|Dalam|Ia|Mereka)")
+
+
+@register
+class ReadAlsoInline(PatternRule):
+    """A read-also label with another story's headline inside a paragraph: "... the minister
+    said. READ MORE | Other headline here The committee will meet ...".
+
+    **What it does:** after a sentence's end, a read-also label (any of ``related.read_also``'s)
+    with a separator (``:``, ``|``, ``»``, a dash), then the headline, up to where the
+    paragraph goes on: a word that opens sentences ("The", "Der", "La") followed by a word in
+    small letters, or the line's end. The label and the headline are cut; the paragraph keeps
+    the rest.
+
+    **Known problems:** a headline that itself holds "The" before a word in small letters is
+    cut short there, and its tail stays in the paragraph.
+    """
+
+    code = "RL04"
+    name = "related.read_also_inline"
+    groups = ("related",)
+    description = "'... said. READ MORE | Other headline The committee ...': a read-also link inside a paragraph."
+    keywords = ("read", "also", "related", "recommended", "lee", "lea ", "lesen", "lire", "leia",
+                "baca", "mehr", "veja", "simak", "lihat", "voir", "mira", "ver ", "siehe", "saiba")
+    scope = "span"
+    pattern = (rf"(?<=[.!?][\"”’)]?\s)(?i:{READ_ALSO})\s*[:|»›>\-–—]+\s*\p{{Lu}}[^\n]{{4,200}}?"
+               rf"(?=\s+{_OPENER}\s+\p{{Ll}}|\s*$)")
+    examples = (
+        remove("The minister said the plan would go ahead. READ MORE | Ferry fares rise in March "
+               "The committee will meet on Friday to discuss it.", "READ MORE", "Ferry fares rise",
+               body="The minister said the plan would go ahead. The committee will meet on Friday "
+                    "to discuss it."),
+        remove("The minister said the plan would go ahead. Also read: Ferry fares rise in March",
+               "Also read", "Ferry fares rise in March"),
+        keep("The minister said the plan would go ahead. Read more about the plan on the council's "
+             "site, she added."),
+    )
+
+
 @register
 class RelatedHeading(PatternRule):
     """A heading that stands alone above a list of links: "Related Topics:", "Recommended".
@@ -77,8 +120,9 @@ class RelatedHeading(PatternRule):
 class PopularList(Rule):
     """A "Most read" or "Trending" heading and the run of headlines listed under it.
 
-    The list ends at the first paragraph of real text. A headline set apart by a blank line
-    and directly followed by a paragraph is kept: it is the next article's title.
+    The list ends at the first paragraph of real text. A headline directly followed by a
+    paragraph is kept: it is the next article's title (in a list packed without blank lines,
+    only a question: there the last item often stands on the paragraph).
     """
 
     code = "RL03"
@@ -92,6 +136,12 @@ class PopularList(Rule):
         remove("Body text of the story that ends here.\n\nMost read\nFirst other headline here\n"
                "Second other headline here", "Most read", "First other headline here",
                "Second other headline here"),
+        remove("Body text of the story that ends here.\n\nAlso read\n\nFerry fares rise in March"
+               "\n\nHarbour master named", "Also read", "Ferry fares rise in March",
+               "Harbour master named"),
+        keep("Body text of the story that ends here.\n\nMost read\nFirst other headline here\n"
+             "Why did the council close the bridge?\nThe council voted on Monday to close the old "
+             "bridge for repairs, the mayor said.", "Why did the council close the bridge?"),
         keep("Trending topics on social media shifted towards the election this week, data show."),
     )
 
@@ -109,7 +159,8 @@ class PopularList(Rule):
                 if packed and blocks[i].paragraph != block.paragraph:
                     break
                 nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
-                if not packed and is_body(nxt) and is_headline(blocks[i].text):
+                if is_body(nxt) and is_headline(blocks[i].text) and (
+                        not packed or blocks[i].text.endswith(("?", "?”", "?\""))):
                     break  # a headline right above a paragraph opens the next story
                 yield self.drop(blocks[i].start, blocks[i].end, reason="list item")
                 i += 1

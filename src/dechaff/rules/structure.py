@@ -13,6 +13,7 @@ import regex
 
 from ..shapes import UNSPACED_STOP, is_body, is_headline, weight, word_count
 from .base import Proposal, Rule, keep, remove
+from .head import headline_by_lede, strip_site, terms
 from .patterns import SECTIONS
 from .registry import register
 
@@ -20,9 +21,10 @@ _SECTION = regex.compile(rf"^(?i:{SECTIONS})$")
 
 
 def head(pieces) -> list:
-    """The pieces before the first body paragraph."""
+    """The pieces before the first body paragraph (in Chinese or Japanese too: see
+    :func:`~dechaff.shapes.weight`)."""
     for i, piece in enumerate(pieces):
-        if is_body(piece.text):
+        if weight(piece.text)[1]:
             return pieces[:i]
     return []
 
@@ -36,8 +38,13 @@ class MenuRun(Rule):
     sentence: see :func:`~dechaff.shapes.weight`). Articles rarely stack three of them;
     navigation always does.
 
+    A run right under a line that ends in a colon ("The works include:") is that line's
+    list, and stays; so does the run's last line when the paragraph under it takes up its
+    words: it is the headline ("Home / News / Sport / Bridge closes" over "The bridge
+    closed on Monday ...").
+
     **Known problems:** a list of one-to-four-word items in an article (a short ingredient
-    list, a line-up) goes too. On HTML pages the HTML rules judge menus from the markup, so
+    list, a line-up) goes too, unless a line ending in a colon introduces it. On HTML pages the HTML rules judge menus from the markup, so
     this rule reads plain-text input only.
     """
 
@@ -56,6 +63,13 @@ class MenuRun(Rule):
         keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
              "What happens next\n\nThe bridge will stay shut until spring, officials said.",
              "What happens next"),
+        remove("Home\n\nNews\n\nSport\n\nOld bridge closes\n\nThe old bridge closed on Monday for "
+               "repairs that will take the winter, the council said.", "Home", "Sport",
+               also=("ST02",), title="Old bridge closes"),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "It listed the works the old bridge needs:\n\nNew bearings\n\nA steel deck"
+             "\n\nFresh paint\n\nThe bridge will stay shut until spring, officials said.",
+             "New bearings", "A steel deck", "Fresh paint"),
         # Short Japanese sentences, one a line: closed by 。, and words are characters here.
         keep("パスワード管理ソフトは不可欠です。\n\nこれが非常に困ったもの。\n\n以下、その手順。\n\n"
              "再起動して完了しました。", "これが非常に困ったもの。", "以下、その手順。"),
@@ -67,16 +81,34 @@ class MenuRun(Rule):
         words, long = weight(text)  # a Chinese or Japanese line's words are its characters
         return words <= self.options["max_words"] and not long
 
+    @staticmethod
+    def _headline(last, below):
+        """The run's last line when it is the headline of the paragraph under it: two words
+        or more that the paragraph takes up."""
+        if below is None or not is_body(below.text) or word_count(last.text) < 2:
+            return None
+        words = terms(last.text)
+        return last if len(words & terms(below.text)) >= max(1, len(words) // 2) else None
+
+    @staticmethod
+    def _list(run: list, above) -> bool:
+        """Is the run a list that a line ending in a colon introduces ("You will need:")?"""
+        return (above is not None and above.text.endswith(":")) or (
+            run[0].text.endswith(":") and word_count(run[0].text) >= 3)
+
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         run: list = []
+        above = None  # the line above the run: one ending in a colon introduces a list
         for piece in [*pieces, None]:
             if piece is not None and self.is_label(piece.text):
                 run.append(piece)
                 continue
-            if len(run) >= self.options["min_run"]:
+            if len(run) >= self.options["min_run"] and not self._list(run, above):
+                headline = self._headline(run[-1], piece)
                 for label in run:
-                    yield self.drop(label.start, label.end, reason=f"one of {len(run)} label lines")
-            run = []
+                    if label is not headline:
+                        yield self.drop(label.start, label.end, reason=f"one of {len(run)} label lines")
+            run, above = [], piece
 
 
 @register
@@ -132,8 +164,12 @@ class SectionLabel(Rule):
 
 @register
 class Title(Rule):
-    """The headline: a line of the head printed twice, else its first headline-shaped line
-    of four words or more (three at a pinch: site names are short, headlines rarely are).
+    """The headline: a line of the head printed twice, else the headline-shaped line whose
+    words the lede takes up most (a site's name, a navigation bar, a "Breaking:" ticker or a
+    promo shares none: see :func:`~dechaff.rules.head.headline_by_lede`), else its first
+    headline-shaped line of four words or more (three at a pinch: site names are short,
+    headlines rarely are). A site's name after or before it ("... - The Daily Ledger") is
+    stripped.
 
     Lines of the head above it (site names, menus, stray labels) leave the body with it, and
     so does a copy of it further down the head; other lines between it and the body (a
@@ -150,12 +186,17 @@ class Title(Rule):
         remove("ExBulletin\n\nWhat Are The Main Benefits Of Comparing Quotes Online\n\nLOS ANGELES, "
                "CA / ACCESSWIRE / June 24, 2020 / The company has launched a new blog post.",
                "ExBulletin", title="What Are The Main Benefits Of Comparing Quotes Online"),
+        remove("WATCH LIVE: Evening news at six\n\nBridge to reopen after two years of repairs | "
+               "City Herald\n\nThe old bridge will reopen next month after two years of repairs, "
+               "the mayor said on Monday.", "WATCH LIVE",
+               title="Bridge to reopen after two years of repairs"),
         keep("The mayor said on Monday that the bridge would reopen next month after repairs."),
     )
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         lead = head(pieces)
-        title = self.choose(lead, doc)
+        lede = " ".join(p.text for p in pieces[len(lead):len(lead) + 2])
+        title = self.choose(lead, doc, lede)
         if title is None:
             return
         above = True
@@ -166,16 +207,18 @@ class Title(Rule):
                 yield self.drop(piece.start, piece.end, reason="above the headline")
             elif piece.text.casefold() == title.text.casefold():
                 yield self.drop(piece.start, piece.end, reason="repeats the headline")
-        yield self.move(title.start, title.end, "title", title.text)
-
+        yield self.move(title.start, title.end, "title", strip_site(title.text, lede))
 
     @staticmethod
-    def choose(lead, doc):
+    def choose(lead, doc, lede: str = ""):
         candidates = [p for p in lead if is_headline(p.text)]
         for piece in candidates:
             following = doc.blocks[piece.block + 1].text if piece.block + 1 < len(doc.blocks) else ""
             if following.casefold() == piece.text.casefold():
                 return piece
+        found = headline_by_lede(candidates, lede)
+        if found is not None:
+            return found
         for least in (4, 3):
             for piece in candidates:
                 if word_count(piece.text) >= least:

@@ -48,17 +48,24 @@ class Advertisement(PatternRule):
     name = "ui.advertisement"
     groups = ("ui",)
     description = "'Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Anzeige'."
-    keywords = ("advert", "sponsor", "continues below", "continue reading", "scroll to continue",
-                "anzeige", "publici", "iklan", "\nad", "ad\n")
+    keywords = ("advert", "sponsor", "paid ", "continues below", "continues after", "continue reading",
+                "scroll to continue", "anzeige", "publici", "iklan", "\nad", "ad\n")
     scope = "span"
-    pattern = (rf"{_AFTER}(?:Advertisement|ADVERTISEMENT|Advertisements|Advertise with us|Sponsored|SPONSORED"
-               r"|(?:Story|Article|Content) continues below(?: this)?(?: advertisement| ad)?"
+    pattern = (rf"{_AFTER}(?:(?:Advertisement|ADVERTISEMENT)\s*[·|•–—-]\s*(?i:continue reading below|"
+               r"story continues below|scroll to continue)"
+               r"|Advertisement|ADVERTISEMENT|Advertisements|Advertise with us"
+               r"|(?:Sponsored|SPONSORED|Paid|PAID)\s+(?i:content|links|stories|posts?)|Sponsored|SPONSORED"
+               r"|(?:Story|Article|Content) continues (?:below|after)(?: this)?(?: advertisement| ad)?"
                r"|Continue reading below|Scroll to continue(?: with content)?|AD|Ad|Advert|ADVERT"
                r"|Anzeige|ANZEIGE|Publicidad|PUBLICIDAD|Publicité|PUBLICITÉ|Publicidade|PUBLICIDADE|Iklan|ADVERTISING)"
                rf"\s*[:.]?{_BEFORE}")
     examples = (
         remove("Advertisement"),
         remove("Story continues below advertisement"),
+        remove("Article continues after this ad"),
+        remove("Sponsored Content"),
+        remove("The council met on Monday. ADVERTISEMENT · Continue reading below The vote passed.",
+               "ADVERTISEMENT", "Continue reading below"),
         remove("The council met on Monday. Advertisement The vote passed.", "Advertisement"),
         keep("Advertisement revenue fell by a third, the company said."),
         keep("The advertisement ran on television for a week."),
@@ -191,13 +198,15 @@ class CommentCount(PatternRule):
     starts = frozenset({"#", "no", "leave", "add", "post", "view", "show", "hide", "read", "comments",
                         "comment", "be", "join", "deja", "kommentar", "laisser", "deixe", "tulis"})
     pattern = (r"^[^\w\n]{0,2}(?i:\d[\d,.]*\s*(?:comments?|responses?|replies|comentarios?|kommentare?"
-               r"|commentaires?|comentários?|komentar)|(?:no|leave a|add a|post a|view|show|hide|read)"
+               r"|commentaires?|comentários?|komentar)|leave a (?:reply|response)"
+               r"|(?:no|leave a|add a|post a|view|show|hide|read)"
                r"\s+comments?|comments?\s*\(\d+\)|be the first to comment|join the (?:conversation|discussion)"
                r"|deja (?:un|tu) comentario|kommentar schreiben|laisser un commentaire|deixe (?:um|seu) comentário"
                r"|tulis komentar)\s*[.:!]?\s*$")
     examples = (
         remove("12 Comments"),
         remove("Leave a comment"),
+        remove("Leave a Reply"),
         keep("12 comments were received during the consultation, the council said."),
     )
 
@@ -278,3 +287,60 @@ class TagList(PatternRule):
         rest = match.group(0).split(":", 1)[1]
         return len(rest.split()) <= 40 and (rest.count(",") >= 1 or len(rest.split()) <= 4
                                             or "|" in rest or "#" in rest)
+
+
+_SHARE_WORD = (r"(?:Share|SHARE|Tweet|Pin|Email|E-mail|Print|WhatsApp|Facebook|Twitter|LinkedIn|Reddit"
+               r"|Telegram|Flipboard|Pinterest|Messenger|Copy link|Copy Link)")
+
+
+@register
+class ShareWords(PatternRule):
+    """Share-bar words glued to a line of text: "... the mayor said. Share Tweet Email".
+
+    **Why:** a scraper that lost a line break leaves the share bar at the end (or the start)
+    of a paragraph, where ``ui.share_bar`` (whole lines) cannot see it.
+
+    **Known problems:** two share words or more are needed, standing after a sentence's
+    end (or before a sentence's start, at a line's start), so "Share prices rose" stays.
+    """
+
+    code = "UI11"
+    name = "ui.share_words"
+    groups = ("ui",)
+    description = "Share-bar words glued to the end or the start of a paragraph ('Share Tweet Email')."
+    keywords = ("share", "tweet", "whatsapp", "facebook", "twitter", "email", "linkedin")
+    scope = "span"
+    pattern = (rf"(?<=[.!?][\"”’)]?\s)(?:{_SHARE_WORD}(?:\s*[|•·/,]\s*|\s+)){{1,10}}{_SHARE_WORD}\s*$"
+               rf"|^(?:{_SHARE_WORD}(?:\s*[|•·/,]\s*|\s+)){{2,10}}(?=\p{{Lu}}\p{{Ll}}+\s+\p{{Ll}})")
+    examples = (
+        remove("The bridge will reopen in May, the mayor said. Share Tweet Email", "Share Tweet Email"),
+        remove("Share Tweet Email The bridge will reopen in May, the mayor said.", "Share Tweet"),
+        keep("Share prices rose on Tuesday after the merger was announced."),
+        keep("The firm said it would email and tweet its results. Share prices fell."),
+    )
+
+
+@register
+class ScriptJunk(PatternRule):
+    """Code that a scraper kept from a page's scripts: "googletag.cmd.push(function() {...});".
+
+    **Known problems:** only the ad and tag-manager calls it knows, and code that ends with
+    ``);`` on the same line; an article about programming that quotes such a call in a
+    sentence loses it.
+    """
+
+    code = "UI12"
+    name = "ui.script_junk"
+    groups = ("ui",)
+    description = "Script calls left in the text: 'googletag.cmd.push(...)', '(adsbygoogle = ...).push({});'."
+    keywords = ("googletag", "adsbygoogle", "document.write", "datalayer", "jquery(", "window.")
+    scope = "span"
+    pattern = (r"(?:\(\s*adsbygoogle\s*=\s*window\.adsbygoogle|googletag\.(?:cmd|pubads|display)"
+               r"|document\.write\s*\(|(?:window\.)?dataLayer\.push\s*\(|jQuery\s*\(\s*document"
+               r"|window\.\w+\s*=\s*window\.\w+)[^\n]{0,400}?\)\s*;")
+    examples = (
+        remove("The vote passed. googletag.cmd.push(function() { googletag.display('ad-1'); }); "
+               "The bridge reopens in May.", "googletag.cmd.push"),
+        remove("(adsbygoogle = window.adsbygoogle || []).push({});"),
+        keep("The agency said the googletag tool was used on most news sites in 2019."),
+    )

@@ -15,19 +15,23 @@ from .registry import register
 
 @register
 class SourceCredit(PatternRule):
-    """A press release's ``SOURCE: Company`` credit (upper-case label only)."""
+    """A press release's ``SOURCE: Company`` credit (upper-case label only), or a line
+    ``SOURCE Company`` as the wires print it without the colon."""
 
     code = "WR01"
     name = "wire.source_credit"
     groups = ("wire",)
     description = "'SOURCE: Compare-autoinsurance.Org' at the end of a press release."
-    keywords = ("source:",)
+    keywords = ("source",)
     scope = "span"
     pattern = (r"(?:^|(?<=\s))SOURCE:\s+[^\n]{1,80}?(?=\s+View (?:source|original) version|\s*$)"
                r"|^SOURCE\s+\p{Lu}[^\n]{1,80}$")
     examples = (
         remove("said the director. SOURCE: Compare-autoinsurance.Org", "SOURCE: Compare-autoinsurance.Org"),
+        remove("The company will report its results in May.\n\nSOURCE Acme Widgets Inc.",
+               "SOURCE Acme Widgets Inc."),
         keep("The Source: a history of the magazine is due out next year, its editor said."),
+        keep("Source code for the tool is on GitHub, its maintainers said on Monday."),
     )
 
 

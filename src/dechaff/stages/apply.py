@@ -84,6 +84,10 @@ def apply_proposals(doc: Doc, proposals: list[Proposal]) -> Ledger:
             ledger.markers.append(Marker("end", p.end, p))
     ledger.cuts.sort(key=lambda p: p.start)
     ledger.markers = [m for m in ledger.markers if not _on_dropped_line(m, ledger)]
+    if any(p.rule.page_level for p in proposals):
+        # a whole web page: the rule that reads it whole says where its pages start; the
+        # date lines, bylines and repeated menus inside a page open no article
+        ledger.markers = [m for m in ledger.markers if m.proposal.rule.page_level]
     return ledger
 
 

@@ -30,8 +30,12 @@ _LINE_OPENING = re.compile(r"[^\w\n]{0,3}(\w+)")
 _INNER_OPENING = re.compile(r"[.!?…] ([^\w\n]{0,3})(\w+)")
 # The line breaks inside a broken sentence, found in one pass: after an opening bracket or
 # quote, or after a line not closed like a sentence when the next goes on in lower case;
-# never before a line that opens a line of its own (a URL, a date header).
-_OWN = r"(?!https?://|www\.|(?:date|fecha|datum|data|tanggal)\b|\d{4}-\d\d)"
+# never before a line that opens a line of its own (a URL, a date header, a label in small
+# letters, "by: a name", or a button, "share this").
+_BUTTONS = (r"(?:share|tweet|email|print|save|follow|subscribe|sign up|log in|read more|see more|"
+            r"show more|load more|click here|more|less)")
+_OWN = (r"(?!https?://|www\.|(?:date|fecha|datum|data|tanggal)\b|\d{4}-\d\d|\p{Ll}+\s?:"
+        rf"|(?i:{_BUTTONS})(?:[^\S\n]+(?:this|it|us|now))?[^\S\n]*(?:\n|$))")
 _JOIN = regex.compile(
     rf"(?<=[(\[“‘«][^\S\n]*)\n(?=[^\S\n]*{_OWN}\S)"
     rf"|(?<=[^\s.!?…(\[“‘«][^\S\n]*)\n(?=[^\S\n]*{_OWN}[\p{{Ll}},.;:)\]}}”’»…])")
@@ -46,6 +50,10 @@ def working_text(text: str) -> str:
     'The company shelved its plans.\\nNext line'
     >>> working_text("Sources\\nhttps://example.com/a\\nPolitics\\ndate 2024-04-27")
     'Sources\\nhttps://example.com/a\\nPolitics\\ndate 2024-04-27'
+    >>> working_text("Bridge to reopen in May\\nby: Jane Roe\\nshare this\\nThe end")
+    'Bridge to reopen in May\\nby: Jane Roe\\nshare this\\nThe end'
+    >>> working_text("The council will\\nshare this year's costs")
+    "The council will share this year's costs"
     """
     def join(match: regex.Match) -> str:
         line_start = text.rfind("\n", 0, match.start()) + 1

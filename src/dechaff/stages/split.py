@@ -100,7 +100,8 @@ def split(pieces: list[Piece], markers: list[Marker], enabled: bool = True) -> l
             body = False
         elif item.kind == "opener" and body and _headline_ahead(stream, i):
             pending = item  # a date line or byline closing an article, the next headline below
-        elif body and _ahead_is_body(stream, i):
+        elif body and (item.proposal.rule.page_level or _ahead_is_body(stream, i)):
+            # (a page's own rule knows where its pages start, whatever stands under the title)
             articles.append(_open(current, item))
             body = False
     return articles

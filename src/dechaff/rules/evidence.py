@@ -1,0 +1,345 @@
+"""Evidence: an article's text is what reads as article text; the rest goes.
+
+The other families name the noise they know ("Also read:", "Share this article"), and an
+unseen site words its noise otherwise. These rules flip the default: once the named rules
+have run, a line stays in an article only when it has the evidence of article text (the
+shape of a sentence, its length, its function words, its place among the paragraphs) or is
+one of the known shapes of real text that is not a sentence: a subheading between two
+paragraphs, the items of a list a paragraph introduces, the rows of a table, the answer in a
+question and answer, a one-line paragraph or quotation, the last paragraph of a scrape cut
+off in mid-sentence.
+
+Every line is measured once, by :func:`dechaff.features.line`; these rules only read the
+measurements and the lines around each line.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+import regex
+
+from ..config import FAVORS
+from ..errors import ConfigError
+from ..features import Line, line
+from ..shapes import weight
+from .base import Proposal, Rule, keep, remove
+from .patterns import CREDIT_LABELS
+from .registry import register
+
+_NUMBER = regex.compile(r"\d+")
+
+
+def describe(f: Line) -> str:
+    """What a line is, in a few words: '6 words, no sentence end'."""
+    parts = [f"{f.words} word{'s' if f.words != 1 else ''}"]
+    if f.label:
+        parts.append("a label")
+    elif f.separators:
+        parts.append("separated like a menu")
+    elif f.url:
+        parts.append("a web address")
+    elif not f.closed:
+        parts.append("no sentence end")
+    return ", ".join(parts)
+
+
+class Reading:
+    """An article's pieces as these rules read them: each line's measurements, and which
+    lines are sentences.
+
+    ``solid`` marks the paragraphs and the lines of a sentence that a scraper broke across
+    lines (wherever a link began): read together, they are a paragraph.
+    """
+
+    def __init__(self, pieces: Sequence, most: int = 8) -> None:
+        self.pieces = pieces
+        self.lines = [line(p.text) for p in pieces]
+        self.solid = [f.prose for f in self.lines]
+        self._rejoin(most)
+        solid = [i for i, s in enumerate(self.solid) if s]
+        self.first = solid[0] if solid else None
+        self.last = solid[-1] if solid else None
+
+    def at(self, i: int) -> Line | None:
+        return self.lines[i] if 0 <= i < len(self.lines) else None
+
+    def where(self, i: int) -> str:
+        if self.first is not None and i < self.first:
+            return "before the first paragraph"
+        if self.last is not None and i > self.last:
+            return "after the last paragraph"
+        return "between two paragraphs"
+
+    def _glued(self, k: int) -> int:
+        """How many lines after line ``k`` go on with its sentence: 0, 1, or 2 (a link's
+        text between the two halves of a sentence)."""
+        f, nxt, after = self.lines[k], self.at(k + 1), self.at(k + 2)
+        if nxt is None or f.closed:
+            return 0
+        if nxt.opens_lower or (f.dangling and f.words >= 2) or _tail_of_sentence(nxt):
+            return 1
+        if f.words >= 15 and f.function_share >= 0.2 and nxt.prose:
+            return 1  # a long sentence left open, its rest after a link's text
+        if after is not None and after.opens_lower and not nxt.closed and nxt.words <= 6:
+            return 2
+        return 0
+
+    def _rejoin(self, most: int) -> None:
+        n, k = len(self.lines), 0
+        while k < n:
+            end = k
+            while end < n - 1 and end - k < most and (step := self._glued(end)):
+                end += step
+            if end > k and weight(" ".join(self.lines[j].text for j in range(k, end + 1)))[1]:
+                for j in range(k, end + 1):
+                    self.solid[j] = True
+            k = end + 1
+
+
+def _tail_of_sentence(f: Line) -> bool:
+    """A link's text and the stop after it ("CBS News ."): a sentence's last words."""
+    return f.words <= 6 and f.text[-2:-1] == " " and f.text[-1:] in ".,;:!?)"
+
+
+def _answers(question: Line, answer: Line) -> bool:
+    """Is ``answer`` the short answer to ``question`` in a question and answer?"""
+    return (question.question and question.words >= 3 and 1 <= answer.words <= 25
+            and not _chaff_shape(question) and not _chaff_shape(answer))
+
+
+def _table_row(f: Line) -> bool:
+    """A row of a table or a score line: several numbers and few words between them."""
+    numbers = len(_NUMBER.findall(f.text))
+    return numbers >= 2 and not f.closed and (f.digit_share >= 0.1 or numbers * 2 >= f.words)
+
+
+def _chaff_shape(f: Line) -> bool:
+    """Shapes that article text never takes: a menu's separators, a bare web address."""
+    return f.separators >= 1 or (f.url and f.words <= 6)
+
+
+def _heading_shape(f: Line) -> bool:
+    """Could this line be a subheading: short, headline-shaped or in capitals, not a credit
+    ("Photo: Reuters")?"""
+    if f.bracketed or _chaff_shape(f) or credit_label(f) or not 1 <= f.words <= 20:
+        return False
+    return f.headline or f.caps_share > 0.8 or f.intro or f.text.endswith(("...", "…"))
+
+
+def credit_label(f: Line) -> bool:
+    """A "Photo: ..." or "Source: ..." line, the label of a picture's or a quote's credit;
+    or a label in capitals over another story's headline ("MORE: ...", "WATCH: ...")."""
+    if not f.label:
+        return False
+    label = f.text.split(":", 1)[0].strip(" (")
+    return label.casefold() in CREDIT_LABELS or (label.isupper() and not f.closed)
+
+
+@register
+class Body(Rule):
+    """A line of an article that does not read as article text.
+
+    **What it does:** after the named rules, every line of an article below its first
+    paragraph is judged on its own evidence. A paragraph (sentence-shaped, long enough:
+    :func:`~dechaff.shapes.weight`, which also reads Chinese, Japanese and Thai) stays.
+    Any other line stays only as one of the shapes real text takes beside paragraphs:
+
+    - a **subheading**: a short headline-shaped line (or one in capitals, or a question)
+      right above a paragraph, a list or a table, the only line of that shape among the
+      short lines above it (two make a list of other stories' headlines); one word only
+      straight between two paragraphs ("References");
+    - a **list**: the items under a line that introduces them (ending in a colon, as
+      "include:"), items with markers ("•", "1.", "Step 2"), and the rows of a table
+      (several numbers to a line, two rows or more);
+    - a **question and answer**: the short answer under a question, a question over a
+      paragraph or an answer; an attribution ("— Jane Roe") under a quotation;
+    - a **one-line paragraph or quotation**: a line closed like a sentence ("Berlin.",
+      "No one was hurt."), or opening with a quotation mark, between paragraphs; a long
+      sentence (15 words or more) whose end a link took;
+    - a **broken sentence**: lines that a scraper split where a link began ("The plan was
+      first reported by" / "City Herald" / ", which said ..."): read together they are a
+      paragraph;
+    - under the last paragraph, **what still belongs to it**: the last paragraph cut off
+      in mid-sentence (``truncated`` words or more, left open, with the function words of
+      prose), a credit or contact line ("(With inputs from agencies)", "Editor: Jane Roe"),
+      a short closing sentence.
+
+    Everything else goes, with its reason: "not article text: 3 words, no sentence end,
+    between two paragraphs". The lines above the first paragraph are the head's, and
+    ``evidence.head`` reads them.
+
+    **Why:** an unseen site's noise comes in wordings no list names ("Pick Six Newsletter",
+    "See All Newsletters", a teaser's headline), but it rarely reads like an article's
+    sentences, and the article's own short lines sit where articles put them.
+
+    Lines shaped like chaff never stay: a menu's separators ("News | Sport"), a bare web
+    address, a credit's label ("Photo: ...") or a label in capitals over another story's
+    headline ("MORE: ...").
+
+    **Settings:** ``favor`` moves the threshold (``Config.favor`` sets it for every rule
+    that has it): ``precision`` keeps a one-line paragraph only from five words, a
+    subheading only right under a paragraph, and nothing under the last paragraph;
+    ``recall`` keeps any short line between two paragraphs that is not shaped like chaff,
+    and two headline-shaped lines over a paragraph.
+
+    **Known problems:** a caption or a teaser written as a sentence stays (it reads as
+    prose); a teaser's headline right above its blurb reads as a subheading; a list with
+    no introducing line and no markers, of lines that are not sentences, goes. On HTML
+    pages the markup says what the article is, and this rule reads plain text only (on
+    the HTML bench it cost 0.02 of F1: a page's short lines are its own).
+    """
+
+    code = "EV02"
+    name = "evidence.body"
+    groups = ("evidence", "structure")
+    description = "Lines below the first paragraph that do not read as article text."
+    phase = "article"
+    on_pages = False
+    settings = {"favor": "balanced", "truncated": 10}
+    examples = (
+        remove("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+               "Pick Six Newsletter\n\nSee All Newsletters\n\nMore from the council\n\n"
+               "The bridge will stay shut until the spring, officials said on Tuesday.",
+               "Pick Six Newsletter", "See All Newsletters"),
+        remove("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+               "Bridge | Roads | Council\n\nMore from the council",
+               "Bridge | Roads | Council", "More from the council"),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "What happens next\n\nThe bridge will stay shut until the spring, officials said.",
+             "What happens next"),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "It listed the works the repairs would need, in order:\n\n"
+             "New bearings\n\nA steel deck\n\nFresh paint\n\n"
+             "The bridge will stay shut until the spring, officials said on Tuesday.",
+             "New bearings", "A steel deck", "Fresh paint"),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "Will it reopen?\n\nYes.\n\nThe bridge will stay shut until the spring, officials "
+             "said on Tuesday.", "Will it reopen?", "Yes."),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "“It is a sad day.”\n\nThe bridge will stay shut until the spring, officials said.",
+             "“It is a sad day.”"),
+        keep("The council met on Monday and voted to close the old bridge for repairs. The "
+             "mayor said the works would take the winter and that the ferry would run in the",
+             "the ferry would run in the"),
+        keep("The scores after the first round were close, the organisers said on Sunday.\n\n"
+             "1 Ana Ruiz 71 4\n\n2 Ben Okoro 72 3\n\n3 Chen Li 74 1\n\n"
+             "The second round starts on Monday morning at the north course.",
+             "2 Ben Okoro 72 3"),
+        keep("市议会周一投票决定关闭旧桥进行维修，预计工程将持续整个冬季。\n\n"
+             "市长表示，渡轮将在桥梁关闭期间增加班次，以方便居民出行。",
+             "市长表示，渡轮将在桥梁关闭期间增加班次"),
+    )
+
+    def __init__(self, timeout: float | None = None, **settings) -> None:
+        super().__init__(timeout, **settings)
+        if self.options["favor"] not in FAVORS:
+            raise ConfigError(f"rule {self.code} setting 'favor' is 'precision', 'balanced' or "
+                              f"'recall', not {self.options['favor']!r}")
+
+    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
+        article = Reading(pieces)
+        if article.first is None:
+            return  # no paragraph at all: nothing to measure against
+        favor = self.options["favor"]
+        keep = list(article.solid)
+        for i in range(article.first + 1, len(pieces)):
+            if not keep[i]:
+                keep[i] = self.kept(article, i, favor) is not None
+        self._subheadings(article, keep, favor)
+        for i in range(article.first + 1, len(pieces)):
+            if not keep[i]:
+                piece = pieces[i]
+                yield self.drop(piece.start, piece.end, reason=f"not article text: "
+                                f"{describe(article.lines[i])}, {article.where(i)}")
+
+    def kept(self, article: Reading, i: int, favor: str) -> str | None:
+        """Why line ``i`` (not a sentence) stays, or ``None`` when it goes (a subheading is
+        judged later, from the lines kept around it)."""
+        f, prev, nxt = article.lines[i], article.at(i - 1), article.at(i + 1)
+        solid = article.solid
+        if _chaff_shape(f):
+            return None
+        if f.intro and nxt is not None and (f.words >= 3 or solid[i + 1]):
+            return "introduces what follows"
+        if self._listed(article, i):
+            return "an item of a list"
+        if prev is not None and _answers(prev, f) and not solid[i - 1]:
+            return "an answer"
+        if f.question and nxt is not None and (solid[i + 1] or _answers(f, nxt)):
+            return "a question"
+        if f.text[:1] in "—―–" and f.words <= 12 and prev is not None and prev.closed:
+            return "an attribution"
+        inside = i < article.last
+        least = 5 if favor == "precision" else 1
+        if inside and (f.closed or f.quoted) and f.words >= least and not credit_label(f):
+            return "a one-line paragraph"
+        if inside and f.words >= 15 and f.function_share >= 0.2 and f.title_share < 0.5:
+            return "a long sentence, its end lost"
+        if not inside and favor != "precision" and self._after_body(article, i):
+            return "under the last paragraph"
+        if inside and favor == "recall" and f.words >= 2:
+            return "between two paragraphs"
+        return None
+
+    def _after_body(self, article: Reading, i: int) -> bool:
+        """Below the last paragraph, what still belongs to it: the last paragraph cut off
+        in mid-sentence, a credit or contact line ("(With inputs from agencies)", "Editor:
+        Jane Roe"), a closing one-line paragraph, each right under the paragraph or under
+        another such line."""
+        for j in range(i, article.last, -1):
+            g = article.lines[j]
+            cut = (j == article.last + 1 and g.open_end and g.words >= self.options["truncated"]
+                   and g.function_share >= 0.2)
+            credit = (g.bracketed and g.words >= 3) or g.label or g.intro
+            if not (cut or credit or (g.closed and g.words >= 3)):
+                return False
+        return True
+
+    @staticmethod
+    def _subheadings(article: Reading, keep: list[bool], favor: str) -> None:
+        """A run of lines going between two kept ones: its last line is a subheading when it
+        has the shape of one, stands over a sentence, and the run holds no other line of that
+        shape (more make a list of headlines: other stories)."""
+        i, n = article.first + 1, len(keep)
+        most = 2 if favor == "recall" else 1
+        while i < n:
+            if keep[i]:
+                i += 1
+                continue
+            j = i
+            while j < n and not keep[j]:
+                j += 1
+            run = range(i, j)
+            shaped = [k for k in run if _heading_shape(article.lines[k])]
+            last = j - 1
+            # one word ("References") only straight between two sentences
+            alone = len(run) == 1 or favor == "recall"
+            over = j < n and (article.solid[j] or Body._listed(article, j))
+            if favor == "precision" and len(run) > 1:
+                over = False  # only right under a paragraph
+            if (over and last in shaped and len(shaped) <= most
+                    and (article.lines[last].words >= 2 or alone)):
+                keep[last] = True
+            i = j
+
+    @staticmethod
+    def _listed(article: Reading, i: int) -> bool:
+        """Is line ``i`` in a list: under a line ending in a colon (with only items between),
+        marked as an item next to another item, or a table row next to another row?"""
+        f = article.lines[i]
+        for j in range(i - 1, max(i - 40, -1), -1):
+            g = article.lines[j]
+            if g.intro and (g.words >= 3 or article.solid[j]):
+                return True
+            if article.solid[j] or _chaff_shape(g):
+                break
+        for k in (i - 1, i + 1):
+            g = article.at(k)
+            if g is None:
+                continue
+            if f.listed and (g.listed or g.intro):
+                return True
+            if _table_row(f) and _table_row(g):
+                return True
+        return False
