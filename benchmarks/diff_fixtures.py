@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parents[1] / "fixtures"
 
 def main() -> None:
     pattern = sys.argv[1] if len(sys.argv) > 1 else ""
-    for path in sorted(ROOT.rglob("*.expected.json")):
+    # never fixtures/check: its misses are not to be looked at one by one (see its README)
+    for path in sorted(p for p in ROOT.rglob("*.expected.json") if p.parent.name != "check"):
         name = path.name[: -len(".expected.json")]
         if pattern not in name:
             continue
