@@ -120,12 +120,16 @@ def describe(element) -> str:
     return name
 
 
+#: The names that say what an element is for, read from its attributes' first characters
+#: (real ones hold a few hundred at most): a 10 MB class attribute is not searched whole.
+NAMES = ("class", "id", "role", "aria-label", "itemprop", "data-component", "data-module")
+NAME_CHARS = 2000
+
+
 def tokens(element) -> str:
     """The words that name an element's purpose: class, id, role, aria-label, itemprop..."""
     get = element.get
-    return " ".join(filter(None, (get("class"), get("id"), get("role"), get("aria-label"),
-                                  get("itemprop"), get("data-component"), get("data-module"))
-                           )).lower()
+    return " ".join(value[:NAME_CHARS] for value in map(get, NAMES) if value).lower()
 
 
 class Pruner:
