@@ -45,6 +45,11 @@ class Config:
       document before the document fails with a :class:`~dechaff.errors.RuleError` naming
       the rule (the built-in rules' patterns are linear and run without the timer).
     - ``strict_plugins``: raise when a plugin fails to load, instead of warning.
+    - ``time_limit``: seconds per MB of input (and never less than that many seconds) that
+      one document may take, all rules and stages together, built-in or not; a document past
+      it fails with a :class:`~dechaff.errors.RuleError` naming the rule that was running,
+      and the next one runs as usual. The default, 5 s per MB, is about ten times what a
+      real scrape takes. ``None`` turns the limit off.
     """
 
     input: str = "auto"
@@ -59,6 +64,7 @@ class Config:
     max_chars: int = 20_000_000
     regex_timeout: float = 5.0
     strict_plugins: bool = False
+    time_limit: float | None = 5.0
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore", "packs"):
@@ -72,6 +78,9 @@ class Config:
             object.__setattr__(self, "rules", _freeze_rules(self.rules))
         if self.max_chars <= 0 or self.regex_timeout <= 0:
             raise ConfigError("max_chars and regex_timeout must be positive")
+        if self.time_limit is not None and not self.time_limit > 0:
+            raise ConfigError(f"time_limit is seconds per MB, more than 0 (or None: no limit), "
+                              f"not {self.time_limit!r}")
         if self.input not in ("auto", "text", "html"):
             raise ConfigError(f"input is 'auto', 'text' or 'html', not {self.input!r}")
         share = self.max_removed_share

@@ -22,6 +22,7 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from .. import limits
 from ..errors import ConfigError, PluginError
 from .base import Rule
 
@@ -68,15 +69,21 @@ def load(strict: bool | None = None) -> None:
 def load_entry_points(points: Iterable[Any], strict: bool = False) -> None:
     """Register what each entry point gives; report (or, ``strict``, raise on) failures."""
     for ep in points:
-        try:
-            _add(ep.load(), ep.name)
-        except Exception as exc:  # a broken plugin must not take dechaff down
-            FAILURES.append((ep.name, ep.value, f"{type(exc).__name__}: {exc}"))
-            message = (f"plugin {ep.name!r} ({ep.value}) failed to load: "
-                       f"{type(exc).__name__}: {exc}")
-            if strict:
-                raise PluginError(message) from exc
-            warnings.warn(f"dechaff: {message}; skipped", stacklevel=2)
+        with limits.guard(None):  # tells a real Ctrl-C from a plugin's KeyboardInterrupt
+            try:
+                _add(ep.load(), ep.name)
+            except BaseException as exc:  # a broken plugin, even one that exits, is skipped
+                if isinstance(exc, KeyboardInterrupt) and limits.real_interrupt():
+                    raise
+                _failed(ep, exc, strict)
+
+
+def _failed(ep: Any, exc: BaseException, strict: bool) -> None:
+    FAILURES.append((ep.name, ep.value, f"{type(exc).__name__}: {exc}"))
+    message = f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}"
+    if strict:
+        raise PluginError(message) from (exc if isinstance(exc, Exception) else None)
+    warnings.warn(f"dechaff: {message}; skipped", stacklevel=3)
 
 
 def _add(obj: Any, source: str) -> None:

@@ -25,6 +25,7 @@ import lxml.html
 from lxml import etree
 
 from ..document import Removal
+from ..limits import fail
 from .html import decode_cfemail
 from .repair import remove_control
 
@@ -166,7 +167,10 @@ class Pruner:
         if len(found) > 1:
             found = sorted(set(found), key=lambda r: self.order[id(r)])
         for rule in found:
-            reason = rule.judge(element, tag, names, page)
+            try:
+                reason = rule.judge(element, tag, names, page)
+            except BaseException as exc:  # a rule's failure names the rule
+                fail(rule, exc)
             if reason:
                 return rule, reason
         return None
@@ -296,7 +300,7 @@ class Extractor:
         walk.run(root, Page(root) if self.pruner is not None else None)
         if not walk.blocks:
             return Extraction([], walk.removals)
-        roots = self.select.select(walk) if self.select is not None else []
+        roots = _ask(self.select, self.select.select, walk) if self.select is not None else []
         if not roots:
             return Extraction(["\n\n".join(b.text for b in walk.blocks)], walk.removals)
         texts, previous = [], 0
@@ -334,7 +338,7 @@ class Extractor:
             if dropped and span.end <= dropped[-1][1]:
                 continue  # inside a span already dropped
             for rule in self.inner:
-                reason = rule.judge_span(span, walk)
+                reason = _ask(rule, rule.judge_span, span, walk)
                 if reason:
                     walk.drop_blocks(span.first, span.end, rule,
                                      f"{describe(span.element)}: {reason}")
@@ -349,6 +353,14 @@ class Extractor:
             for i in range(first, end):
                 keep[i - root.first] = False
         return "\n\n".join(b.text for b, k in zip(walk.blocks[root.first:root.end], keep) if k)
+
+
+def _ask(rule: "HtmlRule", method, *args):
+    """A rule's answer; what it raises becomes a RuleError that names it."""
+    try:
+        return method(*args)
+    except BaseException as exc:
+        fail(rule, exc)
 
 
 def _has_blocks(cell) -> bool:
