@@ -20,6 +20,28 @@ else:  # pragma: no cover - exercised on Python 3.10
     import tomli as tomllib
 
 PROJECT_FILES = ("dechaff.toml", "pyproject.toml")
+#: The most a configuration file or a pack may hold: far more than any real one, and a
+#: ``--config /dev/zero`` is refused instead of read without end.
+MAX_FILE_BYTES = 1_000_000
+
+
+def read_toml(path: Path, what: str, error: type[Exception] = ConfigError) -> dict[str, Any]:
+    """The TOML table in ``path`` (a ``what``: "configuration", "pack"), read up to
+    :data:`MAX_FILE_BYTES`; ``error`` (naming the file) when it cannot be read or parsed."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise error(f"{path}: cannot read the {what}: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise error(f"{path}: a {what} file holds at most {MAX_FILE_BYTES:,} bytes; is this the "
+                    "right file?")
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: cannot read the {what}: not UTF-8 ({exc.reason})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{path}: the {what} is not valid TOML: {exc}") from None
 
 
 @dataclass(frozen=True)

@@ -77,15 +77,8 @@ class Cleaner:
             config = config.replace(**options)
         self.config = config
         registry.load(strict=config.strict_plugins or None)
-        pool = registry.all_rules()
-        for path in config.packs:
-            for cls in load_pack(path):
-                if any(cls is other or getattr(other, "source", None) == cls.source for other in pool):
-                    continue  # this pack already came in through a plugin's entry point
-                if any(cls.code == other.code or cls.name == other.name for other in pool):
-                    raise ConfigError(f"{path}: rule {cls.code} ({cls.name}) reuses the code or "
-                                      "name of a rule already known; codes are never reused")
-                pool.append(cls)
+        #: Every rule this cleaner knows: the registered ones, then its packs'.
+        self.pool = pool = registry.all_rules() + self._pack_rules(config.packs)
         chosen = registry.select(config.select, config.ignore, rules=pool, also=FIXES)
         self.rules: list[Rule] = [cls(timeout=None if registry.is_builtin(cls) else config.regex_timeout,
                                       **config.settings_for(cls.code, cls.name)) for cls in chosen]
@@ -97,6 +90,26 @@ class Cleaner:
         self.after_end = next((r for r in self.rules if r.code == AFTER_END), None)
         self.teaser = next((r for r in self.rules if r.code == TEASER), None)
         self.fixes = [f for f in FIXES if not any(registry.matches(f, ref) for ref in config.ignore)]
+
+    @staticmethod
+    def _pack_rules(paths: tuple[str, ...]) -> list[type[Rule]]:
+        """The rules of the packs at ``paths`` that the registry does not hold yet."""
+        known = registry.all_rules()
+        plugged = {getattr(cls, "source", None) for cls in known} - {None}
+        taken = {key.casefold() for cls in known for key in (cls.code, cls.name)}
+        added: list[type[Rule]] = []
+        seen = set(known)
+        for path in paths:
+            for cls in load_pack(path):
+                if cls in seen or cls.source in plugged:
+                    continue  # the pack came in already, through a plugin's entry point
+                if cls.code.casefold() in taken or cls.name.casefold() in taken:
+                    raise ConfigError(f"{path}: rule {cls.code} ({cls.name}) reuses the code or "
+                                      "name of a rule already known; codes are never reused")
+                seen.add(cls)
+                taken.update((cls.code.casefold(), cls.name.casefold()))
+                added.append(cls)
+        return added
 
     def __call__(self, source: str | bytes) -> list[Record]:
         return self.clean(source)
