@@ -7,6 +7,7 @@ to :func:`dechaff.clean` override single options, and :meth:`Config.discover` re
 
 from __future__ import annotations
 
+import stat
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -90,24 +91,24 @@ class Config:
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore", "packs"):
-            value = getattr(self, name)
-            if isinstance(value, (str, Path)):
-                value = (value,)
-            if value is not None:
-                object.__setattr__(self, name, tuple(str(v) if isinstance(v, Path) else v
-                                                     for v in value))
-        if isinstance(self.rules, Mapping):
-            object.__setattr__(self, "rules", _freeze_rules(self.rules))
-        if self.max_chars <= 0 or self.regex_timeout <= 0:
-            raise ConfigError("max_chars and regex_timeout must be positive")
-        if self.time_limit is not None and not self.time_limit > 0:
-            raise ConfigError(f"time_limit is seconds per MB, more than 0 (or None: no limit), "
-                              f"not {self.time_limit!r}")
+            object.__setattr__(self, name, _references(name, getattr(self, name)))
+        object.__setattr__(self, "rules", _freeze_rules(self.rules))
+        for name in ("repair", "split", "explain", "strict_plugins"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(f"{name} is true or false, not {getattr(self, name)!r:.60}")
         if self.input not in ("auto", "text", "html"):
-            raise ConfigError(f"input is 'auto', 'text' or 'html', not {self.input!r}")
+            raise ConfigError(f"input is 'auto', 'text' or 'html', not {self.input!r:.60}")
+        if not _number(self.max_chars, int) or self.max_chars <= 0:
+            raise ConfigError(f"max_chars is a number of characters, more than 0, not {self.max_chars!r:.60}")
+        if not _number(self.regex_timeout) or self.regex_timeout <= 0:
+            raise ConfigError(f"regex_timeout is seconds, more than 0, not {self.regex_timeout!r:.60}")
+        limit = self.time_limit
+        if limit is not None and (not _number(limit) or not limit > 0):
+            raise ConfigError(f"time_limit is seconds per MB, more than 0 (or None: no limit), "
+                              f"not {limit!r:.60}")
         share = self.max_removed_share
-        if share is not None and not 0 < share <= 1:
-            raise ConfigError(f"max_removed_share is a share between 0 and 1 (or None), not {share}")
+        if share is not None and (not _number(share) or not 0 < share <= 1):
+            raise ConfigError(f"max_removed_share is a share between 0 and 1 (or None), not {share!r:.60}")
 
     def replace(self, **changes: Any) -> "Config":
         """A copy with some options changed; unknown option names raise ``ConfigError``."""
@@ -118,10 +119,10 @@ class Config:
         return replace(self, **changes)
 
     def settings_for(self, code: str, name: str) -> dict[str, Any]:
-        """The settings given for the rule with this code or name."""
+        """The settings given for the rule with this code or name (in any case)."""
         found: dict[str, Any] = {}
         for ref, items in self.rules:
-            if ref in (code, name):
+            if ref.casefold() in (code.casefold(), name.casefold()):
                 found.update(items)
         return found
 
@@ -132,55 +133,106 @@ class Config:
         Relative pack paths are taken from the file's folder.
         """
         path = Path(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
+        data = read_toml(path, "configuration")
         table = data.get("tool", {}).get("dechaff", {}) if path.name == "pyproject.toml" else data
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.dechaff] is a table of options, not {table!r:.60}")
         known = {f.name for f in fields(cls)}
         wrong = sorted(set(table) - known)
         if wrong:
             raise ConfigError(f"{path}: unknown option(s) {wrong}; options are {sorted(known)}")
         options = dict(table)
-        if "packs" in options:
-            options["packs"] = tuple(str((path.parent / p).resolve()) for p in options["packs"])
-        options.update(overrides)
         try:
+            if "packs" in options:
+                packs = _references("packs", options["packs"])
+                options["packs"] = tuple(str((path.parent / p).resolve()) for p in packs)
+            options.update(overrides)
             return cls(**options)
-        except TypeError as exc:
-            raise ConfigError(f"{path}: {exc}") from None
+        except ConfigError as exc:
+            raise ConfigError(f"{path}: {exc.args[0]}") from None
 
     @classmethod
     def discover(cls, start: str | Path | None = None, **overrides: Any) -> "Config":
-        """Options from the nearest project file, looking from ``start`` (the working folder)
-        upward: a ``dechaff.toml``, or a ``pyproject.toml`` with a ``[tool.dechaff]`` table.
-        Defaults when there is none."""
+        """Options from the project's file, looking from ``start`` (the working folder) upward
+        to the project's root (see :func:`find_project_file`). Defaults when there is none."""
         found = find_project_file(start)
         return cls.from_file(found, **overrides) if found else cls(**overrides)
 
 
+#: What marks a project's root folder: the search for a project file stops there.
+ROOT_MARKERS = ("pyproject.toml", "dechaff.toml", ".git")
+
+
 def find_project_file(start: str | Path | None = None) -> Path | None:
+    """The project's ``dechaff.toml``, or its ``pyproject.toml`` with a ``[tool.dechaff]``
+    table, looking from ``start`` upward.
+
+    The search stops at the first folder holding a ``pyproject.toml``, a ``dechaff.toml`` or
+    a ``.git`` (the project's root, as ruff and black find it): nothing above a project
+    applies to it. A folder anyone may write to (a shared ``/tmp``) is never searched, for
+    anyone could have left a file there; point at such a file with ``--config``.
+    """
     folder = Path(start or Path.cwd()).resolve()
     for place in (folder, *folder.parents):
-        for name in PROJECT_FILES:
-            candidate = place / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
-                return candidate
+        if _shared(place):
+            return None
+        candidate = place / "dechaff.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = place / "pyproject.toml"
+        if candidate.is_file() and _has_table(candidate):
+            return candidate
+        if any((place / marker).exists() for marker in ROOT_MARKERS):
+            return None
     return None
+
+
+def _shared(folder: Path) -> bool:
+    try:
+        return bool(folder.stat().st_mode & stat.S_IWOTH)
+    except OSError:
+        return True
 
 
 def _has_table(path: Path) -> bool:
     try:
-        return "dechaff" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+        return "dechaff" in read_toml(path, "configuration").get("tool", {})
+    except ConfigError:
         return False
 
 
-def _freeze_rules(rules: Mapping[str, Mapping[str, Any]]) -> tuple:
+def _number(value: Any, kind: type | tuple = (int, float)) -> bool:
+    return isinstance(value, kind) and not isinstance(value, bool)
+
+
+def _references(name: str, value: Any) -> tuple[str, ...] | None:
+    """``select``, ``ignore`` or ``packs`` as a tuple of strings (one string is one item)."""
+    if value is None and name == "select":
+        return None
+    if isinstance(value, (str, Path)):
+        value = (value,)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (str, Path)) for v in value):
+        return tuple(str(v) for v in value)
+    what, example = (("paths of TOML packs", '["acme.toml"]') if name == "packs"
+                     else ("rule codes, names, groups or globs", '["RL01", "promo"]'))
+    raise ConfigError(f"{name} is a list of {what}, e.g. {name} = {example}, not {value!r:.60}")
+
+
+def _freeze_rules(rules: Any) -> tuple:
+    """Per-rule settings as nested tuples (a Config is hashable), checked for shape."""
+    if isinstance(rules, tuple) and all(
+            isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)
+            and isinstance(item[1], tuple) for item in rules):
+        return rules  # frozen already
+    if not isinstance(rules, Mapping):
+        raise ConfigError('rules is a table of per-rule settings, e.g. rules = {"ST06": '
+                          '{"min_words": 80}} (in TOML, [rules.ST06] then min_words = 80), '
+                          f"not {rules!r:.60}")
     frozen = []
     for ref, settings in rules.items():
-        if not isinstance(settings, Mapping):
-            raise ConfigError(f"rules.{ref} must be a table of settings, not {type(settings).__name__}")
+        if not isinstance(ref, str) or not isinstance(settings, Mapping):
+            raise ConfigError(f"rules.{ref} must be a table of settings, not "
+                              f"{type(settings).__name__}")
         frozen.append((ref, tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
                                          for k, v in settings.items()))))
     return tuple(frozen)
