@@ -398,7 +398,8 @@ def _where(exc: BaseException) -> str:
 
 
 @lru_cache(maxsize=32)
-def _cleaner(config: Config) -> Cleaner:
+def _cleaner(config: Config, changes: int = 0) -> Cleaner:
+    """The cleaner of ``config``, built again when a rule was registered since (``changes``)."""
     return Cleaner(config)
 
 
@@ -414,7 +415,7 @@ def clean(source: str | bytes, *, config: Config | None = None, **options: Any) 
     config = config or Config()
     if options:
         config = config.replace(**options)
-    return _cleaner(config).clean(source)
+    return _cleaner(config, registry.CHANGES[0]).clean(source)
 
 
 def explain(source: str | bytes, *, config: Config | None = None, **options: Any) -> list[Record]:

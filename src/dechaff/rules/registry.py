@@ -31,6 +31,8 @@ GROUP = "dechaff.rules"
 _RULES: dict[str, type[Rule]] = {}
 #: Registered rules by code and by name, case folded (codes and names are unique in any case).
 _KEYS: dict[str, type[Rule]] = {}
+#: How many rules were registered so far (a cleaner built before a registration is stale).
+CHANGES = [0]
 #: Entry points that failed to load: (name, value, reason).
 FAILURES: list[tuple[str, str, str]] = []
 _loaded = False
@@ -48,6 +50,7 @@ def register(cls: type[Rule]) -> type[Rule]:
             )
     _RULES[cls.code] = cls
     _KEYS.update({cls.code.casefold(): cls, cls.name.casefold(): cls})
+    CHANGES[0] += 1
     return cls
 
 
