@@ -6,6 +6,7 @@ configuration and its rules, and passes one document through the stages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -32,6 +33,8 @@ from .stages.repair import FIXES, repair
 from .stages.split import Article, split
 from .stages.validate import collect
 
+#: Anything that may open a tag, a comment or a declaration.
+_TAG = re.compile(r"<[A-Za-z!?/]")
 #: The rules that take back splits: what is left after a closing footer, and stubs.
 AFTER_END = "ST04"
 TEASER = "ST06"
@@ -140,6 +143,8 @@ class Cleaner:
         config = self.config
         text, notes = decode(source, config.max_chars)
         if markup or config.input == "html" or (config.input == "auto" and looks_like_html(text)):
+            if _TAG.search(text) is None:  # no markup at all: the text of a page, lines kept
+                return self._clean_text(text, notes, False, run, page=True)
             root = parse(text)
             run.check("HTML parser")
             if root is not None:

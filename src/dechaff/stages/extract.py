@@ -18,6 +18,8 @@ by structure is traced like one made by a text rule.
 
 from __future__ import annotations
 
+import re
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -88,15 +90,80 @@ class Extraction:
 
 
 def parse(markup: str):
-    """The page's tree (lxml); ``None`` when the markup holds no document at all."""
+    """The page's tree (lxml); ``None`` when the markup holds no document at all.
+
+    The parser takes trees of any size (lxml's ``huge_tree``); a page nested deeper than it
+    takes (2,048 levels) is parsed again with the elements below :data:`MAX_DEPTH` levels
+    taken out and their text kept, instead of losing all the text below.
+    """
     if markup.lstrip().startswith("<?xml") and "?>" in markup:
         markup = markup[markup.index("?>") + 2:]  # lxml refuses str input that names an encoding
     # the parser would turn control characters into U+FFFD; the text path drops them
     markup = remove_control(markup)[0]
+    parser = _parser()
     try:
-        return lxml.html.document_fromstring(markup)
+        root = lxml.html.document_fromstring(markup, parser=parser)
+        if markup.count("<") > MAX_DEPTH and any(e.type_name == "ERR_RESOURCE_LIMIT"
+                                                 for e in parser.error_log):
+            root = lxml.html.document_fromstring(flatten(markup), parser=parser)
+        return root
     except (etree.ParserError, ValueError):
         return None
+
+
+#: Elements nested deeper than this are taken out of a page too deep for the parser.
+MAX_DEPTH = 1000
+_LOCAL = threading.local()
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*>|<!--.*?-->", re.DOTALL)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_RAW = frozenset({"script", "style", "textarea", "title", "xmp", "plaintext"})
+
+
+def _parser():
+    """This thread's parser (an lxml parser is not to be shared between threads)."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = lxml.html.HTMLParser(huge_tree=True)
+    return parser
+
+
+def flatten(markup: str, limit: int = MAX_DEPTH) -> str:
+    """``markup`` less the tags of elements nested more than ``limit`` deep (a block
+    element's become line breaks); their text stays.
+
+    >>> flatten("<div><div><p>a</p><b>b</b></div></div>", limit=2)
+    '<div><div><br>a<br>b</div></div>'
+    """
+    out: list[str] = []
+    stack: list[str] = []
+    dropped: dict[str, int] = {}
+    pos = 0
+    lower = markup.lower()
+    while (found := _TAG.search(markup, pos)) is not None:
+        closing, name = found.group(1), (found.group(2) or "").lower()
+        end = found.end()
+        keep = True
+        if name in _RAW and not closing:
+            close = lower.find(f"</{name}", end)  # its content is not markup
+            end = len(markup) if close == -1 else close
+        elif not name or name in _VOID or found.group(0).endswith("/>"):
+            pass
+        elif closing and dropped.get(name):
+            dropped[name] -= 1
+            keep = False
+        elif closing:
+            if name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name):]
+        elif len(stack) >= limit:
+            dropped[name] = dropped.get(name, 0) + 1
+            keep = False
+        else:
+            stack.append(name)
+        out.append(markup[pos:found.start()])
+        out.append(markup[found.start():end] if keep else ("<br>" if name in BLOCKS else ""))
+        pos = end
+    out.append(markup[pos:])
+    return "".join(out)
 
 
 def element_text(element) -> str:
