@@ -40,7 +40,7 @@ class PublishedLine(PatternRule):
                rf"(?:(?i:\w+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|"
                rf"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|"
                rf"samedi|dimanche|senin|selasa|rabu|kamis|jumat|sabtu|minggu),?\s*)?"
-               rf"(?i:{DATE_TIME})[\s,|.]*"
+               rf"(?i:{DATE_TIME})(?!\w)[\s,|.]*"
                rf"(?:[,|·–-]?\s*(?i:updated|last updated|mis à jour|actualizado|aktualisiert|atualizado"
                rf"|diperbarui)\b[^\n]{{0,60}}$)?")
 
@@ -72,7 +72,7 @@ class DateHeader(PatternRule):
     starts = frozenset({"#", "date", "fecha", "datum", "data", "tanggal", *MONTHS})
     scope = "span"
     field = "published"
-    pattern = rf"^[^\w\n]{{0,2}}(?:(?i:date|fecha|datum|data|tanggal)\s*:?\s*)?(?i:{DATE_TIME})[\s,|]*"
+    pattern = rf"^[^\w\n]{{0,2}}(?:(?i:date|fecha|datum|data|tanggal)\s*:?\s*)?(?i:{DATE_TIME})(?!\w)[\s,|]*"
 
     def accept(self, match, doc) -> bool:
         block = doc.block_at(match.start())
