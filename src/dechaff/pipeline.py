@@ -392,14 +392,15 @@ def _run(rule: Rule, args: tuple, doc: Doc, run: limits.Run, article: bool = Fal
 
 
 def _where(exc: BaseException) -> str:
-    """Where in dechaff's own code an exception was raised: ``module.function``."""
+    """Where an exception was raised (the alarm's own handler left out): ``module.function``."""
+    where = "engine"
     tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_globals.get("__name__") != limits.__name__:
+            where = f"{frame.f_globals.get('__name__', '?')}.{frame.f_code.co_name}"
         tb = tb.tb_next
-    if tb is None:
-        return "engine"
-    frame = tb.tb_frame
-    return f"{frame.f_globals.get('__name__', '?')}.{frame.f_code.co_name}"
+    return where
 
 
 @lru_cache(maxsize=32)
