@@ -383,7 +383,7 @@ def _run(rule: Rule, args: tuple, doc: Doc, run: limits.Run, article: bool = Fal
         if not article and not rule.applies_to(doc):
             return []
         method = rule.propose_article if article else rule.propose
-        found = collect(rule, method(*args), len(doc.text), len(doc.blocks))
+        found = collect(rule, method(*args), len(doc.text))
     except BaseException as exc:  # SystemExit and KeyboardInterrupt too: a rule ends no run
         limits.fail(rule, exc)
     run.rule = None

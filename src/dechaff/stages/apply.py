@@ -8,7 +8,7 @@ that ends an article, or a boundary inside a line, splits the line into two piec
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -220,7 +220,7 @@ def pieces(ledger: Ledger) -> list[Piece]:
             last_cut = cut
         current.append((pos, block.end))
         # a boundary inside the line splits it too
-        inner = sorted(o for o in splits if block.start < o < block.end)
+        inner = splits[bisect_right(splits, block.start):bisect_left(splits, block.end)]
         for part in _split_spans(current, inner):
             out.extend(_piece(ledger, block.index, part, last_cut))
     return out

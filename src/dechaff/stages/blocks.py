@@ -291,6 +291,11 @@ class Doc:
         joined = self.joined
         return joined is None or index in joined or index + 1 in joined or index - 1 in joined
 
+    @cached_property
+    def focus_blocks(self) -> list[Block]:
+        """The blocks in focus, in order (every block in a first pass)."""
+        return self.blocks if self.focus is None else [self.blocks[i] for i in sorted(self.focus)]
+
     def focused(self, blocks: list[Block]) -> list[Block]:
         """Those of ``blocks`` in focus (all of them in a first pass)."""
         if self.focus is None:
@@ -313,8 +318,8 @@ class Doc:
         if len(lower) != len(self.text):
             return None
         found: dict[int, Block] = {}
-        if self.focus is not None and not self.focus:
-            return []
+        if self.focus is not None:  # a later pass: the few lines in focus, not the whole text
+            return [b for b in self.focus_blocks if any(w in lower[b.start:b.end] for w in words)]
         for word in words:
             at = lower.find(word)
             while at != -1:

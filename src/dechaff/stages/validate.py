@@ -4,7 +4,8 @@ The engine trusts no rule (a plugin's, a pack's, or a built-in one with a bug): 
 must be a :class:`~dechaff.rules.base.Proposal` made by a rule, with a known action, integer
 offsets within the document's text (``0 <= start <= end <= len(text)``), and, for a move, a
 field that records have and a value of that field's type. A rule makes at most
-:data:`MAX_PROPOSALS` proposals on a document, plus :data:`PER_LINE` for each of its lines.
+:data:`MAX_PROPOSALS` proposals on a document, and one more for each :data:`CHARS_EACH`
+characters of it.
 Anything else fails the document with a :class:`~dechaff.errors.RuleError` that names the
 rule and what was wrong, before it can corrupt a record.
 """
@@ -23,23 +24,24 @@ FIELDS: dict[str, tuple[type, ...]] = {
     "title": (str,), "published": (str,), "section": (str,), "authors": (str, list, tuple),
     "sources": (str, list, tuple)}
 MAX_PROPOSALS = 10_000
-PER_LINE = 4
+CHARS_EACH = 4
 _PLAIN = ("drop", "cut", "boundary")
 
 
-def most_proposals(lines: int) -> int:
-    """How many proposals a rule may make on a document of ``lines`` lines."""
-    return MAX_PROPOSALS + PER_LINE * lines
+def most_proposals(size: int) -> int:
+    """How many proposals a rule may make on a document of ``size`` characters."""
+    return MAX_PROPOSALS + size // CHARS_EACH
 
 
-def collect(rule: Rule, proposals: Iterable[Any], size: int, lines: int) -> list[Proposal]:
-    """The rule's proposals on a text of ``size`` characters and ``lines`` lines, checked."""
-    cap = most_proposals(lines)
+def collect(rule: Rule, proposals: Iterable[Any], size: int) -> list[Proposal]:
+    """The rule's proposals on a text of ``size`` characters, checked."""
+    cap = most_proposals(size)
     found = list(islice(proposals, cap + 1))
     if len(found) > cap:
         raise RuleError(f"rule {rule.code} ({rule.name}) made more than {cap:,} proposals on "
-                        f"one document (at most {MAX_PROPOSALS:,} and {PER_LINE} per line): it "
-                        "may loop; fix it, or leave it out with ignore", rule_code=rule.code)
+                        f"one document (at most {MAX_PROPOSALS:,}, and one per {CHARS_EACH} "
+                        "characters): it may loop; fix it, or leave it out with ignore",
+                        rule_code=rule.code)
     for p in found:
         if (type(p) is not Proposal or type(p.start) is not int or type(p.end) is not int
                 or not 0 <= p.start <= p.end <= size or not isinstance(p.rule, Rule)
