@@ -83,9 +83,9 @@ def test_the_deadline_covers_html_rules():
 def test_the_deadline_scales_with_the_size_and_none_turns_it_off():
     from dechaff.limits import seconds_for
 
-    assert seconds_for(100, 5.0) == 5.0 and seconds_for(3_000_000, 5.0) == 15.0
+    assert seconds_for(100, 3.0) == 3.0 and seconds_for(5_000_000, 3.0) == 15.0
     assert seconds_for(100, None) is None
-    assert dechaff.Config().time_limit == 5.0
+    assert dechaff.Config().time_limit == 3.0
     with pytest.raises(dechaff.ConfigError, match="time_limit"):
         dechaff.Config(time_limit=0)
 

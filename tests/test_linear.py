@@ -13,7 +13,7 @@ LEDE = "The council met on Monday and voted on the plan for the city budget, whi
 
 def seconds(source, **options):
     started = time.perf_counter()
-    records = dechaff.clean(source, **options)
+    records = dechaff.clean(source, time_limit=None, **options)  # the time, not the deadline
     return time.perf_counter() - started, records
 
 

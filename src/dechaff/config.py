@@ -71,8 +71,10 @@ class Config:
     - ``time_limit``: seconds per MB of input (and never less than that many seconds) that
       one document may take, all rules and stages together, built-in or not; a document past
       it fails with a :class:`~dechaff.errors.RuleError` naming the rule that was running,
-      and the next one runs as usual. The default, 5 s per MB, is about ten times what a
-      real scrape takes. ``None`` turns the limit off.
+      and the next one runs as usual. The default, 3 s per MB (so 3 s for any document up
+      to 1 MB), is three times or more what real scrapes and pages take; documents shaped
+      to be slow (hundreds of thousands of menu lines) fail instead. ``None`` turns the
+      limit off.
     """
 
     input: str = "auto"
@@ -87,7 +89,7 @@ class Config:
     max_chars: int = 20_000_000
     regex_timeout: float = 5.0
     strict_plugins: bool = False
-    time_limit: float | None = 5.0
+    time_limit: float | None = 3.0
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore", "packs"):
