@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dechaff.docs import render_rule
+from dechaff.docs import render_fix, render_rule
 from dechaff.rules import all_rules
 from dechaff.stages.repair import FIXES
 
@@ -31,7 +31,9 @@ def pages() -> dict[Path, str]:
                      f"| {cls.description} |")
     index += ["", "## Repairs", "", "The repair stage's steps, in the order they run; `ignore`",
               "takes their codes too.", ""]
-    index += [f"- **{fix.code} `{fix.name}`**: {fix.description}" for fix in FIXES]
+    for fix in FIXES:
+        out[FOLDER / f"{fix.code}.md"] = render_fix(fix)
+        index.append(f"- **[{fix.code}]({fix.code}.md) `{fix.name}`**: {fix.description}")
     out[FOLDER / "index.md"] = "\n".join(index) + "\n"
     return out
 

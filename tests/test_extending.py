@@ -78,8 +78,8 @@ def test_runaway_pattern_fails_its_document_fast_and_names_the_rule(tmp_path, ca
     assert len([r for r in records if "dechaff_error" not in r]) == 1  # the other input was cleaned
 
 
-def test_unknown_reference_warns_with_close_matches():
-    with pytest.warns(UserWarning, match=r"no rule matches 'RL1'.*RL01"):
+def test_unknown_reference_is_an_error_with_close_matches():
+    with pytest.raises(ConfigError, match=r"no rule matches 'RL1'.*RL01"):
         dechaff.Cleaner(ignore=["RL1"])
     with warnings.catch_warnings():
         warnings.simplefilter("error")

@@ -26,9 +26,10 @@ from .errors import DechaffError, OutputError, UsageError
 from .io.limits import FLAGS as LIMIT_FLAGS, Limits
 from . import corpus
 from .io import readers, writers
-from .docs import render_rule
+from .docs import render_fix, render_rule
 from .packs import load_pack
 from .pipeline import Cleaner
+from .stages.repair import FIXES, Fix
 from .testing import check_example
 
 PROG = "dechaff"
@@ -174,12 +175,13 @@ def run_rules(args: argparse.Namespace) -> int:
     if args.action == "check":
         return check_packs(args.packs)
     cleaner = Cleaner(load_config(args))
-    if args.action == "show":
-        found = [r for r in cleaner.rules if args.rule in (r.code, r.name)]
+    if args.action == "show":  # any rule or repair step, selected or not, by code or name
+        ref = args.rule.casefold()
+        found = [r for r in (*cleaner.pool, *FIXES) if ref in (r.code.casefold(), r.name.casefold())]
         if not found:
             print(f"{PROG}: error: no rule {args.rule!r}; `dechaff rules` lists them", file=sys.stderr)
             return 2
-        sys.stdout.write(render_rule(type(found[0])))
+        sys.stdout.write(render_fix(found[0]) if isinstance(found[0], Fix) else render_rule(found[0]))
         return 0
     for rule in cleaner.rules:
         sys.stdout.write(f"{rule.code}\t{rule.name}\t{','.join(rule.groups)}\t{rule.description}\n")
@@ -200,7 +202,7 @@ def check_packs(paths: list[str]) -> int:
             for example in cls.examples:
                 try:
                     check_example(cls, example, packs=(path,))
-                except AssertionError as exc:
+                except (AssertionError, DechaffError) as exc:
                     failed += 1
                     kind = "must_remove" if example.removes else "must_keep"
                     print(f"{path}: {cls.code} ({cls.name}): {kind} {example.text.strip()!r} "

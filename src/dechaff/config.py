@@ -7,6 +7,7 @@ to :func:`dechaff.clean` override single options, and :meth:`Config.discover` re
 
 from __future__ import annotations
 
+import stat
 import sys
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -22,6 +23,28 @@ else:  # pragma: no cover - exercised on Python 3.10
 PROJECT_FILES = ("dechaff.toml", "pyproject.toml")
 #: The values of ``Config.favor``.
 FAVORS = ("precision", "balanced", "recall")
+#: The most a configuration file or a pack may hold: far more than any real one, and a
+#: ``--config /dev/zero`` is refused instead of read without end.
+MAX_FILE_BYTES = 1_000_000
+
+
+def read_toml(path: Path, what: str, error: type[Exception] = ConfigError) -> dict[str, Any]:
+    """The TOML table in ``path`` (a ``what``: "configuration", "pack"), read up to
+    :data:`MAX_FILE_BYTES`; ``error`` (naming the file) when it cannot be read or parsed."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise error(f"{path}: cannot read the {what}: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise error(f"{path}: a {what} file holds at most {MAX_FILE_BYTES:,} bytes; is this the "
+                    "right file?")
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise error(f"{path}: cannot read the {what}: not UTF-8 ({exc.reason})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise error(f"{path}: the {what} is not valid TOML: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -52,6 +75,13 @@ class Config:
       body, now and then a short line of the article lost), ``"recall"`` (keep more: every
       line of the article, now and then a line of noise) or ``"balanced"``. A rule's own
       ``favor`` setting (``rules={"EV02": {"favor": "recall"}}``) wins.
+    - ``time_limit``: seconds per MB of input (and never less than that many seconds) that
+      one document may take, all rules and stages together, built-in or not; a document past
+      it fails with a :class:`~dechaff.errors.RuleError` naming the rule that was running,
+      and the next one runs as usual. The default, 3 s per MB (so 3 s for any document up
+      to 1 MB), is three times or more what real scrapes and pages take; documents shaped
+      to be slow (hundreds of thousands of menu lines) fail instead. ``None`` turns the
+      limit off.
     """
 
     input: str = "auto"
@@ -67,26 +97,30 @@ class Config:
     regex_timeout: float = 5.0
     strict_plugins: bool = False
     favor: str = "balanced"
+    time_limit: float | None = 3.0
 
     def __post_init__(self) -> None:
         for name in ("select", "ignore", "packs"):
-            value = getattr(self, name)
-            if isinstance(value, (str, Path)):
-                value = (value,)
-            if value is not None:
-                object.__setattr__(self, name, tuple(str(v) if isinstance(v, Path) else v
-                                                     for v in value))
-        if isinstance(self.rules, Mapping):
-            object.__setattr__(self, "rules", _freeze_rules(self.rules))
-        if self.max_chars <= 0 or self.regex_timeout <= 0:
-            raise ConfigError("max_chars and regex_timeout must be positive")
+            object.__setattr__(self, name, _references(name, getattr(self, name)))
+        object.__setattr__(self, "rules", _freeze_rules(self.rules))
+        for name in ("repair", "split", "explain", "strict_plugins"):
+            if not isinstance(getattr(self, name), bool):
+                raise ConfigError(f"{name} is true or false, not {getattr(self, name)!r:.60}")
         if self.input not in ("auto", "text", "html"):
-            raise ConfigError(f"input is 'auto', 'text' or 'html', not {self.input!r}")
+            raise ConfigError(f"input is 'auto', 'text' or 'html', not {self.input!r:.60}")
         if self.favor not in FAVORS:
-            raise ConfigError(f"favor is 'precision', 'balanced' or 'recall', not {self.favor!r}")
+            raise ConfigError(f"favor is 'precision', 'balanced' or 'recall', not {self.favor!r:.60}")
+        if not _number(self.max_chars, int) or self.max_chars <= 0:
+            raise ConfigError(f"max_chars is a number of characters, more than 0, not {self.max_chars!r:.60}")
+        if not _number(self.regex_timeout) or self.regex_timeout <= 0:
+            raise ConfigError(f"regex_timeout is seconds, more than 0, not {self.regex_timeout!r:.60}")
+        limit = self.time_limit
+        if limit is not None and (not _number(limit) or not limit > 0):
+            raise ConfigError(f"time_limit is seconds per MB, more than 0 (or None: no limit), "
+                              f"not {limit!r:.60}")
         share = self.max_removed_share
-        if share is not None and not 0 < share <= 1:
-            raise ConfigError(f"max_removed_share is a share between 0 and 1 (or None), not {share}")
+        if share is not None and (not _number(share) or not 0 < share <= 1):
+            raise ConfigError(f"max_removed_share is a share between 0 and 1 (or None), not {share!r:.60}")
 
     def replace(self, **changes: Any) -> "Config":
         """A copy with some options changed; unknown option names raise ``ConfigError``."""
@@ -97,10 +131,10 @@ class Config:
         return replace(self, **changes)
 
     def settings_for(self, code: str, name: str) -> dict[str, Any]:
-        """The settings given for the rule with this code or name."""
+        """The settings given for the rule with this code or name (in any case)."""
         found: dict[str, Any] = {}
         for ref, items in self.rules:
-            if ref in (code, name):
+            if ref.casefold() in (code.casefold(), name.casefold()):
                 found.update(items)
         return found
 
@@ -111,55 +145,106 @@ class Config:
         Relative pack paths are taken from the file's folder.
         """
         path = Path(path)
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read the configuration: {exc}") from None
+        data = read_toml(path, "configuration")
         table = data.get("tool", {}).get("dechaff", {}) if path.name == "pyproject.toml" else data
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.dechaff] is a table of options, not {table!r:.60}")
         known = {f.name for f in fields(cls)}
         wrong = sorted(set(table) - known)
         if wrong:
             raise ConfigError(f"{path}: unknown option(s) {wrong}; options are {sorted(known)}")
         options = dict(table)
-        if "packs" in options:
-            options["packs"] = tuple(str((path.parent / p).resolve()) for p in options["packs"])
-        options.update(overrides)
         try:
+            if "packs" in options:
+                packs = _references("packs", options["packs"])
+                options["packs"] = tuple(str((path.parent / p).resolve()) for p in packs)
+            options.update(overrides)
             return cls(**options)
-        except TypeError as exc:
-            raise ConfigError(f"{path}: {exc}") from None
+        except ConfigError as exc:
+            raise ConfigError(f"{path}: {exc.args[0]}") from None
 
     @classmethod
     def discover(cls, start: str | Path | None = None, **overrides: Any) -> "Config":
-        """Options from the nearest project file, looking from ``start`` (the working folder)
-        upward: a ``dechaff.toml``, or a ``pyproject.toml`` with a ``[tool.dechaff]`` table.
-        Defaults when there is none."""
+        """Options from the project's file, looking from ``start`` (the working folder) upward
+        to the project's root (see :func:`find_project_file`). Defaults when there is none."""
         found = find_project_file(start)
         return cls.from_file(found, **overrides) if found else cls(**overrides)
 
 
+#: What marks a project's root folder: the search for a project file stops there.
+ROOT_MARKERS = ("pyproject.toml", "dechaff.toml", ".git")
+
+
 def find_project_file(start: str | Path | None = None) -> Path | None:
+    """The project's ``dechaff.toml``, or its ``pyproject.toml`` with a ``[tool.dechaff]``
+    table, looking from ``start`` upward.
+
+    The search stops at the first folder holding a ``pyproject.toml``, a ``dechaff.toml`` or
+    a ``.git`` (the project's root, as ruff and black find it): nothing above a project
+    applies to it. A folder anyone may write to (a shared ``/tmp``) is never searched, for
+    anyone could have left a file there; point at such a file with ``--config``.
+    """
     folder = Path(start or Path.cwd()).resolve()
     for place in (folder, *folder.parents):
-        for name in PROJECT_FILES:
-            candidate = place / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_table(candidate)):
-                return candidate
+        if _shared(place):
+            return None
+        candidate = place / "dechaff.toml"
+        if candidate.is_file():
+            return candidate
+        candidate = place / "pyproject.toml"
+        if candidate.is_file() and _has_table(candidate):
+            return candidate
+        if any((place / marker).exists() for marker in ROOT_MARKERS):
+            return None
     return None
+
+
+def _shared(folder: Path) -> bool:
+    try:
+        return bool(folder.stat().st_mode & stat.S_IWOTH)
+    except OSError:
+        return True
 
 
 def _has_table(path: Path) -> bool:
     try:
-        return "dechaff" in tomllib.loads(path.read_text(encoding="utf-8")).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
+        return "dechaff" in read_toml(path, "configuration").get("tool", {})
+    except ConfigError:
         return False
 
 
-def _freeze_rules(rules: Mapping[str, Mapping[str, Any]]) -> tuple:
+def _number(value: Any, kind: type | tuple = (int, float)) -> bool:
+    return isinstance(value, kind) and not isinstance(value, bool)
+
+
+def _references(name: str, value: Any) -> tuple[str, ...] | None:
+    """``select``, ``ignore`` or ``packs`` as a tuple of strings (one string is one item)."""
+    if value is None and name == "select":
+        return None
+    if isinstance(value, (str, Path)):
+        value = (value,)
+    if isinstance(value, (list, tuple)) and all(isinstance(v, (str, Path)) for v in value):
+        return tuple(str(v) for v in value)
+    what, example = (("paths of TOML packs", '["acme.toml"]') if name == "packs"
+                     else ("rule codes, names, groups or globs", '["RL01", "promo"]'))
+    raise ConfigError(f"{name} is a list of {what}, e.g. {name} = {example}, not {value!r:.60}")
+
+
+def _freeze_rules(rules: Any) -> tuple:
+    """Per-rule settings as nested tuples (a Config is hashable), checked for shape."""
+    if isinstance(rules, tuple) and all(
+            isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], str)
+            and isinstance(item[1], tuple) for item in rules):
+        return rules  # frozen already
+    if not isinstance(rules, Mapping):
+        raise ConfigError('rules is a table of per-rule settings, e.g. rules = {"ST06": '
+                          '{"min_words": 80}} (in TOML, [rules.ST06] then min_words = 80), '
+                          f"not {rules!r:.60}")
     frozen = []
     for ref, settings in rules.items():
-        if not isinstance(settings, Mapping):
-            raise ConfigError(f"rules.{ref} must be a table of settings, not {type(settings).__name__}")
+        if not isinstance(ref, str) or not isinstance(settings, Mapping):
+            raise ConfigError(f"rules.{ref} must be a table of settings, not "
+                              f"{type(settings).__name__}")
         frozen.append((ref, tuple(sorted((k, tuple(v) if isinstance(v, list) else v)
                                          for k, v in settings.items()))))
     return tuple(frozen)

@@ -25,7 +25,7 @@ from .config import Config
 from .errors import DechaffError
 from .io import schema
 from .io.readers import Document, lone_surrogate, row_fault
-from .pipeline import Cleaner, _cleaner
+from .pipeline import Cleaner, cached_cleaner
 
 
 @dataclass
@@ -144,7 +144,7 @@ def _text(text: str | bytes | None) -> str | None:
 def clean_chunk(docs: list[Document], config: Config, explain: bool, passthrough: bool,
                 keep_text: bool = False) -> list[Outcome]:
     """Clean a list of documents (the unit of work a worker process or a Dask task gets)."""
-    cleaner = _cleaner(config)
+    cleaner = cached_cleaner(config)
     return [clean_document(cleaner, d, explain=explain, passthrough=passthrough,
                            keep_text=keep_text) for d in docs]
 
@@ -184,7 +184,7 @@ def outcomes(docs: Iterable[Document], config: Config, *, workers: int = 1, expl
     # The trace is built when the run needs it: for the output, or to count removals.
     config = config.replace(explain=True)
     if workers <= 1:
-        cleaner = _cleaner(config)
+        cleaner = cached_cleaner(config)
         for doc in docs:
             yield clean_document(cleaner, doc, explain=explain, passthrough=passthrough,
                                  keep_text=keep_text)

@@ -1,11 +1,13 @@
 """A rule's documentation page, written from the rule itself: its metadata, docstring and
-examples. ``dechaff rules show CODE`` prints it; the docs site has one page per rule."""
+examples. ``dechaff rules show CODE`` prints it; the docs site has one page per rule, and
+one per repair step (``RP01``...), written from the step's function."""
 
 from __future__ import annotations
 
 import inspect
 
 from .rules.base import Rule
+from .stages.repair import Fix
 
 
 def _quote(text: str) -> str:
@@ -39,4 +41,18 @@ def render_rule(cls: type[Rule]) -> str:
         lines += ["## Keeps (look-alikes)", ""]
         for example in keeps:
             lines += [_quote(example.text), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_fix(fix: Fix) -> str:
+    """Markdown: what a repair step rewrites, why, and its examples (the function's doctests)."""
+    doc = inspect.cleandoc(fix.apply.__doc__ or "")
+    prose, _, examples = doc.partition(">>>")
+    lines = [f"# {fix.code} `{fix.name}`", "", f"*Groups:* {', '.join(fix.groups)}. *Phase:* repair.",
+             "", fix.description, "", prose.strip(), "",
+             "Repairs run before every rule, in the order of the rule reference's list; "
+             f"`ignore=[\"{fix.code}\"]` turns this one off, and `explain` records each of its "
+             "edits (action `repaired`).", ""]
+    if examples:
+        lines += ["## Repairs", "", _quote(">>>" + examples), ""]
     return "\n".join(lines).rstrip() + "\n"

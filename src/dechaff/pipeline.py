@@ -6,13 +6,14 @@ configuration and its rules, and passes one document through the stages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-import regex
 from bs4 import Tag
 
+from . import limits
 from . import rules as _builtin  # noqa: F401  (registers the built-in rules)
 from .config import Config
 from .document import Record, Removal
@@ -30,7 +31,10 @@ from .stages.html import looks_like_html
 from .stages.meta import Meta, read_article_meta, read_meta
 from .stages.repair import FIXES, repair
 from .stages.split import Article, split
+from .stages.validate import collect
 
+#: Anything that may open a tag, a comment or a declaration.
+_TAG = re.compile(r"<[A-Za-z!?/]")
 #: The rules that take back splits: what is left after a closing footer, and stubs.
 AFTER_END = "ST04"
 TEASER = "ST06"
@@ -80,15 +84,8 @@ class Cleaner:
             config = config.replace(**options)
         self.config = config
         registry.load(strict=config.strict_plugins or None)
-        pool = registry.all_rules()
-        for path in config.packs:
-            for cls in load_pack(path):
-                if any(cls is other or getattr(other, "source", None) == cls.source for other in pool):
-                    continue  # this pack already came in through a plugin's entry point
-                if any(cls.code == other.code or cls.name == other.name for other in pool):
-                    raise ConfigError(f"{path}: rule {cls.code} ({cls.name}) reuses the code or "
-                                      "name of a rule already known; codes are never reused")
-                pool.append(cls)
+        #: Every rule this cleaner knows: the registered ones, then its packs'.
+        self.pool = pool = registry.all_rules() + self._pack_rules(config.packs)
         chosen = registry.select(config.select, config.ignore, rules=pool, also=FIXES)
         self.rules: list[Rule] = [cls(timeout=None if registry.is_builtin(cls) else config.regex_timeout,
                                       **_settings(cls, config)) for cls in chosen]
@@ -102,6 +99,26 @@ class Cleaner:
         self.metadata = next((r for r in self.rules if r.code == METADATA), None)
         self.fixes = [f for f in FIXES if not any(registry.matches(f, ref) for ref in config.ignore)]
 
+    @staticmethod
+    def _pack_rules(paths: tuple[str, ...]) -> list[type[Rule]]:
+        """The rules of the packs at ``paths`` that the registry does not hold yet."""
+        known = registry.all_rules()
+        plugged = {getattr(cls, "source", None) for cls in known} - {None}
+        taken = {key.casefold() for cls in known for key in (cls.code, cls.name)}
+        added: list[type[Rule]] = []
+        seen = set(known)
+        for path in paths:
+            for cls in load_pack(path):
+                if cls in seen or cls.source in plugged:
+                    continue  # the pack came in already, through a plugin's entry point
+                if cls.code.casefold() in taken or cls.name.casefold() in taken:
+                    raise ConfigError(f"{path}: rule {cls.code} ({cls.name}) reuses the code or "
+                                      "name of a rule already known; codes are never reused")
+                seen.add(cls)
+                taken.update((cls.code.casefold(), cls.name.casefold()))
+                added.append(cls)
+        return added
+
     def __call__(self, source: str | bytes) -> list[Record]:
         return self.clean(source)
 
@@ -109,26 +126,44 @@ class Cleaner:
         """Clean one scrape into its article records (an empty list when it holds no text).
 
         ``source`` is text, bytes, or HTML: markup (recognised by its tags unless
-        ``Config.input`` says which), or a BeautifulSoup object or tag.
+        ``Config.input`` says which), or a BeautifulSoup object or tag. The document must be
+        done within its time limit (``Config.time_limit``), or it fails with a
+        :class:`~dechaff.errors.RuleError` naming the rule that was running.
         """
-        config = self.config
         markup = isinstance(source, Tag)
         if markup:
             source = str(source)
+        size = len(source) if isinstance(source, (str, bytes, bytearray, memoryview)) else 0
+        seconds = limits.seconds_for(size, self.config.time_limit)
+        run = None
+        try:
+            with limits.guard(seconds) as run:
+                return self._clean(source, markup, run)
+        except limits.Expired as exc:  # in dechaff's own code, or while a rule's error was made
+            rule = run.rule if run is not None else None
+            raise RuleError(limits.late(rule or _where(exc), seconds, running=True),
+                            rule_code=getattr(rule, "code", None)) from None
+
+    def _clean(self, source: str | bytes, markup: bool, run: limits.Run) -> list[Record]:
+        config = self.config
         text, notes = decode(source, config.max_chars)
         if markup or config.input == "html" or (config.input == "auto" and looks_like_html(text)):
+            if _TAG.search(text) is None:  # no markup at all: the text of a page, lines kept
+                return self._clean_text(text, notes, False, run, page=True)
             root = parse(text)
+            run.check("HTML parser")
             if root is not None:
-                return self._clean_page(root, notes)
-        return self._clean_text(text, notes, config.split)
+                return self._clean_page(root, notes, run)
+        return self._clean_text(text, notes, config.split, run)
 
-    def _clean_page(self, root, notes: list[str]) -> list[Record]:
+    def _clean_page(self, root, notes: list[str], run: limits.Run) -> list[Record]:
         """HTML: the structural rules pick each article's blocks; the text rules clean them."""
         meta = read_meta(root) if self.metadata is not None else Meta()
         prepare(root)
         found = self.extractor.extract(root, explain=self.config.explain, title=meta.title)
         if self.config.explain and self.metadata is not None:
             found.removals[:0] = self._meta_trace(meta)
+        run.check("HTML rules")
         if not self.config.split and len(found.texts) > 1:  # one record per input, as asked
             found = replace(found, texts=["\n\n".join(found.texts)], roots=[root])
         records: list[Record] = []
@@ -140,7 +175,7 @@ class Cleaner:
                 rule = self.extractor.select
                 trace.append(Removal(rule.code, rule.name, "split", text.split("\n", 1)[0], 0, 0,
                                      reason=f"{describe(element)}: an article of its own"))
-            for record in self._clean_text(text, notes, False, page=True):
+            for record in self._clean_text(text, notes, False, run, page=True):
                 records.append(replace(
                     record, part=len(records), title=local.title or record.title,
                     published=local.published or record.published,
@@ -161,7 +196,7 @@ class Cleaner:
                         field=name, reason=f"from the page's {where}")
                 for name, where in meta.found.items()]
 
-    def _clean_text(self, text: str, notes: list[str], split_articles: bool,
+    def _clean_text(self, text: str, notes: list[str], split_articles: bool, run: limits.Run,
                     page: bool = False) -> list[Record]:
         """Text (or the text of an article of an HTML ``page``) through the text rules."""
         config = self.config
@@ -170,14 +205,16 @@ class Cleaner:
         repairs = []
         if config.repair:
             text, repairs = repair(text, self.fixes, explain=config.explain)
+            run.check("repair stage")
         doc = Doc(text)
-        ledger = self._text_passes(doc, text_rules)
+        ledger = self._text_passes(doc, text_rules, run)
         articles = split(pieces(ledger), ledger.markers, enabled=split_articles)
         articles, dropped = self._settle(articles)
+        run.check("splitter")
         assembler = Assembler(ledger, articles, repairs, config.explain)
         records = []
         for i, article in enumerate(articles):
-            extra = self._article_rules(article, doc, assembler, article_rules)
+            extra = self._article_rules(article, doc, assembler, article_rules, run)
             if config.explain:
                 for proposal, piece in dropped[i]:
                     assembler.add_piece(proposal, piece)
@@ -212,14 +249,13 @@ class Cleaner:
         return replace(record, body="\n\n".join(b.text for b in blocks), removals=kept,
                        flags=[*record.flags, flag])
 
-    def _propose(self, doc: Doc, rules: list[Rule]) -> list[Proposal]:
+    def _propose(self, doc: Doc, rules: list[Rule], run: limits.Run) -> list[Proposal]:
         proposals: list[Proposal] = []
         for rule in rules:
-            if rule.applies_to(doc):
-                proposals.extend(_run(rule, rule.propose, doc))
+            proposals.extend(_run(rule, (doc,), doc, run))
         return proposals
 
-    def _text_passes(self, doc: Doc, rules: list[Rule]) -> Ledger:
+    def _text_passes(self, doc: Doc, rules: list[Rule], run: limits.Run) -> Ledger:
         """Run the text rules until they find nothing new; return the decisions taken.
 
         Each pass after the first sees the document as a reader would once what the passes
@@ -227,9 +263,10 @@ class Cleaner:
         found, and rules that read the lines around a line see what is really around it.
         Its proposals are moved back to the source's offsets.
         """
-        proposals = self._propose(doc, rules)
+        proposals = self._propose(doc, rules, run)
         seen = {_key(p) for p in proposals}
         ledger = apply_proposals(doc, proposals)
+        run.check("engine (applying proposals)")
         for _ in range(MAX_PASSES - 1):
             if not self._worth_another_pass(doc, ledger):
                 break
@@ -239,12 +276,14 @@ class Cleaner:
             if not removed:
                 break
             later = doc.compacted(removed, cut)
-            fresh = [p for p in map(_to_source(later), self._propose(later, rules)) if _key(p) not in seen]
+            fresh = [p for p in map(_to_source(later), self._propose(later, rules, run))
+                     if _key(p) not in seen]
             if not fresh:
                 break
             seen.update(_key(p) for p in fresh)
             proposals.extend(fresh)
             ledger = apply_proposals(doc, proposals)
+            run.check("engine (applying proposals)")
             if all(p.action == "boundary" for p in fresh):
                 break  # boundaries remove nothing: a further pass would see the same text
         return ledger
@@ -315,28 +354,28 @@ class Cleaner:
         target.extend(items)
 
     def _article_rules(self, article: Article, doc: Doc, assembler: Assembler,
-                       rules: list[Rule]) -> list[Proposal]:
+                       rules: list[Rule], run: limits.Run) -> list[Proposal]:
         """Run the article rules in order; then the ones that only drop, again, while they
         find more (a dropped line can bring two copies of a line together)."""
         moves: list[Proposal] = []
         changed = False
         for rule in rules:
-            changed |= self._apply_article_rule(rule, article, doc, assembler, moves)
+            changed |= self._apply_article_rule(rule, article, doc, assembler, moves, run)
         again = [r for r in rules if r.repeatable]
         for _ in range(MAX_PASSES - 1):
             if not changed:
                 break
             changed = False
             for rule in again:
-                changed |= self._apply_article_rule(rule, article, doc, assembler, moves)
+                changed |= self._apply_article_rule(rule, article, doc, assembler, moves, run)
         return moves
 
     @staticmethod
     def _apply_article_rule(rule: Rule, article: Article, doc: Doc, assembler: Assembler,
-                            moves: list[Proposal]) -> bool:
+                            moves: list[Proposal], run: limits.Run) -> bool:
         by_start = {p.start: p for p in article.pieces}
         gone: set[int] = set()
-        for proposal in _run(rule, rule.propose_article, list(article.pieces), doc):
+        for proposal in _run(rule, (list(article.pieces), doc), doc, run, article=True):
             piece = by_start.get(proposal.start)
             if piece is None or proposal.start in gone:
                 continue
@@ -363,25 +402,43 @@ def _settings(cls: type[Rule], config: Config) -> dict[str, Any]:
     return {**found, **config.settings_for(cls.code, cls.name)}
 
 
-def _run(rule: Rule, method, *args) -> list[Proposal]:
-    """Run one rule, turning its failures into a :class:`RuleError` that names it."""
+def _run(rule: Rule, args: tuple, doc: Doc, run: limits.Run, article: bool = False
+         ) -> list[Proposal]:
+    """Run one rule on ``doc`` (a text rule only if it applies), or on an ``article``'s
+    pieces: its proposals, checked; whatever it raises, or a bad proposal, becomes a
+    :class:`RuleError` that names it."""
+    run.rule = rule
     try:
-        return list(method(*args))
-    except TimeoutError:
-        raise RuleError(f"rule {rule.code} ({rule.name}) ran past its time limit of "
-                        f"{rule.timeout}s on this document; its pattern may backtrack without "
-                        "end: fix it, or leave the rule out with ignore",
-                        rule_code=rule.code) from None
-    except regex.error as exc:
-        raise RuleError(f"rule {rule.code} ({rule.name}) has a bad pattern: {exc}",
-                        rule_code=rule.code) from None
-    except Exception as exc:  # a rule's bug must not look like dechaff's
-        raise RuleError(f"rule {rule.code} ({rule.name}) failed: {exc!r}",
-                        rule_code=rule.code) from exc
+        if not article and not rule.applies_to(doc):
+            return []
+        method = rule.propose_article if article else rule.propose
+        found = collect(rule, method(*args), len(doc.text))
+    except BaseException as exc:  # SystemExit and KeyboardInterrupt too: a rule ends no run
+        limits.fail(rule, exc)
+    run.rule = None
+    run.check(rule)
+    return found
+
+
+def _where(exc: BaseException) -> str:
+    """Where an exception was raised (the alarm's own handler left out): ``module.function``."""
+    where = "engine"
+    tb = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_globals.get("__name__") != limits.__name__:
+            where = f"{frame.f_globals.get('__name__', '?')}.{frame.f_code.co_name}"
+        tb = tb.tb_next
+    return where
+
+
+def cached_cleaner(config: Config) -> Cleaner:
+    """The cleaner of ``config``, built once, and again when a rule was registered since."""
+    return _cleaner(config, registry.CHANGES[0])
 
 
 @lru_cache(maxsize=32)
-def _cleaner(config: Config) -> Cleaner:
+def _cleaner(config: Config, changes: int) -> Cleaner:
     return Cleaner(config)
 
 
@@ -397,7 +454,7 @@ def clean(source: str | bytes, *, config: Config | None = None, **options: Any) 
     config = config or Config()
     if options:
         config = config.replace(**options)
-    return _cleaner(config).clean(source)
+    return cached_cleaner(config).clean(source)
 
 
 def explain(source: str | bytes, *, config: Config | None = None, **options: Any) -> list[Record]:

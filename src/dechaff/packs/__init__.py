@@ -22,23 +22,19 @@ at once, naming the file, the rule and the field at fault.
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
 import regex
 
+from ..config import read_toml
 from ..dates import parse_date
 from ..errors import PackError
 from ..rules.base import Example, PatternRule, Proposal, Rule
 from ..rules.patterns import URL
 from ..shapes import is_body
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10
-    import tomli as tomllib
+from .budget import MAX_PATTERN_SIZE, pattern_size
 
 SCOPES = ("line", "span", "block", "head", "tail")
 ACTIONS = ("drop", "cut", "move", "boundary")
@@ -129,12 +125,7 @@ def load_pack(path: str | Path) -> list[type[Rule]]:
 
 @lru_cache(maxsize=64)
 def _load(path: Path, stamp: int) -> tuple[type[Rule], ...]:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(f"{path}: cannot read the pack: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise PackError(f"{path}: not valid TOML: {exc}") from None
+    data = read_toml(path, "pack", PackError)
     pack = data.get("pack", {})
     if not isinstance(pack, dict) or not isinstance(pack.get("name"), str) or not pack["name"]:
         raise PackError(f"{path}: [pack] needs a name, e.g. [pack] name = \"acme\"")
@@ -185,6 +176,11 @@ def _build(path: Path, pack: str, n: int, entry: Any) -> type[Rule]:
     if field and action != "move":
         raise fail("field", "only goes with action = \"move\"")
     flags = regex.IGNORECASE if entry.get("ignore_case") else 0
+    size = pattern_size(entry["pattern"])
+    if size > MAX_PATTERN_SIZE:
+        raise fail("pattern", f"stands for about {size:,} items once its counted repeats are "
+                   f"spelled out (at most {MAX_PATTERN_SIZE:,}), too many to compile in good "
+                   "time; use smaller counts, or + and *")
     try:
         compiled = regex.compile(entry["pattern"], flags | regex.MULTILINE)
     except regex.error as exc:
@@ -210,7 +206,7 @@ def _build(path: Path, pack: str, n: int, entry: Any) -> type[Rule]:
             raise fail("action", f"{action!r} does not go with scope {scope!r}; use drop or move")
         attrs["compiled"] = compiled
         return type(f"Pack_{code}", (PackArticleRule,), attrs)
-    attrs.update(pattern=entry["pattern"], flags=flags)
+    attrs.update(pattern=entry["pattern"], flags=flags, compiled=compiled)
     if action == "cut":
         attrs["scope"] = "span"  # a cut takes the match out of its line
     elif action == "drop" and scope == "span":

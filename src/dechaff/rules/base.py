@@ -200,7 +200,8 @@ class PatternRule(Rule):
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if cls.pattern:
-            cls.compiled = regex.compile(cls.pattern, cls.flags | regex.MULTILINE)
+            if "compiled" not in cls.__dict__:  # (a pack's rule comes compiled)
+                cls.compiled = regex.compile(cls.pattern, cls.flags | regex.MULTILINE)
             # a pattern anchored at a line's start matches a line once, at its start, at most
             cls.anchored = cls.pattern.startswith("^")
 

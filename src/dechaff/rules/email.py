@@ -25,8 +25,16 @@ def quoted_or_discussed(match: regex.Match, doc) -> bool:
     after = text[match.end()] if match.end() < len(text) else ""
     if before in _QUOTES or after in _QUOTES:
         return True
-    block = doc.block_at(match.start())
-    return bool(_ABOUT.search(block.text))
+    return _discusses(doc, doc.block_at(match.start()))
+
+
+def _discusses(doc, block) -> bool:
+    """Does the block talk about the placeholder? Read once per block and document: a line
+    of thousands of placeholders is not read again for each one."""
+    seen = doc.shared.setdefault("email.discusses", {})
+    if block.index not in seen:
+        seen[block.index] = bool(_ABOUT.search(block.text))
+    return seen[block.index]
 
 
 @register

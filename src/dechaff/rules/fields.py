@@ -38,7 +38,7 @@ class PublishedLine(PatternRule):
     field = "published"
     pattern = (rf"^[^\w\n]{{0,2}}(?i:{PUBLISHED_LABEL})\s*(?:on|at|am|le|el|em|:|-|–|—|\|)?\s*"
                rf"(?:(?i:\w+day|{WEEKDAY}),?\s*)?"
-               rf"(?i:{DATE_TIME})[\s,|.]*"
+               rf"(?i:{DATE_TIME})(?!\w)[\s,|.]*"
                rf"(?:[,|·–-]?\s*(?i:updated|last updated|mis à jour|actualizado|aktualisiert|atualizado"
                rf"|diperbarui)\b[^\n]{{0,60}}$)?")
 
@@ -72,7 +72,7 @@ class DateHeader(PatternRule):
     scope = "span"
     field = "published"
     pattern = (rf"^[^\w\n]{{0,2}}(?:(?i:date|fecha|datum|data|tanggal)\s*:?\s*)?"
-               rf"(?:(?i:{WEEKDAY}),?\s+)?(?i:{TIME_FIRST})?(?i:{DATE_TIME})[\s,|]*")
+               rf"(?:(?i:{WEEKDAY}),?\s+)?(?i:{TIME_FIRST})?(?i:{DATE_TIME})(?!\w)[\s,|]*")
 
     def accept(self, match, doc) -> bool:
         block = doc.block_at(match.start())

@@ -8,7 +8,8 @@ a list of rule classes, or the path of a TOML rule pack. One that fails to load 
 by name and skipped, or raises :class:`~dechaff.errors.PluginError` in strict mode.
 
 Rules are selected by code (``RL01``), dotted name (``related.read_also``), group
-(``related``) or glob (``RL*``); a reference that names nothing warns with the closest names.
+(``related``) or glob (``RL*``), in any case; a reference that names nothing is a
+:class:`~dechaff.errors.ConfigError` naming the closest ones.
 """
 
 from __future__ import annotations
@@ -22,11 +23,16 @@ from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from .. import limits
 from ..errors import ConfigError, PluginError
 from .base import Rule
 
 GROUP = "dechaff.rules"
 _RULES: dict[str, type[Rule]] = {}
+#: Registered rules by code and by name, case folded (codes and names are unique in any case).
+_KEYS: dict[str, type[Rule]] = {}
+#: How many rules were registered so far (a cleaner built before a registration is stale).
+CHANGES = [0]
 #: Entry points that failed to load: (name, value, reason).
 FAILURES: list[tuple[str, str, str]] = []
 _loaded = False
@@ -36,12 +42,15 @@ def register(cls: type[Rule]) -> type[Rule]:
     """Class decorator: add a rule to the registry. Codes and names must be unique."""
     if not cls.code or not cls.name:
         raise ConfigError(f"rule {cls.__name__} needs a code and a dotted name")
-    for other in _RULES.values():
-        if other is not cls and (other.code == cls.code or other.name == cls.name):
+    for key in (cls.code.casefold(), cls.name.casefold()):
+        other = _KEYS.get(key)
+        if other is not None and other is not cls and _RULES.get(other.code) is other:
             raise ConfigError(
                 f"rule {cls.__name__} reuses code {cls.code} or name {cls.name} of {other.__name__}"
             )
     _RULES[cls.code] = cls
+    _KEYS.update({cls.code.casefold(): cls, cls.name.casefold(): cls})
+    CHANGES[0] += 1
     return cls
 
 
@@ -68,15 +77,21 @@ def load(strict: bool | None = None) -> None:
 def load_entry_points(points: Iterable[Any], strict: bool = False) -> None:
     """Register what each entry point gives; report (or, ``strict``, raise on) failures."""
     for ep in points:
-        try:
-            _add(ep.load(), ep.name)
-        except Exception as exc:  # a broken plugin must not take dechaff down
-            FAILURES.append((ep.name, ep.value, f"{type(exc).__name__}: {exc}"))
-            message = (f"plugin {ep.name!r} ({ep.value}) failed to load: "
-                       f"{type(exc).__name__}: {exc}")
-            if strict:
-                raise PluginError(message) from exc
-            warnings.warn(f"dechaff: {message}; skipped", stacklevel=2)
+        with limits.guard(None):  # tells a real Ctrl-C from a plugin's KeyboardInterrupt
+            try:
+                _add(ep.load(), ep.name)
+            except BaseException as exc:  # a broken plugin, even one that exits, is skipped
+                if isinstance(exc, KeyboardInterrupt) and limits.real_interrupt():
+                    raise
+                _failed(ep, exc, strict)
+
+
+def _failed(ep: Any, exc: BaseException, strict: bool) -> None:
+    FAILURES.append((ep.name, ep.value, f"{type(exc).__name__}: {exc}"))
+    message = f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}"
+    if strict:
+        raise PluginError(message) from (exc if isinstance(exc, Exception) else None)
+    warnings.warn(f"dechaff: {message}; skipped", stacklevel=3)
 
 
 def _add(obj: Any, source: str) -> None:
@@ -121,20 +136,25 @@ def is_builtin(cls: Any) -> bool:
 
 
 def get(code_or_name: str) -> type[Rule]:
+    """The registered rule with this code or name (in any case)."""
+    key = code_or_name.casefold()
     for cls in all_rules():
-        if code_or_name in (cls.code, cls.name):
+        if key in (cls.code.casefold(), cls.name.casefold()):
             return cls
     raise KeyError(code_or_name)
 
 
 def matches(cls: Any, ref: str) -> bool:
-    """Does ``ref`` (a code, name, group or glob over codes and names) name this rule?
+    """Does ``ref`` (a code, name, group or glob over codes and names, in any case) name this
+    rule?
 
     Works for anything with ``code``, ``name`` and ``groups``: rules and repair fixes.
     """
-    if ref in (cls.code, cls.name) or ref in cls.groups:
+    key = ref.casefold()
+    code, name = cls.code.casefold(), cls.name.casefold()
+    if key in (code, name) or any(key == group.casefold() for group in cls.groups):
         return True
-    return fnmatch.fnmatchcase(cls.code, ref) or fnmatch.fnmatchcase(cls.name, ref)
+    return fnmatch.fnmatchcase(code, key) or fnmatch.fnmatchcase(name, key)
 
 
 def select(select: Iterable[str] | None, ignore: Iterable[str] = (),
@@ -142,20 +162,29 @@ def select(select: Iterable[str] | None, ignore: Iterable[str] = (),
     """The rules a run uses: those ``select`` names (all when ``None``), less ``ignore``.
 
     ``rules`` defaults to every registered rule; ``also`` are other named things a reference
-    may mean (repair steps) without a warning. A reference that names nothing warns.
+    may mean (repair steps). A reference that names nothing raises
+    :class:`~dechaff.errors.ConfigError` with the closest names: a typo must not run the
+    wrong rules (or none) in silence.
     """
     pool = list(all_rules() if rules is None else rules)
     refs_select = list(select) if select is not None else None
     refs_ignore = list(ignore)
-    for ref in (refs_select or []) + refs_ignore:
-        if not any(matches(c, ref) for c in [*pool, *also]):
-            warnings.warn(unknown(ref, [*pool, *also]), stacklevel=3)
+    known = [*pool, *also]
+    wrong = [ref for ref in (refs_select or []) + refs_ignore
+             if not any(matches(c, ref) for c in known)]
+    if wrong:
+        raise ConfigError(unknown(wrong, known))
     chosen = pool if refs_select is None else [c for c in pool if any(matches(c, r) for r in refs_select)]
     return [c for c in chosen if not any(matches(c, r) for r in refs_ignore)]
 
 
-def unknown(ref: str, pool: Sequence[Any]) -> str:
-    names = sorted({n for c in pool for n in (c.code, c.name, *c.groups)})
-    close = difflib.get_close_matches(ref, names, n=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else "; `dechaff rules` lists them"
-    return f"dechaff: no rule matches {ref!r}{hint}"
+def unknown(refs: Sequence[str], pool: Sequence[Any]) -> str:
+    """No rule matches ``refs``: which names come closest."""
+    names = {n.casefold(): n for c in pool for n in (c.code, c.name, *c.groups)}
+    parts = []
+    for ref in refs:
+        close = [names[n] for n in difflib.get_close_matches(ref.casefold(), list(names), n=3, cutoff=0.5)]
+        parts.append(f"{ref!r}" + (f" (did you mean {', '.join(close)}?)" if close else ""))
+    return (f"no rule matches {', '.join(parts)}: select and ignore take rule codes, dotted "
+            "names, groups or globs (RL01, related.read_also, related, RL*); `dechaff rules` "
+            "lists them")

@@ -30,6 +30,7 @@ class Assembler:
         self.text = ledger.doc.text
         self.articles = articles
         self.starts = [a.start for a in articles]
+        self.places = {id(a): i for i, a in enumerate(articles)}
         self.explain = explain
         self.fields: list[list[Proposal]] = [[] for _ in articles]
         self.trace: list[list[Removal]] = [[] for _ in articles]
@@ -40,7 +41,7 @@ class Assembler:
 
     def span(self, article: Article) -> tuple[int, int]:
         """Where an article's text lies: up to where the next article starts."""
-        i = self.articles.index(article)
+        i = self.places[id(article)]
         end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.text)
         return article.start if i else 0, end
 

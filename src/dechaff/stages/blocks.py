@@ -221,8 +221,7 @@ class Doc:
         # Removing text adds no word: what this text lacked, the compacted one lacks too.
         doc.shared.update((k, v) for k, v in self.shared.items()
                           if isinstance(k, tuple) and k[0] == "any" and v is False)
-        lines = sorted((text.rfind("\n", 0, s) + 1, e if (e := text.find("\n", t)) != -1 else len(text))
-                       for s, t in cut)
+        lines = sorted({self._line_around(s, t) for s, t in cut})
         doc.focus = {b.index for start, end in lines
                      for b in doc.blocks_between(doc.origin.to_new(start), doc.origin.to_new(end))}
         # Blocks that now follow something removed: their neighbourhood changed.
@@ -235,6 +234,20 @@ class Doc:
             if places[2 * k + 1] - places[2 * k] > block.start - blocks[k].end + 1:
                 doc.joined.add(block.index)
         return doc
+
+    def _line_around(self, start: int, end: int) -> tuple[int, int]:
+        """Where the line(s) holding ``start:end`` start and end; looked up once per block
+        for a span inside one (a line of thousands of cuts is not searched for each)."""
+        block = self.block_at(start)
+        if not block.start <= start <= end <= block.end:
+            text = self.text
+            stop = text.find("\n", end)
+            return text.rfind("\n", 0, start) + 1, stop if stop != -1 else len(text)
+        lines = self.shared.setdefault("lines", {})
+        if block.index not in lines:
+            stop = self.text.find("\n", block.end)
+            lines[block.index] = (self.line_start(block), stop if stop != -1 else len(self.text))
+        return lines[block.index]
 
     @cached_property
     def lower(self) -> str:
@@ -286,6 +299,11 @@ class Doc:
         joined = self.joined
         return joined is None or index in joined or index + 1 in joined or index - 1 in joined
 
+    @cached_property
+    def focus_blocks(self) -> list[Block]:
+        """The blocks in focus, in order (every block in a first pass)."""
+        return self.blocks if self.focus is None else [self.blocks[i] for i in sorted(self.focus)]
+
     def focused(self, blocks: list[Block]) -> list[Block]:
         """Those of ``blocks`` in focus (all of them in a first pass)."""
         if self.focus is None:
@@ -308,8 +326,8 @@ class Doc:
         if len(lower) != len(self.text):
             return None
         found: dict[int, Block] = {}
-        if self.focus is not None and not self.focus:
-            return []
+        if self.focus is not None:  # a later pass: the few lines in focus, not the whole text
+            return [b for b in self.focus_blocks if any(w in lower[b.start:b.end] for w in words)]
         for word in words:
             at = lower.find(word)
             while at != -1:

@@ -18,6 +18,8 @@ by structure is traced like one made by a text rule.
 
 from __future__ import annotations
 
+import re
+import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +27,7 @@ import lxml.html
 from lxml import etree
 
 from ..document import Removal
+from ..limits import fail
 from .html import decode_cfemail
 from .repair import remove_control
 
@@ -87,15 +90,80 @@ class Extraction:
 
 
 def parse(markup: str):
-    """The page's tree (lxml); ``None`` when the markup holds no document at all."""
+    """The page's tree (lxml); ``None`` when the markup holds no document at all.
+
+    The parser takes trees of any size (lxml's ``huge_tree``); a page nested deeper than it
+    takes (2,048 levels) is parsed again with the elements below :data:`MAX_DEPTH` levels
+    taken out and their text kept, instead of losing all the text below.
+    """
     if markup.lstrip().startswith("<?xml") and "?>" in markup:
         markup = markup[markup.index("?>") + 2:]  # lxml refuses str input that names an encoding
     # the parser would turn control characters into U+FFFD; the text path drops them
     markup = remove_control(markup)[0]
+    parser = _parser()
     try:
-        return lxml.html.document_fromstring(markup)
+        root = lxml.html.document_fromstring(markup, parser=parser)
+        if markup.count("<") > MAX_DEPTH and any(e.type_name == "ERR_RESOURCE_LIMIT"
+                                                 for e in parser.error_log):
+            root = lxml.html.document_fromstring(flatten(markup), parser=parser)
+        return root
     except (etree.ParserError, ValueError):
         return None
+
+
+#: Elements nested deeper than this are taken out of a page too deep for the parser.
+MAX_DEPTH = 1000
+_LOCAL = threading.local()
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*>|<!--.*?-->", re.DOTALL)
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_RAW = frozenset({"script", "style", "textarea", "title", "xmp", "plaintext"})
+
+
+def _parser():
+    """This thread's parser (an lxml parser is not to be shared between threads)."""
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = lxml.html.HTMLParser(huge_tree=True)
+    return parser
+
+
+def flatten(markup: str, limit: int = MAX_DEPTH) -> str:
+    """``markup`` less the tags of elements nested more than ``limit`` deep (a block
+    element's become line breaks); their text stays.
+
+    >>> flatten("<div><div><p>a</p><b>b</b></div></div>", limit=2)
+    '<div><div><br>a<br>b</div></div>'
+    """
+    out: list[str] = []
+    stack: list[str] = []
+    dropped: dict[str, int] = {}
+    pos = 0
+    lower = markup.lower()
+    while (found := _TAG.search(markup, pos)) is not None:
+        closing, name = found.group(1), (found.group(2) or "").lower()
+        end = found.end()
+        keep = True
+        if name in _RAW and not closing:
+            close = lower.find(f"</{name}", end)  # its content is not markup
+            end = len(markup) if close == -1 else close
+        elif not name or name in _VOID or found.group(0).endswith("/>"):
+            pass
+        elif closing and dropped.get(name):
+            dropped[name] -= 1
+            keep = False
+        elif closing:
+            if name in stack:
+                del stack[len(stack) - 1 - stack[::-1].index(name):]
+        elif len(stack) >= limit:
+            dropped[name] = dropped.get(name, 0) + 1
+            keep = False
+        else:
+            stack.append(name)
+        out.append(markup[pos:found.start()])
+        out.append(markup[found.start():end] if keep else ("<br>" if name in BLOCKS else ""))
+        pos = end
+    out.append(markup[pos:])
+    return "".join(out)
 
 
 def element_text(element) -> str:
@@ -120,12 +188,16 @@ def describe(element) -> str:
     return name
 
 
+#: The names that say what an element is for, read from its attributes' first characters
+#: (real ones hold a few hundred at most): a 10 MB class attribute is not searched whole.
+NAMES = ("class", "id", "role", "aria-label", "itemprop", "data-component", "data-module")
+NAME_CHARS = 2000
+
+
 def tokens(element) -> str:
     """The words that name an element's purpose: class, id, role, aria-label, itemprop..."""
     get = element.get
-    return " ".join(filter(None, (get("class"), get("id"), get("role"), get("aria-label"),
-                                  get("itemprop"), get("data-component"), get("data-module"))
-                           )).lower()
+    return " ".join(value[:NAME_CHARS] for value in map(get, NAMES) if value).lower()
 
 
 class Pruner:
@@ -162,7 +234,10 @@ class Pruner:
         if len(found) > 1:
             found = sorted(set(found), key=lambda r: self.order[id(r)])
         for rule in found:
-            reason = rule.judge(element, tag, names, page)
+            try:
+                reason = rule.judge(element, tag, names, page)
+            except BaseException as exc:  # a rule's failure names the rule
+                fail(rule, exc)
             if reason:
                 return rule, reason
         return None
@@ -292,7 +367,7 @@ class Extractor:
         walk.run(root, Page(root) if self.pruner is not None else None)
         if not walk.blocks:
             return Extraction([], walk.removals)
-        roots = self.select.select(walk) if self.select is not None else []
+        roots = _ask(self.select, self.select.select, walk) if self.select is not None else []
         if not roots:
             return Extraction(["\n\n".join(b.text for b in walk.blocks)], walk.removals)
         texts, previous = [], 0
@@ -330,7 +405,7 @@ class Extractor:
             if dropped and span.end <= dropped[-1][1]:
                 continue  # inside a span already dropped
             for rule in self.inner:
-                reason = rule.judge_span(span, walk)
+                reason = _ask(rule, rule.judge_span, span, walk)
                 if reason:
                     walk.drop_blocks(span.first, span.end, rule,
                                      f"{describe(span.element)}: {reason}")
@@ -345,6 +420,14 @@ class Extractor:
             for i in range(first, end):
                 keep[i - root.first] = False
         return "\n\n".join(b.text for b, k in zip(walk.blocks[root.first:root.end], keep) if k)
+
+
+def _ask(rule: "HtmlRule", method, *args):
+    """A rule's answer; what it raises becomes a RuleError that names it."""
+    try:
+        return method(*args)
+    except BaseException as exc:
+        fail(rule, exc)
 
 
 def _has_blocks(cell) -> bool:

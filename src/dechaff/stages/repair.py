@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from difflib import SequenceMatcher
+from os.path import commonprefix
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -276,9 +278,33 @@ class _Shift:
     def __call__(self, pos: int) -> int:
         i = bisect_right(self.ends, pos)
         if i < len(self.edits) and self.edits[i].start < pos:
-            edit = self.edits[i]
-            return edit.start + self.delta[i] + len(edit.after)
+            edit = self.edits[i]  # inside a rewritten stretch: where that place went
+            return edit.start + self.delta[i] + _within(edit, pos - edit.start)
         return pos + self.delta[i]
+
+
+#: Rewritten stretches up to this long are aligned character by character to place an
+#: earlier repair inside them; longer ones only by their unchanged head and tail.
+ALIGN_CHARS = 5000
+
+
+def _within(edit: Edit, offset: int) -> int:
+    """Where ``offset`` into ``edit.before`` went in ``edit.after``: the same place in the
+    text both share (a mojibake fix rewrites a whole line, most of it unchanged), or the
+    start of what replaced it."""
+    before, after = edit.before, edit.after
+    head = len(commonprefix((before, after)))
+    if offset <= head:
+        return offset
+    tail = len(commonprefix((before[head:][::-1], after[head:][::-1])))
+    if offset >= len(before) - tail:
+        return len(after) - (len(before) - offset)
+    if len(before) + len(after) > ALIGN_CHARS:
+        return len(after) - tail
+    for tag, i1, i2, j1, _ in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if i1 <= offset < i2:
+            return j1 + (offset - i1) if tag == "equal" else j1
+    return len(after) - tail
 
 
 def repair(text: str, fixes: Iterable[Fix] = FIXES, explain: bool = False

@@ -39,19 +39,31 @@ class Article:
         return sum(word_count(p.text) for p in self.pieces if is_body(p.text))
 
 
-def _ahead_is_body(stream: list, i: int) -> bool:
+def _next_pieces(stream: list) -> list[int]:
+    """For each place in the stream, the place of the first piece or article end at or after
+    it (``len(stream)`` when none): markers in between are stepped over in one jump, so a run
+    of thousands of markers is not walked again from each of them."""
+    ahead = [len(stream)] * (len(stream) + 1)
+    for i in range(len(stream) - 1, -1, -1):
+        item = stream[i]
+        ahead[i] = i if not isinstance(item, Marker) or item.kind == "end" else ahead[i + 1]
+    return ahead
+
+
+def _ahead_is_body(stream: list, ahead: list[int], i: int) -> bool:
     """Does body text follow position ``i``, directly or after one headline?"""
     seen = 0
-    for item in stream[i + 1:]:
-        if isinstance(item, Marker):
-            if item.kind == "end":
-                return False
-            continue
+    j = ahead[i + 1]
+    while j < len(stream):
+        item = stream[j]
+        if isinstance(item, Marker):  # an article's end
+            return False
         if is_body(item.text):
             return True
         seen += 1
         if seen > 2 or not is_headline(item.text):
             return False
+        j = ahead[j + 1]
     return False
 
 
@@ -76,6 +88,7 @@ def split(pieces: list[Piece], markers: list[Marker], enabled: bool = True) -> l
         [*pieces, *markers],
         key=lambda x: (x.offset, order[x.kind]) if isinstance(x, Marker) else (x.start, 2),
     )
+    ahead = _next_pieces(stream)
     articles = [Article(0)]
     pending: Marker | None = None
     body = False  # whether the current article has body text yet
@@ -100,7 +113,7 @@ def split(pieces: list[Piece], markers: list[Marker], enabled: bool = True) -> l
             body = False
         elif item.kind == "opener" and body and _headline_ahead(stream, i):
             pending = item  # a date line or byline closing an article, the next headline below
-        elif body and (item.proposal.rule.page_level or _ahead_is_body(stream, i)):
+        elif body and (item.proposal.rule.page_level or _ahead_is_body(stream, ahead, i)):
             # (a page's own rule knows where its pages start, whatever stands under the title)
             articles.append(_open(current, item))
             body = False
