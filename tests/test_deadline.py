@@ -5,7 +5,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 
 import pytest
 
@@ -26,12 +25,11 @@ def spin(self, doc):
 Spinner = rule("LOOP01", spin)
 
 
+@pytest.mark.timeout(120)  # a hang guard, not a speed check
 def test_a_rule_that_loops_forever_fails_its_document_within_the_deadline():
     with registered(Spinner):
-        started = time.monotonic()
-        with pytest.raises(RuleError) as exc:
+        with pytest.raises(RuleError) as exc:  # (it would hang for ever without the deadline)
             dechaff.clean(TEXT, time_limit=0.3)
-        assert time.monotonic() - started < 5
         assert exc.value.rule_code == "LOOP01" and "LOOP01 (test.loop01)" in str(exc.value)
         assert "time limit of 0.3 s" in str(exc.value) and "time_limit" in str(exc.value)
         # the next document runs as usual

@@ -1,7 +1,6 @@
 """Extending dechaff: packs, selection, settings, plugins, the time limit and the guard."""
 
 import json
-import time
 import warnings
 from pathlib import Path
 
@@ -65,13 +64,13 @@ def test_malformed_pack_names_file_rule_and_field(tmp_path, field, text, message
     assert message in str(exc.value)
 
 
+@pytest.mark.timeout(120)  # a hang guard, not a speed check
 def test_runaway_pattern_fails_its_document_fast_and_names_the_rule(tmp_path, capsys):
     poison = tmp_path / "poison.txt"
     poison.write_text("a" * 60 + "b\n", encoding="utf-8")
-    started = time.monotonic()
-    with pytest.raises(RuleError) as exc:
+    with pytest.raises(RuleError) as exc:  # (it would backtrack for ever without the time limit)
         dechaff.clean(poison.read_text(), packs=[str(PACKS / "runaway.toml")], regex_timeout=1.0)
-    assert time.monotonic() - started < 10 and "RUN01" in str(exc.value)
+    assert "RUN01" in str(exc.value)
     status, records, err = run(capsys, "--pack", str(PACKS / "runaway.toml"), str(poison), str(SCRAPE))
     assert status == 1 and "RUN01" in err
     assert [r["dechaff_id"] for r in records if "dechaff_error" in r] == [str(poison)]

@@ -1,6 +1,5 @@
 """Packs: every rule of a file loads, within size and time limits (issue 10)."""
 
-import time
 
 import pytest
 
@@ -8,7 +7,9 @@ import dechaff
 from dechaff.cli import main
 from dechaff.config import MAX_FILE_BYTES
 from dechaff.errors import PackError
+from dechaff import packs
 from dechaff.packs import load_pack
+from work import MOST, counted
 
 NEWSFEED = '''
 [pack]
@@ -64,14 +65,16 @@ def test_the_value_group_says_what_a_move_keeps(newsfeed):
     assert record.body == "The council met on Monday and voted to close the old bridge for repairs."
 
 
-def test_a_pattern_too_large_to_compile_is_refused_at_once(tmp_path):
+def test_a_pattern_too_large_to_compile_is_refused_at_once(tmp_path, monkeypatch):
     path = tmp_path / "huge.toml"
     path.write_text('[pack]\nname = "huge"\n[[rules]]\ncode = "HUGE01"\nname = "huge.rule"\n'
                     'description = "d"\npattern = "(?:(?:a{1000}){1000}){1000}"\n', encoding="utf-8")
-    started = time.monotonic()
+    def never(*args, **kwargs):  # it compiled for hours before: refused before compiling
+        raise AssertionError("the pattern was handed to the compiler")
+
+    monkeypatch.setattr(packs.regex, "compile", never)
     with pytest.raises(PackError) as exc:
         load_pack(path)
-    assert time.monotonic() - started < 2  # it compiled for hours before
     assert "field 'pattern'" in str(exc.value) and "HUGE01" in str(exc.value)
 
 
@@ -92,9 +95,13 @@ def test_a_pack_file_has_a_size_limit(tmp_path):
 
 
 def test_a_pack_under_the_limit_loads_in_linear_time(tmp_path):
-    path = tmp_path / "many.toml"
-    path.write_text(rules_toml(5000), encoding="utf-8")
-    started = time.monotonic()
-    cleaner = dechaff.Cleaner(packs=[str(path)])
-    assert time.monotonic() - started < 30
-    assert sum(r.code.startswith("BIG") for r in cleaner.rules) == 5000
+    def load(count):
+        path = tmp_path / f"many{count}.toml"
+        path.write_text(rules_toml(count), encoding="utf-8")
+        return counted(lambda: dechaff.Cleaner(packs=[str(path)]))
+
+    small, _ = load(1000)
+    large, cleaner = load(2000)
+    assert large / small < MOST, f"twice the rules took {large / small:.2f} times the calls"
+    assert sum(r.code.startswith("BIG") for r in cleaner.rules) == 2000
+
