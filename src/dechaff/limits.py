@@ -44,6 +44,16 @@ class Expired(BaseException):
     rule's ``except Exception`` does not swallow it)."""
 
 
+class _Settled(BaseException):
+    """Delivered to a thread whose deadline passed as its document ended, and taken at once.
+
+    Clearing a pending asynchronous exception with ``PyThreadState_SetAsyncExc(id, NULL)``
+    leaves CPython 3.10 and 3.11 checking for it between every bytecode from then on (the
+    flag that says one is pending is only lowered when one is delivered): the thread runs on,
+    many times slower, and under a profiler does not progress at all. Delivering one instead
+    lowers the flag."""
+
+
 class Run:
     """One document's limits: its deadline (``None``: none), and whether a Ctrl-C during it
     can be told from a rule's ``KeyboardInterrupt``."""
@@ -201,8 +211,13 @@ class Watchdog:
     def disarm(self, token: int) -> None:
         with self.lock:
             fired = self.armed.pop(token, None) is None
-        if fired:  # raised, or about to be: clear what was not delivered yet
-            self.raise_in(ctypes.c_ulong(threading.get_ident()), None)
+        if fired:  # raised, or about to be: take in what was not delivered yet
+            try:
+                self.raise_in(ctypes.c_ulong(threading.get_ident()), ctypes.py_object(_Settled))
+                for _ in range(4):  # (a backward jump: Python delivers it by then)
+                    pass
+            except _Settled:
+                pass
 
     def _watch(self) -> None:
         with self.lock:
