@@ -7,7 +7,7 @@ import pytest
 import dechaff
 from dechaff.errors import RuleError
 from dechaff.rules.base import Proposal
-from dechaff.stages.validate import MAX_PROPOSALS
+from dechaff.engine.validate import MAX_PROPOSALS
 from rulekit import registered, rule
 
 TEXT = "The council met on Monday and voted to close the old bridge for repairs."

@@ -303,7 +303,7 @@ def clean_many(items: Iterable[Any], *, workers: int = 1, config: Config | None 
     ``dechaff_id`` (the ``id_field`` value, else the item's number), the record's fields; a
     failed document's row has ``dechaff_error`` and keeps its text in ``text_field``.
     """
-    config = (config or Config()).replace(**options) if options else (config or Config())
+    config = Config.of(config, **options)
     docs = (as_document(item, n, text_field, id_field) for n, item in enumerate(items))
     for outcome in outcomes(docs, config, workers=workers, explain=explain,
                             keep_text=keep_text):
