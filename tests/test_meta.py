@@ -6,7 +6,7 @@ import json
 import pytest
 
 import dechaff
-from dechaff.pipeline import NO_TEXT
+from dechaff.engine.assemble import NO_TEXT
 from dechaff.stages.tree import parse
 from dechaff.stages.jsonld import loads
 from dechaff.stages.meta import read_meta

@@ -18,7 +18,7 @@ from . import limits, plugins
 from .config import Config
 from .document import Record
 from .engine import Engine
-from .engine.assemble import NO_TEXT, metadata_record, with_page_meta  # noqa: F401 (NO_TEXT)
+from .engine.assemble import metadata_record, with_page_meta
 from .errors import RuleError
 from .rules import registry
 from .rules.base import Rule

@@ -18,35 +18,28 @@ from .validate import check, collect
 
 def text_rule(rule: TextRule, doc: TextView, run: limits.Run) -> list[Proposal]:
     """A text rule's proposals on ``doc`` (none if it does not apply to it)."""
-    run.rule = rule
-    try:
-        if not rule.applies_to(doc):
-            return []
-        found = collect(rule, rule.propose(doc), len(doc.text))
-    except BaseException as exc:
-        limits.fail(rule, exc)
-    run.rule = None
-    run.check(rule)
-    return found
+    return _contained(rule, run, lambda: collect(rule, rule.propose(doc), len(doc.text))
+                      if rule.applies_to(doc) else [])
 
 
 def article_rule(rule: Rule, pieces: list, doc: TextView, run: limits.Run) -> list[Proposal]:
     """An article rule's proposals on one article's ``pieces``."""
-    run.rule = rule
-    try:
-        found = collect(rule, rule.propose_article(pieces, doc), len(doc.text))
-    except BaseException as exc:
-        limits.fail(rule, exc)
-    run.rule = None
-    run.check(rule)
-    return found
+    return _contained(rule, run, lambda: collect(rule, rule.propose_article(pieces, doc),
+                                                 len(doc.text)))
 
 
 def articles_rule(rule: Rule, articles: list, doc: TextView, run: limits.Run) -> list[Proposal]:
     """An articles rule's proposals on the list of a document's ``articles``."""
+    return _contained(rule, run, lambda: check(rule, rule.propose_articles(articles, doc),
+                                               len(articles), "articles"))
+
+
+def _contained(rule: Rule, run: limits.Run, propose: Callable[[], list[Proposal]]
+               ) -> list[Proposal]:
+    """What ``propose`` gives, ``rule`` named as the rule running; the deadline read after."""
     run.rule = rule
     try:
-        found = check(rule, rule.propose_articles(articles, doc), len(articles), "articles")
+        found = propose()
     except BaseException as exc:
         limits.fail(rule, exc)
     run.rule = None
