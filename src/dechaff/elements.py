@@ -88,7 +88,6 @@ class Page:
     def __init__(self, root) -> None:
         self.root = root
         self.chars = len(element_text(root))
-        self._article = None
 
     def holds_article(self, element, chars: int, links: int, headline: bool) -> bool:
         """Does this element hold the article: an element marked as the article's body, or

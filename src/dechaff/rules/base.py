@@ -244,7 +244,7 @@ class ArticlesRule(Rule):
         return Proposal("merge", start, end, self, reason=reason)
 
 
-def _token_pattern(words: Iterable[str], prefixes: Iterable[str]) -> regex.Pattern | None:
+def token_pattern(words: Iterable[str], prefixes: Iterable[str]) -> regex.Pattern | None:
     """Whole tokens (``ad`` but not ``head``) and token starts (``related`` in ``relatedPosts``)."""
     parts = []
     if words:
@@ -279,7 +279,7 @@ class HtmlRule(Rule):
     def __init_subclass__(cls, **kw: Any) -> None:
         super().__init_subclass__(**kw)
         if "words" in cls.__dict__ or "prefixes" in cls.__dict__:
-            cls.pattern = _token_pattern(cls.words, cls.prefixes)
+            cls.pattern = token_pattern(cls.words, cls.prefixes)
 
     def propose_element(self, element, tag: str, names: str, page: "Page") -> Proposal | None:
         reason = self.judge(element, tag, names, page)

@@ -18,7 +18,7 @@ import regex
 
 from ..document import Proposal
 from ..elements import PARAGRAPH_CHARS, Layout, Page, Span, element_text, link_chars, tokens
-from .base import HtmlRule, _token_pattern, keep, remove
+from .base import HtmlRule, token_pattern, keep, remove
 from .registry import register
 
 #: A candidate holding at least this many characters of non-link text, mostly not links, is
@@ -394,7 +394,7 @@ HEAD_LINES = 6
 _TITLE_LINE_TAGS = frozenset({"h1", "h2", "h3", "h4", "p", "div", "header"})
 _CLOSED = (".", "!", "?", ".\"", ".”", "。", "!”", "?”")
 #: Names sites give the element that holds an article's text.
-_BODY = _token_pattern(
+_BODY = token_pattern(
     ("articlebody", "article-body", "article__body", "article-content", "article__content",
      "articlecontent", "article-text", "article__text", "articletext", "story-body",
      "story__body", "storybody", "story-content", "story-text", "storytext", "entry-content",
@@ -404,7 +404,7 @@ _BODY = _token_pattern(
      "text-body", "single-content", "blog-content", "main-text", "article-main", "article-detail",
      "detail-content", "td-post-content"), ())
 #: Broader names (a blog post's wrapper, an editor's output): taken only when no name above is.
-_BODY_BROAD = _token_pattern(("post", "hentry", "entry", "article", "wysiwyg", "prose"), ())
+_BODY_BROAD = token_pattern(("post", "hentry", "entry", "article", "wysiwyg", "prose"), ())
 
 
 @register
