@@ -40,6 +40,8 @@ class Engine:
         self.max_removed_share = config.max_removed_share
         phase = {name: [r for r in rules if r.phase == name]
                  for name in ("text", "article", "articles", "html")}
+        #: The rules of each text phase: for a text (``False``), and for the text of an
+        #: HTML page's article (``True``: the rules that read pages).
         self.rules = {False: {name: phase[name] for name in ("text", "article", "articles")},
                       True: {name: [r for r in phase[name] if r.on_pages]
                              for name in ("text", "article", "articles")}}

@@ -132,7 +132,9 @@ class HtmlPhase:
             return []
         spans = {id(s.element): s for s in layout.spans}
         found = []
-        for p in check(rule, ask(rule, rule.propose_selection, layout), len(layout.blocks), "html"):
+        proposals = ask(rule, lambda: check(rule, rule.propose_selection(layout),
+                                            len(layout.blocks), "html"))
+        for p in proposals:
             span = spans.get(id(p.target)) if p.action == "select" else None
             if span is None or (span.first, span.end) != (p.start, p.end):
                 ask(rule, _not_a_span, p)
