@@ -31,7 +31,7 @@ import regex
 from ..config import read_toml
 from ..dates import parse_date
 from ..errors import PackError
-from ..rules.base import ArticleRule, Example, PatternRule, Proposal
+from ..rules.base import ArticleRule, Example, PatternRule, Proposal, Rule
 from ..patterns import URL
 from ..shapes import is_body
 from .budget import MAX_PATTERN_SIZE, pattern_size

@@ -69,8 +69,8 @@ def reused(cls: type[Rule], known: dict[str, type[Rule]],
 
 def all_rules() -> list[type[Rule]]:
     """Every registered rule class (every entry point loaded first), in the order they run
-    in: the built-in families in ``builtin.FAMILIES`` order (each in the order its module defines them), then the others
-    in registration order."""
+    in: the built-in families in ``builtin.FAMILIES`` order (each in the order its module
+    defines them), then the others in registration order."""
     for load in LOADER:
         load()
     rank = _FAMILIES
