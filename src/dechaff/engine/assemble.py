@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any, Iterable
 
 from ..document import Change, Proposal, Record
+from ..stages.meta import Meta
 from .apply import Ledger
 from .split import Article
 
@@ -100,7 +101,7 @@ class Assembler:
 NO_TEXT = "no article text found on the page: the record holds its metadata only"
 
 
-def with_page_meta(records: list[Record], meta: Any, trace: list[Change], part: int
+def with_page_meta(records: list[Record], meta: Meta, trace: list[Change], part: int
                    ) -> list[Record]:
     """The records of an HTML page's article with what the page's metadata says (its title,
     date, URL and authors win; the text's section wins), numbered from ``part``; the first
@@ -116,7 +117,7 @@ def with_page_meta(records: list[Record], meta: Any, trace: list[Change], part: 
     return found
 
 
-def metadata_record(meta: Any, trace: list[Change], notes: list[str]) -> list[Record]:
+def metadata_record(meta: Meta, trace: list[Change], notes: list[str]) -> list[Record]:
     """A page that gave no article text but names one in its metadata: a record of its
     metadata alone, flagged (none when the metadata names neither a title nor a date)."""
     if not (meta.title or meta.published):

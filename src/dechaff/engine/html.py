@@ -21,6 +21,7 @@ import regex
 from ..document import Change, Proposal
 from ..elements import Layout, Page, Span, describe, element_text, tokens
 from ..rules.base import HtmlRule
+from ..stages.meta import Meta
 from ..stages.tree import Walk
 from .run import ask
 from .validate import check
@@ -185,7 +186,7 @@ class HtmlPhase:
         return Change(rule.code, rule.name, "split", text.split("\n", 1)[0], 0, 0,
                       reason=f"{describe(element)}: an article of its own")
 
-    def meta_trace(self, meta) -> list[Change]:
+    def meta_trace(self, meta: Meta) -> list[Change]:
         """Where the page's metadata gave each field: ``moved`` changes of its rule."""
         rule = self.metadata
         return [Change(rule.code, rule.name, "moved", _shown(getattr(meta, name)), -1, -1,
