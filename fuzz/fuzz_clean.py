@@ -39,7 +39,7 @@ def check(mode: str, source: str | bytes) -> None:
     """Clean ``source`` as ``mode`` and assert the three properties (AssertionError if not)."""
     import dechaff
     from dechaff.stages.decode import decode
-    from dechaff.stages.html import looks_like_html
+    from dechaff.stages.sniff import looks_like_html
     from dechaff.stages.repair import repair
     from ftfy.badness import is_bad
 
@@ -80,7 +80,7 @@ def check(mode: str, source: str | bytes) -> None:
 def page_text(markup: str) -> str:
     """The text of a page as dechaff's parser reads it (markup with no tag: as it is)."""
     from dechaff.pipeline import _TAG
-    from dechaff.stages.extract import parse
+    from dechaff.stages.tree import parse
 
     root = parse(markup) if _TAG.search(markup) else None
     return markup if root is None else root.text_content()

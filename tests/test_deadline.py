@@ -10,6 +10,7 @@ import pytest
 
 import dechaff
 from dechaff.errors import PluginError, RuleError
+from dechaff import plugins
 from dechaff.rules import registry
 from rulekit import registered, rule
 
@@ -107,10 +108,10 @@ def test_a_plugin_that_exits_on_import_is_skipped():
             raise SystemExit(1)
 
     with pytest.warns(UserWarning, match="plugin 'exits'.*SystemExit"):
-        registry.load_entry_points([Exits()])
+        plugins.load_entry_points([Exits()])
     with pytest.raises(PluginError, match="exits"):
-        registry.load_entry_points([Exits()], strict=True)
-    registry.FAILURES.clear()
+        plugins.load_entry_points([Exits()], strict=True)
+    plugins.FAILURES.clear()
 
 
 AFTER_THE_WATCHDOG = textwrap.dedent("""

@@ -10,6 +10,7 @@ import dechaff
 from dechaff.cli import main
 from dechaff.errors import ConfigError, PackError, PluginError, RuleError
 from dechaff.packs import load_pack
+from dechaff import plugins
 from dechaff.rules import registry
 from dechaff.testing import example_tests
 
@@ -126,15 +127,15 @@ class FakeEntryPoint:
 
 def test_broken_plugin_is_reported_and_skipped_or_raised():
     with pytest.warns(UserWarning, match="plugin 'broken'.*skipped"):
-        registry.load_entry_points([FakeEntryPoint("broken", ImportError("no module acme"))])
+        plugins.load_entry_points([FakeEntryPoint("broken", ImportError("no module acme"))])
     with pytest.raises(PluginError, match="broken"):
-        registry.load_entry_points([FakeEntryPoint("broken", ImportError("no module acme"))],
+        plugins.load_entry_points([FakeEntryPoint("broken", ImportError("no module acme"))],
                                    strict=True)
-    registry.FAILURES.clear()
+    plugins.FAILURES.clear()
 
 
 def test_plugin_pack_through_entry_point_registers_its_rules():
-    registry.load_entry_points([FakeEntryPoint("acme", str(ACME))])
+    plugins.load_entry_points([FakeEntryPoint("acme", str(ACME))])
     dechaff.pipeline._cleaner.cache_clear()  # a cleaner built before the plugin came lacks it
     try:
         assert registry.get("ACME01").name == "acme.sponsor_line"

@@ -182,7 +182,7 @@ def test_pages_without_an_article_give_no_record(markup):
 @pytest.mark.parametrize("text", ["<A:0:0{0 is not a tag", "<p-value> 0.05 was the cut-off",
                                   "Prices rose 3% <a bit> faster than wages."])
 def test_text_that_merely_holds_angle_brackets_is_text(text):
-    from dechaff.stages.html import looks_like_html
+    from dechaff.stages.sniff import looks_like_html
 
     assert not looks_like_html(text)
 

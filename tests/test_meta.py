@@ -6,8 +6,8 @@ import json
 import pytest
 
 import dechaff
-from dechaff.pipeline import NO_TEXT
-from dechaff.stages.extract import parse
+from dechaff.engine.assemble import NO_TEXT
+from dechaff.stages.tree import parse
 from dechaff.stages.jsonld import loads
 from dechaff.stages.meta import read_meta
 

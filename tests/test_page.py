@@ -2,7 +2,7 @@
 
 import dechaff
 from dechaff.rules.page import _PAGE_HEAD, _PAGE_TAIL, _STORY, MainContent
-from dechaff.stages.blocks import Doc
+from dechaff.text import TextView
 
 PAGE = f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}"
 OTHER = PAGE.replace("Ferry operator orders two hybrid vessels", "Museum returns carved doorway "
@@ -25,12 +25,12 @@ def test_glued_pages_give_one_record_each():
 
 def test_an_aggregator_scrape_is_not_a_page():
     scrape = "Politics\n\nHome\n\nNews\n\nFerry operator orders two hybrid vessels\n\n" + _STORY
-    assert list(MainContent().propose(Doc(scrape))) == []
+    assert list(MainContent().propose(TextView(scrape))) == []
 
 
 def test_a_page_without_a_run_of_paragraphs_is_left_alone():
     menus = "\n\n".join(f"Section {i}" for i in range(30))
-    assert list(MainContent().propose(Doc(menus + "\n\nA short line of text."))) == []
+    assert list(MainContent().propose(TextView(menus + "\n\nA short line of text."))) == []
 
 
 def test_the_guard_leaves_out_what_a_page_rule_dropped():
@@ -61,13 +61,13 @@ def test_short_japanese_sentences_are_paragraphs_not_labels():
 def test_a_sentence_broken_by_links_weighs_as_a_paragraph():
     from dechaff.rules.page import _rejoin_sentences
     from dechaff.shapes import weight
-    doc = Doc("The showroom features a light installation created by\n\nMichael Anastassiades\n\n"
+    doc = TextView("The showroom features a light installation created by\n\nMichael Anastassiades\n\n"
               "Menu\n\nCustomers Leave Without Paying Bill At Troy Steakhouse\n\nDNR Seeks Tips\n\n"
               "The deer was found on Monday.")
     weights = _rejoin_sentences(doc.blocks, [weight(b.text) for b in doc.blocks], 6)
     assert [long for _, long in weights] == [False] * 5 + [True]  # the pieces stay pieces
     # The scraper's lines: the link's text, then the sentence's rest (joined to it by blocks).
-    doc = Doc("The showroom features a light installation created by\nMichael Anastassiades\n"
+    doc = TextView("The showroom features a light installation created by\nMichael Anastassiades\n"
               ", who has designed lamps for Flos since 2013.\n\nThe former star, 42, was voted "
               "off on Monday in a tight race against singer\n\nAlly Brooke .")
     weights = _rejoin_sentences(doc.blocks, [weight(b.text) for b in doc.blocks], 6)

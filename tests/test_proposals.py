@@ -6,7 +6,7 @@ import pytest
 import dechaff
 from dechaff.errors import RuleError
 from dechaff.rules.base import Proposal
-from dechaff.stages.validate import MAX_PROPOSALS
+from dechaff.engine.validate import MAX_PROPOSALS
 from rulekit import registered, rule
 
 TEXT = "The council met on Monday and voted to close the old bridge for repairs."
@@ -68,3 +68,77 @@ def test_as_many_proposals_as_the_cap_allows_are_applied():
         records = dechaff.clean(TEXT, time_limit=None)
     # (each pass proposes the cut again at the start of what the passes before it left)
     assert not records[0].body.startswith("The") and records[0].body.endswith("for repairs.")
+
+
+GLUED = ("Ferry operator orders two hybrid vessels for island routes\n\nCoastline Ferries has "
+         "ordered two hybrid vessels to replace the ageing ships on its busiest island routes, "
+         "in a deal worth around 95 million euros, the company said on Tuesday. " * 2 + "\n\n"
+         "date 2024-04-27\n\nMuseum returns carved doorway to village after 90 years\n\n"
+         + "A carved wooden doorway removed from a village meeting house in the 1930s has been "
+         "returned by the city museum that displayed it, the mayor said on Friday. " * 3)
+
+
+def articles_rule(code, propose, **attrs):
+    return type(f"Test_{code}", (dechaff.rules.ArticlesRule,), {
+        "code": code, "name": f"test.{code.lower()}", "description": "A rule for a test.",
+        "propose_articles": propose, "__module__": "tests.rulekit", **attrs})
+
+
+def test_an_articles_rule_merges_or_drops_articles():
+    assert len(dechaff.clean(GLUED)) == 2
+    merge = articles_rule("MERGE01", lambda self, articles, doc: [self.merge(1, len(articles))])
+    with registered(merge):
+        records = dechaff.clean(GLUED)
+    assert len(records) == 1 and "carved wooden doorway" in records[0].body
+    drop = articles_rule("DROP01", lambda self, articles, doc: [self.drop(1, 2, reason="why")])
+    with registered(drop):
+        records = dechaff.explain(GLUED)
+    assert len(records) == 1 and "carved wooden doorway" not in records[0].body
+    assert any(r.code == "DROP01" and r.reason == "why" for r in records[0].removals)
+
+
+@pytest.mark.parametrize("make,problem", [
+    (lambda r, n: r.drop(0, n + 1), "not within the 2 articles"),
+    (lambda r, n: r.cut(0, 1), "action 'cut' is none of drop, merge"),
+    (lambda r, n: r.drop(1, 1), "offsets 1:1"),
+])
+def test_a_bad_articles_proposal_fails_the_document_naming_the_rule(make, problem):
+    bad = articles_rule("BADA01", lambda self, articles, doc: [make(self, len(articles))])
+    with registered(bad), pytest.raises(RuleError) as exc:
+        dechaff.clean(GLUED)
+    assert exc.value.rule_code == "BADA01" and problem in str(exc.value)
+
+
+PAGE = ("<html><body><div class='menu'><a>Home</a> <a>World</a></div><article><h1>Bridge to "
+        "close</h1><p>The council voted on Monday to close the old bridge for repairs, the mayor "
+        "said after a long meeting that ran late into the night.</p><p>Work starts in May and "
+        "will take a year, officials said.</p></article></body></html>")
+
+
+def test_a_bad_html_proposal_fails_the_document_naming_the_rule():
+    from dechaff.document import Proposal as P
+
+    def propose(self, element, tag, names, page):
+        return P("drop", 0, 5, self)  # a drop before the walk names no element
+
+    bad = type("Test_BADH01", (dechaff.rules.HtmlRule,), {
+        "code": "BADH01", "name": "test.badh01", "description": "A rule for a test.",
+        "tags": frozenset({"p"}), "propose_element": propose, "__module__": "tests.rulekit"})
+    with registered(bad), pytest.raises(RuleError) as exc:
+        dechaff.clean(PAGE)
+    assert exc.value.rule_code == "BADH01" and "bad proposal" in str(exc.value)
+
+
+def test_html_rules_propose_and_the_engine_traces():
+    records = dechaff.explain(PAGE)
+    assert records[0].body.startswith("The council voted") and "Bridge to close" not in records[0].body
+    codes = {(r.code, r.reason) for r in records[0].removals}
+    assert ("HT11", "the headline: the record's title") in codes
+
+
+def test_a_rule_written_before_the_kinds_is_its_phases_kind():
+    legacy = rule("OLD01", lambda self, doc: iter(()))
+    article = rule("OLD02", lambda self, pieces, doc: iter(()), phase="article")
+    assert issubclass(legacy, dechaff.rules.TextRule)
+    assert issubclass(article, dechaff.rules.ArticleRule)
+    assert isinstance(legacy(), dechaff.Rule)

@@ -5,19 +5,37 @@
 ['The council met and voted on Monday.']
 """
 
+from typing import Any
+
 from .config import Config
-from .document import Block, Record, Removal
+from .document import Block, Change, Record, Removal
 from .errors import (ConfigError, DechaffError, DecodeError, InputError, InputTooLargeError,
                      RuleError)
 from .corpus import clean_many
 from .integrations.datasets import batch_cleaner
 from .pipeline import Cleaner, clean, explain
-from .rules import Example, PatternRule, Rule, all_rules, keep, register, remove
+from .plugins import all_rules
+from .rules import PatternRule, Rule, register
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Block", "Cleaner", "Config", "ConfigError", "DechaffError", "DecodeError", "Example",
+    "Block", "Change", "Cleaner", "Config", "ConfigError", "DechaffError", "DecodeError",
     "InputError", "InputTooLargeError", "PatternRule", "Record", "Removal", "Rule", "RuleError",
-    "all_rules", "batch_cleaner", "clean", "clean_many", "explain", "keep", "register", "remove",
+    "all_rules", "batch_cleaner", "clean", "clean_many", "explain", "register",
 ]
+
+#: Names that left the top level, and where they live now (a plugin that imports them from
+#: here still works, warned).
+_MOVED = {"keep": "dechaff.rules", "remove": "dechaff.rules", "Example": "dechaff.rules"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MOVED:
+        import importlib
+        import warnings
+
+        warnings.warn(f"dechaff.{name} is {_MOVED[name]}.{name} now: import it from there",
+                      DeprecationWarning, stacklevel=2)
+        return getattr(importlib.import_module(_MOVED[name]), name)
+    raise AttributeError(f"module 'dechaff' has no attribute {name!r}")

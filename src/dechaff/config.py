@@ -124,19 +124,23 @@ class Config:
 
     def replace(self, **changes: Any) -> "Config":
         """A copy with some options changed; unknown option names raise ``ConfigError``."""
-        known = {f.name for f in fields(self)}
-        wrong = sorted(set(changes) - known)
-        if wrong:
-            raise ConfigError(f"unknown option(s) {wrong}; options are {sorted(known)}")
+        _known_options(changes)
         return replace(self, **changes)
 
-    def settings_for(self, code: str, name: str) -> dict[str, Any]:
-        """The settings given for the rule with this code or name (in any case)."""
-        found: dict[str, Any] = {}
+    def settings_for(self, rule: Any) -> dict[str, Any]:
+        """The settings for ``rule`` (a rule class): ``favor`` for a rule that has that
+        setting, then those given for its code or name (in any case)."""
+        found: dict[str, Any] = {"favor": self.favor} if "favor" in rule.settings else {}
         for ref, items in self.rules:
-            if ref.casefold() in (code.casefold(), name.casefold()):
+            if ref.casefold() in (rule.code.casefold(), rule.name.casefold()):
                 found.update(items)
         return found
+
+    @classmethod
+    def of(cls, config: "Config | None" = None, **options: Any) -> "Config":
+        """``config`` (the defaults when ``None``) with ``options`` replacing its own."""
+        config = config or cls()
+        return config.replace(**options) if options else config
 
     @classmethod
     def from_file(cls, path: str | Path, **overrides: Any) -> "Config":
@@ -149,10 +153,7 @@ class Config:
         table = data.get("tool", {}).get("dechaff", {}) if path.name == "pyproject.toml" else data
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.dechaff] is a table of options, not {table!r:.60}")
-        known = {f.name for f in fields(cls)}
-        wrong = sorted(set(table) - known)
-        if wrong:
-            raise ConfigError(f"{path}: unknown option(s) {wrong}; options are {sorted(known)}")
+        _known_options(table, f"{path}: ")
         options = dict(table)
         try:
             if "packs" in options:
@@ -169,6 +170,14 @@ class Config:
         to the project's root (see :func:`find_project_file`). Defaults when there is none."""
         found = find_project_file(start)
         return cls.from_file(found, **overrides) if found else cls(**overrides)
+
+
+def _known_options(names: Any, where: str = "") -> None:
+    """Raise ``ConfigError`` (``where`` before its message) if any of ``names`` is no option."""
+    known = {f.name for f in fields(Config)}
+    wrong = sorted(set(names) - known)
+    if wrong:
+        raise ConfigError(f"{where}unknown option(s) {wrong}; options are {sorted(known)}")
 
 
 #: What marks a project's root folder: the search for a project file stops there.

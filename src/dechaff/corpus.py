@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Iterator
 from .config import Config
 from .errors import DechaffError
 from .io import schema
-from .io.readers import Document, lone_surrogate, row_fault
+from .io.readers import Document, lone_surrogate
 from .pipeline import Cleaner, cached_cleaner
 
 
@@ -303,7 +303,7 @@ def clean_many(items: Iterable[Any], *, workers: int = 1, config: Config | None 
     ``dechaff_id`` (the ``id_field`` value, else the item's number), the record's fields; a
     failed document's row has ``dechaff_error`` and keeps its text in ``text_field``.
     """
-    config = (config or Config()).replace(**options) if options else (config or Config())
+    config = Config.of(config, **options)
     docs = (as_document(item, n, text_field, id_field) for n, item in enumerate(items))
     for outcome in outcomes(docs, config, workers=workers, explain=explain,
                             keep_text=keep_text):
@@ -318,11 +318,7 @@ def as_document(item: Any, number: int, text_field: str = "text",
     if isinstance(item, (str, bytes)):
         doc = Document(str(number), item, text_key=text_field)
     elif isinstance(item, dict):
-        row = dict(item)
-        text = row.pop(text_field, None)
-        doc_id = str(row[id_field]) if id_field and row.get(id_field) is not None else str(number)
-        doc = Document(doc_id, text, row, text_key=text_field)
-        doc.error = row_fault(row, text, text_field)
+        doc = Document.from_row(dict(item), text_field, id_field, str(number))
     else:
         return Document(str(number), None, {}, error=f"cannot clean a {type(item).__name__}")
     if doc.error is None:

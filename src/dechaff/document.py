@@ -1,4 +1,6 @@
-"""The small frozen values that flow through dechaff: blocks in, records and removals out."""
+"""The small frozen values that flow through dechaff: blocks in, proposals from the rules,
+records and their changes out. Nothing here imports anything of dechaff's: every floor above
+builds on it."""
 
 from __future__ import annotations
 
@@ -26,9 +28,37 @@ class Block(NamedTuple):
     paragraph: int
 
 
+class Proposal(NamedTuple):
+    """A change a rule asks for (immutable; a tuple, as a document's rules make thousands).
+
+    ``action`` is ``drop`` (the blocks the span touches leave the body), ``cut`` (the span
+    leaves the body), ``move`` (the span becomes ``field``; with ``keep`` it also stays in the
+    body) or ``boundary`` (an article starts at ``start``). ``ends_article`` says the text
+    closes an article, so what follows belongs to the next one.
+
+    The same type serves every phase; what ``start`` and ``end`` count depends on what the
+    phase shows its rules: characters of the text (text and article rules), articles of the
+    document (articles rules: ``drop`` or ``merge`` articles ``start:end``), or text blocks
+    of a page (HTML rules: ``drop`` or ``select`` the element ``target``, whose blocks are
+    ``start:end``; an element dropped before the walk reads it has no blocks yet, ``-1``).
+    """
+
+    action: str
+    start: int
+    end: int
+    rule: Any
+    field: str | None = None
+    value: Any = None
+    keep: bool = False
+    ends_article: bool = False
+    reason: str | None = None
+    target: Any = None
+
+
 @dataclass(frozen=True, slots=True)
-class Removal:
-    """One traced change: which rule did what to which text, and where.
+class Change:
+    """One traced change: which rule did what to which text, and where (a removal, a move
+    into a field, a repair or a split: :data:`ACTIONS`).
 
     Offsets are in the repaired input (``Record``'s source after the repair stage); for an
     HTML page, in the repaired text of the article the HTML rules extracted. A removal an
@@ -51,6 +81,10 @@ class Removal:
         return {k: v for k, v in asdict(self).items() if v is not None}
 
 
+#: The name :class:`Change` had first, kept for the users and plugins that import it.
+Removal = Change
+
+
 @dataclass(frozen=True)
 class Record:
     """One clean article.
@@ -69,7 +103,7 @@ class Record:
     authors: list[str] = field(default_factory=list)
     url: str | None = None
     part: int = 0
-    removals: list[Removal] = field(default_factory=list)
+    removals: list[Change] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
 
     def to_dict(self, *, removals: bool = True) -> dict[str, Any]:

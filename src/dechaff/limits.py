@@ -94,6 +94,18 @@ def late(where: Any, seconds: float | None, running: bool) -> str:
             "ignore, or raise Config.time_limit (seconds per MB; None: no limit)")
 
 
+def where(exc: BaseException) -> str:
+    """Where an exception was raised (the alarm's own handler left out): ``module.function``."""
+    found = "engine"
+    tb = exc.__traceback__
+    while tb is not None:
+        frame = tb.tb_frame
+        if frame.f_globals.get("__name__") != __name__:
+            found = f"{frame.f_globals.get('__name__', '?')}.{frame.f_code.co_name}"
+        tb = tb.tb_next
+    return found
+
+
 def current() -> Run | None:
     """The limits of the document this thread is cleaning."""
     return getattr(_local, "run", None)

@@ -4,6 +4,9 @@ A plugin's test suite checks all its rules' examples with one line::
 
     from dechaff.testing import example_tests
     test_examples = example_tests(MyRule, MyOtherRule, packs=["my_pack.toml"])
+
+The example builders a rule's ``examples`` are written with, :func:`remove` and :func:`keep`,
+are here too (and in :mod:`dechaff.rules`).
 """
 
 from __future__ import annotations
@@ -12,7 +15,9 @@ from typing import Any, Callable, Iterable
 
 from .config import Config
 from .pipeline import Cleaner
-from .rules.base import Example, Rule
+from .rules.base import Example, Rule, keep, remove
+
+__all__ = ["Example", "check_example", "example_tests", "keep", "remove"]
 
 
 def check_example(rule: type[Rule], example: Example, **options: Any) -> None:

@@ -23,8 +23,7 @@ except ImportError as exc:  # pragma: no cover - shown to users without the extr
 
 
 def _config(config: Config | None, options: dict[str, Any]) -> Config:
-    config = config or Config()
-    return (config.replace(**options) if options else config).replace(explain=True)
+    return Config.of(config, **options).replace(explain=True)
 
 
 def _outcomes(items: list, first: int, config: Config, text_field: str, id_field: str | None,

@@ -27,7 +27,7 @@ def batch_cleaner(text_field: str = "text", *, id_field: str | None = None,
     document), as a ``pyarrow.Table``."""
     import pyarrow as pa
 
-    config = (config or Config()).replace(**options) if options else (config or Config())
+    config = Config.of(config, **options)
     seen = [0]
 
     def clean_batch(batch: Any, indices: list[int] | None = None) -> Any:

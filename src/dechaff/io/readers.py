@@ -65,6 +65,17 @@ class Document:
     def size(self) -> int:
         return len(self.text) if self.text is not None else 0
 
+    @classmethod
+    def from_row(cls, row: dict[str, Any], text_field: str, id_field: str | None,
+                 default_id: str) -> "Document":
+        """A document from an input row (its text popped from ``text_field``; its id from
+        ``id_field``, else ``default_id``), with the reason it cannot be cleaned, if any."""
+        text = row.pop(text_field, None)
+        doc_id = str(row[id_field]) if id_field and row.get(id_field) is not None else default_id
+        doc = cls(doc_id, text, row, text_key=text_field)
+        doc.error = row_fault(row, text, text_field)
+        return doc
+
 
 def missing_extra(extra: str, module: str) -> InputError:
     return InputError(f"reading this format needs {module}: pip install 'dechaff[{extra}]'")
@@ -280,15 +291,12 @@ class Reader:
         for mark in EARLIER:
             row.pop(mark, None)
         earlier = row.pop(BY_KEY["id"].column, None)
-        text = row.pop(self.text_field, None)
         key = self.id_field
-        doc_id = (str(row[key]) if key and row.get(key) is not None
-                  else str(earlier) if earlier is not None and not key else where)
-        doc = Document(doc_id, text, row, text_key=self.text_field)
-        doc.error = row_fault(row, text, self.text_field)
-        if doc.error is None and len(text) > self.limits.document_bytes:
+        doc = Document.from_row(row, self.text_field, key,
+                                str(earlier) if earlier is not None and not key else where)
+        if doc.error is None and len(doc.text) > self.limits.document_bytes:
             doc.error = str(over("document_bytes", self.limits.document_bytes,
-                                 f"the text ({len(text):,} characters)"))
+                                 f"the text ({len(doc.text):,} characters)"))
             doc.text = None
         return doc
 

@@ -31,8 +31,8 @@ import regex
 from ..config import read_toml
 from ..dates import parse_date
 from ..errors import PackError
-from ..rules.base import Example, PatternRule, Proposal, Rule
-from ..rules.patterns import URL
+from ..rules.base import ArticleRule, Example, PatternRule, Proposal, Rule
+from ..patterns import URL
 from ..shapes import is_body
 from .budget import MAX_PATTERN_SIZE, pattern_size
 
@@ -89,10 +89,9 @@ class PackPatternRule(PatternRule):
                                     ends_article=self.ends_article)
 
 
-class PackArticleRule(Rule):
+class PackArticleRule(ArticleRule):
     """A pack rule on an article's head (before its first paragraph) or tail (after its last)."""
 
-    phase = "article"
     scope: str = "head"
     action: str = "drop"
     field: str | None = None

@@ -1,9 +1,18 @@
 """What a rule is: a named unit that *proposes* changes and never applies them.
 
-A rule looks at a document (or, in the ``article`` phase, at one article) and yields
-:class:`Proposal` values: drop this block, cut this span, move this text into a field, an
-article starts here. The engine in :mod:`dechaff.pipeline` decides, applies and records, so
-every change is traced to the rule that asked for it.
+Every rule shares one metadata base, :class:`Rule` (code, dotted name, groups, description,
+docstring, examples, settings), and is of one kind, by the phase it runs in and what it
+looks at:
+
+- :class:`TextRule` (and :class:`PatternRule`, :class:`SentenceRule`): the whole text;
+- :class:`ArticleRule`: one article's pieces, once the text is split;
+- :class:`ArticlesRule`: the list of a document's articles (merge or drop one);
+- :class:`HtmlRule`: a page's elements, before and after the walk that reads them.
+
+Each yields :class:`~dechaff.document.Proposal` values (drop this block, cut this span, move
+this text into a field, an article starts here, drop this element...). The engine
+(:mod:`dechaff.engine`) checks, decides, applies and records them, so every change is traced
+to the rule that asked for it.
 
 Each rule carries its own examples: text it must remove and look-alike text it must keep.
 They run as tests (``tests/test_rule_examples.py``) and document the rule.
@@ -12,34 +21,16 @@ They run as tests (``tests/test_rule_examples.py``) and document the rule.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Sequence
 
 import regex
 
+from ..document import Proposal
 from ..errors import ConfigError
 
 if TYPE_CHECKING:
-    from ..stages.blocks import Doc, Piece
-
-
-class Proposal(NamedTuple):
-    """A change a rule asks for (immutable; a tuple, as a document's rules make thousands).
-
-    ``action`` is ``drop`` (the blocks the span touches leave the body), ``cut`` (the span
-    leaves the body), ``move`` (the span becomes ``field``; with ``keep`` it also stays in the
-    body) or ``boundary`` (an article starts at ``start``). ``ends_article`` says the text
-    closes an article, so what follows belongs to the next one.
-    """
-
-    action: str
-    start: int
-    end: int
-    rule: "Rule"
-    field: str | None = None
-    value: Any = None
-    keep: bool = False
-    ends_article: bool = False
-    reason: str | None = None
+    from ..elements import Layout, Page, Span
+    from ..text import Piece, TextView
 
 
 @dataclass(frozen=True)
@@ -79,43 +70,39 @@ def keep(text: str, *kept: str, records: int | None = None) -> Example:
     return Example(text, kept=kept or (text.strip(),), records=records)
 
 
-class Rule:
-    """Base class of every rule. Subclasses set the metadata and implement :meth:`propose`.
+#: The kind of rule each phase runs, once the kinds are defined (below).
+_KINDS: dict[str, type] = {}
 
-    The class docstring is the rule's documentation.
+
+class Rule:
+    """The metadata every rule has, whatever its kind: subclass a kind (:class:`TextRule`,
+    :class:`ArticleRule`, :class:`ArticlesRule`, :class:`HtmlRule`), not this class.
+
+    The class docstring is the rule's documentation. A rule written before the kinds, as a
+    direct subclass of ``Rule``, is taken for a rule of its ``phase``'s kind.
     """
 
     code: ClassVar[str] = ""
     name: ClassVar[str] = ""
     groups: ClassVar[tuple[str, ...]] = ()
     description: ClassVar[str] = ""
-    #: ``text`` rules see the whole document; ``article`` rules see one article at a time,
-    #: after the text rules have run and the document has been split.
+    #: When the rule runs: ``text`` (the whole text), ``article`` (one article at a time,
+    #: once the text is split), ``articles`` (the list of a document's articles) or ``html``
+    #: (a page's elements). Each kind sets its own.
     phase: ClassVar[str] = "text"
     #: Does the rule also read the articles of HTML pages? A rule that judges layout from
     #: text alone (runs of short lines) leaves pages to the HTML rules, which see the markup.
     on_pages: ClassVar[bool] = True
-    #: An article rule that only drops, and may run again when other rules dropped lines.
-    repeatable: ClassVar[bool] = False
-    #: A text rule that reads the lines around a line: a later pass shows it every line,
-    #: not only the lines that changed.
-    context: ClassVar[bool] = False
-    #: Lowercase substrings; when none occurs in the document the rule is skipped, and a
-    #: pattern rule looks only at the lines that hold one (as gitleaks does): each of its
-    #: matches must contain one of them.
-    keywords: ClassVar[tuple[str, ...]] = ()
-    #: First words (lower-case, ``#`` for a number) of the lines the rule can match, for a
-    #: rule that only matches at a line's start: it then runs on those lines alone.
-    starts: ClassVar[frozenset[str]] = frozenset()
     examples: ClassVar[tuple[Example, ...]] = ()
-    #: A rule that judges a whole page at once (its chrome against its article): the lines it
-    #: drops are not the article's, so the over-removal guard leaves them out of its count;
-    #: and when it reads a document as a page, its boundaries alone split it (a page's date
-    #: lines, bylines and repeated menus open no article).
-    page_level: ClassVar[bool] = False
     #: The rule's settings and their defaults; a setting's type is its default's type.
     #: Users override them with ``Config(rules={"ST06": {"min_words": 80}})``.
     settings: ClassVar[dict[str, Any]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if Rule in cls.__bases__ and _KINDS and cls not in _KINDS.values():
+            kind = _KINDS.get(cls.phase, _KINDS["text"])  # written before the kinds
+            cls.__bases__ = tuple(kind if base is Rule else base for base in cls.__bases__)
 
     def __init__(self, timeout: float | None = None, **settings: Any) -> None:
         self.timeout = timeout
@@ -135,28 +122,6 @@ class Rule:
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.code} {self.name}>"
 
-    def applies_to(self, doc: "Doc") -> bool:
-        if self.keywords and not doc.has_any(self.keywords):
-            return False
-        return not self.starts or not self.starts.isdisjoint(self._heads(doc))
-
-    def _heads(self, doc: "Doc") -> dict:
-        return doc.heads if self.context else doc.focus_heads
-
-    def candidates(self, doc: "Doc") -> list:
-        """The blocks this rule may match: those whose first word is in ``starts``."""
-        if not self.starts:
-            return doc.blocks if self.context else doc.focused(doc.blocks)
-        heads = self._heads(doc)
-        return sorted((b for word in self.starts.intersection(heads) for b in heads[word]),
-                      key=lambda b: b.index)
-
-    def propose(self, doc: "Doc") -> Iterable[Proposal]:  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def propose_article(self, pieces: "list[Piece]", doc: "Doc") -> Iterable[Proposal]:
-        raise NotImplementedError  # pragma: no cover - abstract
-
     # Helpers that build proposals, so rules read as what they ask for.
     def drop(self, start: int, end: int, reason: str | None = None, **kw: Any) -> Proposal:
         return Proposal("drop", start, end, self, reason=reason, **kw)
@@ -167,9 +132,6 @@ class Rule:
     def move(self, start: int, end: int, field: str, value: Any, **kw: Any) -> Proposal:
         return Proposal("move", start, end, self, field=field, value=value, **kw)
 
-    def boundary(self, start: int, reason: str | None = None) -> Proposal:
-        return Proposal("boundary", start, start, self, reason=reason)
-
     def finditer(self, pattern: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None
                  ) -> Iterator[regex.Match]:
         """``pattern.finditer`` under this rule's time limit."""
@@ -178,7 +140,187 @@ class Rule:
         return pattern.finditer(text, pos, endpos, timeout=self.timeout)
 
 
-class PatternRule(Rule):
+class TextRule(Rule):
+    """A rule on the whole text (a :class:`~dechaff.text.TextView`, its ``doc``): implement
+    :meth:`propose`. Text rules run in passes, each seeing the text as the passes before left
+    it."""
+
+    phase = "text"
+    #: A text rule that reads the lines around a line: a later pass shows it every line,
+    #: not only the lines that changed.
+    context: ClassVar[bool] = False
+    #: Lowercase substrings; when none occurs in the document the rule is skipped, and a
+    #: pattern rule looks only at the lines that hold one (as gitleaks does): each of its
+    #: matches must contain one of them.
+    keywords: ClassVar[tuple[str, ...]] = ()
+    #: First words (lower-case, ``#`` for a number) of the lines the rule can match, for a
+    #: rule that only matches at a line's start: it then runs on those lines alone.
+    starts: ClassVar[frozenset[str]] = frozenset()
+    #: A rule that judges a whole page at once (its chrome against its article): the lines it
+    #: drops are not the article's, so the over-removal guard leaves them out of its count;
+    #: and when it reads a document as a page, its boundaries alone split it (a page's date
+    #: lines, bylines and repeated menus open no article).
+    page_level: ClassVar[bool] = False
+
+    def applies_to(self, doc: "TextView") -> bool:
+        if self.keywords and not doc.has_any(self.keywords):
+            return False
+        return not self.starts or not self.starts.isdisjoint(self._heads(doc))
+
+    def _heads(self, doc: "TextView") -> dict:
+        return doc.heads if self.context else doc.focus_heads
+
+    def candidates(self, doc: "TextView") -> list:
+        """The blocks this rule may match: those whose first word is in ``starts``."""
+        if not self.starts:
+            return doc.blocks if self.context else doc.focused(doc.blocks)
+        heads = self._heads(doc)
+        return sorted((b for word in self.starts.intersection(heads) for b in heads[word]),
+                      key=lambda b: b.index)
+
+    def propose(self, doc: "TextView") -> Iterable[Proposal]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def boundary(self, start: int, reason: str | None = None) -> Proposal:
+        return Proposal("boundary", start, start, self, reason=reason)
+
+
+class SentenceRule(TextRule):
+    """A text rule on the sentences that open with one of its ``starts`` words (a call to
+    act, a notice): :meth:`propose_block` sees each block holding one, once. The text is read
+    for sentence openings once, whichever rules ask."""
+
+    def applies_to(self, doc: "TextView") -> bool:
+        return bool(doc.sentences_opening(self.starts))
+
+    def is_opening(self, text: str, start: int) -> bool:
+        """Does the sentence at ``start`` open as this rule's sentences do?"""
+        return True
+
+    def propose(self, doc: "TextView") -> Iterator[Proposal]:
+        seen: set[int] = set()
+        for start, _ in doc.sentences_opening(self.starts):
+            if not self.is_opening(doc.text, start):
+                continue
+            block = doc.block_at(start)
+            if block.index not in seen:
+                seen.add(block.index)
+                yield from self.propose_block(doc.text, block)
+
+    def propose_block(self, text: str, block) -> Iterable[Proposal]:  # pragma: no cover
+        raise NotImplementedError
+
+
+class ArticleRule(Rule):
+    """A rule on one article at a time, once the text is split: implement
+    :meth:`propose_article`, which sees the article's pieces (what the text rules left of
+    its lines) and proposes drops and moves on them."""
+
+    phase = "article"
+    #: An article rule that only drops, and may run again when other rules dropped lines.
+    repeatable: ClassVar[bool] = False
+
+    def propose_article(self, pieces: "list[Piece]", doc: "TextView") -> Iterable[Proposal]:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+
+class ArticlesRule(Rule):
+    """A rule on the list of a document's articles, once the text is split: implement
+    :meth:`propose_articles`, which proposes dropping articles ``start:end`` (their text
+    leaves the record, traced to the article before) or merging them into the article
+    before (their text joins its body). An article has ``pieces``, ``has_body`` and
+    ``words`` (of body text)."""
+
+    phase = "articles"
+    #: Does the rule see the articles once the engine has folded back the splits that made
+    #: no article (no body text) into the article before? A rule about those splits
+    #: themselves sets it off and runs first.
+    settled: ClassVar[bool] = True
+
+    def propose_articles(self, articles: Sequence[Any], doc: "TextView") -> Iterable[Proposal]:
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def merge(self, start: int, end: int, reason: str | None = None) -> Proposal:
+        return Proposal("merge", start, end, self, reason=reason)
+
+
+def token_pattern(words: Iterable[str], prefixes: Iterable[str]) -> regex.Pattern | None:
+    """Whole tokens (``ad`` but not ``head``) and token starts (``related`` in ``relatedPosts``)."""
+    parts = []
+    if words:
+        parts.append(r"(?<![a-z0-9])(?:" + "|".join(map(regex.escape, words)) + r")(?![a-z0-9])")
+    if prefixes:
+        parts.append(r"(?<![a-z0-9])(?:" + "|".join(map(regex.escape, prefixes)) + ")")
+    return regex.compile("|".join(parts)) if parts else None
+
+
+class HtmlRule(Rule):
+    """A rule on the page's tree (see :mod:`dechaff.elements`). ``stage`` says when it runs:
+
+    - ``prune``: :meth:`propose_element` sees each element it looks at (by ``tags``, by
+      ``attributes`` present, or by a token in ``words``/``prefixes``) before the walk reads
+      it, and may propose dropping it whole; the simplest way is :meth:`judge`, returning
+      the reason to drop it (or ``None``);
+    - ``select``: :meth:`propose_selection` proposes the article's elements (``select``) once
+      the walk is done, and :meth:`propose_headline` the headline among an article's blocks;
+    - ``inner``: :meth:`propose_span` sees each block element inside the article
+      (:meth:`judge_span`: the reason to drop it);
+    - ``meta``: the page's metadata, read by :mod:`dechaff.stages.meta`.
+    """
+
+    phase = "html"
+    stage: ClassVar[str] = "prune"
+    tags: ClassVar[frozenset[str]] = frozenset()
+    attributes: ClassVar[tuple[str, ...]] = ()
+    words: ClassVar[tuple[str, ...]] = ()
+    prefixes: ClassVar[tuple[str, ...]] = ()
+    pattern: ClassVar[regex.Pattern | None] = None
+
+    def __init_subclass__(cls, **kw: Any) -> None:
+        super().__init_subclass__(**kw)
+        if "words" in cls.__dict__ or "prefixes" in cls.__dict__:
+            cls.pattern = token_pattern(cls.words, cls.prefixes)
+
+    def propose_element(self, element, tag: str, names: str, page: "Page") -> Proposal | None:
+        reason = self.judge(element, tag, names, page)
+        return Proposal("drop", -1, -1, self, reason=reason, target=element) if reason else None
+
+    def judge(self, element, tag: str, names: str, page: "Page") -> str | None:
+        return None
+
+    def propose_selection(self, layout: "Layout") -> Iterable[Proposal]:  # pragma: no cover
+        raise NotImplementedError
+
+    def propose_headline(self, layout: "Layout", article: "Span", title: str | None
+                         ) -> Proposal | None:
+        return None
+
+    def propose_span(self, span: "Span", layout: "Layout") -> Proposal | None:
+        reason = self.judge_span(span, layout)
+        if not reason:
+            return None
+        return Proposal("drop", span.first, span.end, self, reason=reason, target=span.element)
+
+    def judge_span(self, span: "Span", layout: "Layout") -> str | None:
+        return None
+
+    def select(self, span: "Span") -> Proposal:
+        """A proposal that ``span``'s element holds an article."""
+        return Proposal("select", span.first, span.end, self, target=span.element)
+
+    def evidence(self, tag: str, names: str) -> str:
+        """Why the rule looked at this element: its tag or the token that matched."""
+        if tag in self.tags:
+            return f"<{tag}> element"
+        found = self.pattern.search(names) if self.pattern is not None and names else None
+        return f"token {found.group()!r}" if found else "attribute"
+
+
+#: A direct subclass of :class:`Rule` becomes one of its phase's kind.
+_KINDS.update(text=TextRule, article=ArticleRule, articles=ArticlesRule, html=HtmlRule)
+
+
+class PatternRule(TextRule):
     """A rule that is one regular expression and an action.
 
     ``scope = "line"`` drops each block a match starts in; ``"span"`` cuts the match itself.
@@ -205,14 +347,14 @@ class PatternRule(Rule):
             # a pattern anchored at a line's start matches a line once, at its start, at most
             cls.anchored = cls.pattern.startswith("^")
 
-    def value(self, match: regex.Match, doc: "Doc") -> Any:
+    def value(self, match: regex.Match, doc: "TextView") -> Any:
         return match.group(0).strip()
 
-    def accept(self, match: regex.Match, doc: "Doc") -> bool:
+    def accept(self, match: regex.Match, doc: "TextView") -> bool:
         """A second look at a match; override to veto look-alikes."""
         return True
 
-    def matches(self, doc: "Doc") -> Iterator[regex.Match]:
+    def matches(self, doc: "TextView") -> Iterator[regex.Match]:
         """The pattern's matches, looked for only on the lines that can hold one.
 
         With ``starts``, those are the lines opening with one of its words; with
@@ -243,7 +385,7 @@ class PatternRule(Rule):
         """A cheap look at a candidate line before the pattern runs on it."""
         return True
 
-    def propose(self, doc: "Doc") -> Iterator[Proposal]:
+    def propose(self, doc: "TextView") -> Iterator[Proposal]:
         for match in self.matches(doc):
             if match.end() == match.start() or not self.accept(match, doc):
                 continue

@@ -4,10 +4,12 @@ It is dechaff's own ``dechaff.rules`` entry point, so built-in rules arrive thro
 door as a plugin's.
 """
 
-from . import (boundaries, consent, email, evidence, fields, footer, head, html, page, promo,
-               related, structure, ui, wire)
+from . import (consent, email, evidence, fields, footer, head, html, page, promo, registry,
+               related, split, structure, ui, wire)
 
 #: The families in the order their rules run, whatever order their modules were imported in:
 #: a field move (a date, a byline) claims its line before the page rule weighs it, say.
-FAMILIES = (footer, fields, boundaries, related, promo, consent, wire, email, ui, structure, head,
+FAMILIES = (footer, fields, split, related, promo, consent, wire, email, ui, structure, head,
             evidence, page, html)
+
+registry.run_in_order(module.__name__ for module in FAMILIES)

@@ -10,7 +10,7 @@ that opens with the notice goes whole, a notice sentence inside a paragraph is c
 from __future__ import annotations
 
 from .base import keep, remove
-from .patterns import alt
+from ..patterns import alt
 from .promo import PromoRule
 from .registry import register
 

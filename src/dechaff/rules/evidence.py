@@ -23,8 +23,8 @@ from ..config import FAVORS
 from ..errors import ConfigError
 from ..features import Line, line
 from ..shapes import weight
-from .base import Proposal, Rule, keep, remove
-from .patterns import CREDIT_LABELS
+from .base import ArticleRule, Proposal, keep, remove
+from ..patterns import CREDIT_LABELS
 from .registry import register
 
 _NUMBER = regex.compile(r"\d+")
@@ -137,7 +137,7 @@ def credit_label(f: Line) -> bool:
 
 
 @register
-class Body(Rule):
+class Body(ArticleRule):
     """A line of an article that does not read as article text.
 
     **What it does:** after the named rules, every line of an article below its first
@@ -194,7 +194,6 @@ class Body(Rule):
     name = "evidence.body"
     groups = ("evidence", "structure")
     description = "Lines below the first paragraph that do not read as article text."
-    phase = "article"
     on_pages = False
     settings = {"favor": "balanced", "truncated": 10}
     examples = (

@@ -14,8 +14,8 @@ import regex
 
 from ..dates import DATE_TIME, MONTHS, TIME_FIRST, WEEKDAY, WEEKDAYS, parse_date
 from ..shapes import is_body, is_headline, word_count
-from .base import PatternRule, Proposal, Rule, keep, remove
-from .patterns import (AGENCIES, BYLINE_LABEL, NAME, NAME_JOIN, PLACEHOLDER_SOURCE, PUBLISHED_LABEL,
+from .base import PatternRule, Proposal, TextRule, keep, remove
+from ..patterns import (AGENCIES, BYLINE_LABEL, NAME, NAME_JOIN, PLACEHOLDER_SOURCE, PUBLISHED_LABEL,
                        URL, WIRE_SERVICES)
 from .registry import register
 
@@ -114,7 +114,7 @@ _DATELINE = regex.compile(
 
 
 @register
-class Dateline(Rule):
+class Dateline(TextRule):
     """A dateline opening a paragraph: "NEW DELHI, March 3 (Reuters) -", "LONDON —". The line
     must read as a paragraph: "MORE: Other headline" is a link, not a dateline.
 
@@ -165,7 +165,7 @@ _PLACEHOLDER = regex.compile(PLACEHOLDER_SOURCE, regex.IGNORECASE)
 
 
 @register
-class SourcesList(Rule):
+class SourcesList(TextRule):
     """A "Sources" block listing URLs: the URLs go to ``sources``, the block leaves the body.
 
     Search-engine home pages (``https://google.com/``) that aggregators use to fill the list
@@ -219,7 +219,7 @@ _BYLINE = regex.compile(
 
 
 @register
-class Byline(Rule):
+class Byline(TextRule):
     """A byline, "By Jane Doe": the names go to ``authors``, the line leaves the body; a
     date after the names ("By Jane Doe | Posted 11/03/2024 6:15 PM EST") goes to
     ``published``."""
@@ -253,7 +253,7 @@ class Byline(Rule):
 
 
 @register
-class RepeatedHeadline(Rule):
+class RepeatedHeadline(TextRule):
     """A headline printed twice in a row marks the start of an article.
 
     (The second copy leaves the body through ``structure.repeated_line``.)
@@ -282,7 +282,7 @@ class RepeatedHeadline(Rule):
 
 
 @register
-class SiteHeader(Rule):
+class SiteHeader(TextRule):
     """A short line repeated through the scrape, first seen above the first article.
 
     Aggregators print their name (or a header) above every article they glue together: each

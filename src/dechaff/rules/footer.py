@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..shapes import in_quotation
 from .base import PatternRule, keep, remove
-from .patterns import ALL_RIGHTS, TAKEDOWN, TAKEDOWN_END
+from ..patterns import ALL_RIGHTS, TAKEDOWN, TAKEDOWN_END
 from .registry import register
 
 

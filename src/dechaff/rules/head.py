@@ -17,10 +17,10 @@ import regex
 from ..dates import find_date, parse_date
 from ..features import line
 from ..shapes import UNSPACED
-from .base import Proposal, Rule, keep, remove
-from .boundaries import keys
+from .base import ArticleRule, Proposal, keep, remove
+from .split import keys
 from .evidence import Reading, describe
-from .patterns import AGENCIES, BYLINE_LABEL, NAME_JOIN
+from ..patterns import AGENCIES, BYLINE_LABEL, NAME_JOIN
 from .registry import register
 
 #: Words that name a writer's job beside the writer's name ("Jane Roe, Staff Writer").
@@ -181,7 +181,7 @@ def strip_site(title: str, lede: str) -> str:
 
 
 @register
-class HeadZone(Rule):
+class HeadZone(ArticleRule):
     """The lines between an article's headline and its first paragraph: its head.
 
     **What it does:** every line above the first paragraph (the lines above the headline have
@@ -211,7 +211,6 @@ class HeadZone(Rule):
     name = "evidence.head"
     groups = ("evidence", "fields", "structure")
     description = "The head between headline and first paragraph: bylines to authors, dates to published, the rest unless prose."
-    phase = "article"
     on_pages = False
     examples = (
         remove("Council tax to rise by 4.9 per cent\n\nJane Roe, Chief Reporter\n\n"

@@ -1,7 +1,7 @@
 """HTML structure: what a page's markup says is not the article.
 
-These rules run only on HTML input, on the parsed tree, before the text rules (see
-:mod:`dechaff.stages.extract`). Most look at one element at a time, by its tag and by the
+These rules run only on HTML input, on the parsed tree, before the text rules (the engine's
+HTML phase, :mod:`dechaff.engine.html`). Most look at one element at a time, by its tag and by the
 words in its ``class``, ``id``, ``role``, ``aria-label`` and ``itemprop`` (its *tokens*), and
 drop it whole: navigation, share bars, related links, newsletter boxes, ads, comments, cookie
 banners, hidden elements. Class names are evidence, not proof (a real paragraph can sit in a
@@ -12,30 +12,18 @@ drops link-dense boxes inside it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Iterable
+from typing import ClassVar, Iterator
 
 import regex
 
-from ..stages.extract import PARAGRAPH_CHARS, element_text, link_chars, tokens
-from .base import Rule, keep, remove
+from ..document import Proposal
+from ..elements import PARAGRAPH_CHARS, Layout, Page, Span, element_text, link_chars, tokens
+from .base import HtmlRule, token_pattern, keep, remove
 from .registry import register
-
-if TYPE_CHECKING:
-    from ..stages.extract import Span, Walk
 
 #: A candidate holding at least this many characters of non-link text, mostly not links, is
 #: prose, and the weaker (class-name) rules leave it alone.
 PROSE_CHARS = 250
-
-
-def _token_pattern(words: Iterable[str], prefixes: Iterable[str]) -> regex.Pattern | None:
-    """Whole tokens (``ad`` but not ``head``) and token starts (``related`` in ``relatedPosts``)."""
-    parts = []
-    if words:
-        parts.append(r"(?<![a-z0-9])(?:" + "|".join(map(regex.escape, words)) + r")(?![a-z0-9])")
-    if prefixes:
-        parts.append(r"(?<![a-z0-9])(?:" + "|".join(map(regex.escape, prefixes)) + ")")
-    return regex.compile("|".join(parts)) if parts else None
 
 
 def _is_prose(element, chars: int, links: int) -> bool:
@@ -44,67 +32,6 @@ def _is_prose(element, chars: int, links: int) -> bool:
     if chars - links < PROSE_CHARS or links >= 0.3 * chars:
         return False
     return any(len(piece) >= PARAGRAPH_CHARS for piece in element.itertext())
-
-
-class HtmlRule(Rule):
-    """A rule on the page's tree. ``stage`` says when it runs:
-
-    - ``prune``: :meth:`judge` sees each element it looks at (by ``tags``, by ``attributes``
-      present, or by a token in ``words``/``prefixes``) before the walk reads it, and returns
-      a reason to drop it whole, or ``None``;
-    - ``select``: :meth:`select` picks the article's elements once the walk is done;
-    - ``inner``: :meth:`judge_span` sees each block element inside the article.
-    """
-
-    phase = "html"
-    stage: ClassVar[str] = "prune"
-    tags: ClassVar[frozenset[str]] = frozenset()
-    attributes: ClassVar[tuple[str, ...]] = ()
-    words: ClassVar[tuple[str, ...]] = ()
-    prefixes: ClassVar[tuple[str, ...]] = ()
-    pattern: ClassVar[regex.Pattern | None] = None
-
-    def __init_subclass__(cls, **kw: Any) -> None:
-        super().__init_subclass__(**kw)
-        if "words" in cls.__dict__ or "prefixes" in cls.__dict__:
-            cls.pattern = _token_pattern(cls.words, cls.prefixes)
-
-    def propose(self, doc):  # the text phase never calls an HTML rule
-        return ()
-
-    def judge(self, element, tag: str, names: str, page: "Page") -> str | None:
-        return None
-
-    def select(self, walk: "Walk") -> list["Span"]:  # pragma: no cover - a select rule's job
-        raise NotImplementedError
-
-    def judge_span(self, span: "Span", walk: "Walk") -> str | None:
-        return None
-
-    def evidence(self, tag: str, names: str) -> str:
-        """Why the rule looked at this element: its tag or the token that matched."""
-        if tag in self.tags:
-            return f"<{tag}> element"
-        found = self.pattern.search(names) if self.pattern is not None and names else None
-        return f"token {found.group()!r}" if found else "attribute"
-
-
-class Page:
-    """What a prune rule may ask of the page as a whole."""
-
-    def __init__(self, root) -> None:
-        self.root = root
-        self.chars = len(element_text(root))
-        self._article = None
-
-    def holds_article(self, element, chars: int, links: int, headline: bool) -> bool:
-        """Does this element hold the article: an element marked as the article's body, or
-        most of the page's text in prose (with the page's headline, when ``headline``)?"""
-        if element.find(".//*[@itemprop='articleBody']") is not None:
-            return True
-        if chars < 0.5 * self.chars or links >= 0.5 * chars:
-            return False
-        return not headline or element.find(".//h1") is not None
 
 
 class ContainerRule(HtmlRule):
@@ -450,7 +377,7 @@ class LinkDense(HtmlRule):
              "the mayor said", records=1),
     )
 
-    def judge_span(self, span: "Span", walk: "Walk") -> str | None:
+    def judge_span(self, span: Span, layout: Layout) -> str | None:
         tag = span.element.tag
         if not span.chars or (tag not in self._boxes and tag not in self._lines):
             return None
@@ -461,9 +388,13 @@ class LinkDense(HtmlRule):
 
 
 _CONTAINERS = frozenset({"div", "section", "article", "main", "td", "body"})
+#: An article's headline stands among its first lines, above any line this long.
+HEAD_LINES = 6
+#: ... and a line the page's title repeats, among them, is set as one of these.
+_TITLE_LINE_TAGS = frozenset({"h1", "h2", "h3", "h4", "p", "div", "header"})
 _CLOSED = (".", "!", "?", ".\"", ".”", "。", "!”", "?”")
 #: Names sites give the element that holds an article's text.
-_BODY = _token_pattern(
+_BODY = token_pattern(
     ("articlebody", "article-body", "article__body", "article-content", "article__content",
      "articlecontent", "article-text", "article__text", "articletext", "story-body",
      "story__body", "storybody", "story-content", "story-text", "storytext", "entry-content",
@@ -473,11 +404,11 @@ _BODY = _token_pattern(
      "text-body", "single-content", "blog-content", "main-text", "article-main", "article-detail",
      "detail-content", "td-post-content"), ())
 #: Broader names (a blog post's wrapper, an editor's output): taken only when no name above is.
-_BODY_BROAD = _token_pattern(("post", "hentry", "entry", "article", "wysiwyg", "prose"), ())
+_BODY_BROAD = token_pattern(("post", "hentry", "entry", "article", "wysiwyg", "prose"), ())
 
 
 @register
-class MainContent(HtmlRule):
+class ArticleElement(HtmlRule):
     """Keep the element that holds the article, and drop the rest of the page.
 
     Each text block weighs for the elements around it: a long block that is not links counts
@@ -518,41 +449,46 @@ class MainContent(HtmlRule):
             return -0.3 * n  # a label, a button, a date
         return float(n)
 
-    def select(self, walk: "Walk") -> list["Span"]:
-        if not walk.spans:
-            return []
+    def propose_selection(self, layout: Layout) -> Iterator[Proposal]:
+        if not layout.spans:
+            return
         cum = [0.0]
-        for block in walk.blocks:
+        for block in layout.blocks:
             cum.append(cum[-1] + self.weight(block))
+        # what each element weighs, kept here: the layout is the engine's, never written on
+        scores = {id(span): cum[span.end] - cum[span.first] for span in layout.spans}
         best, best_score = None, float("-inf")
-        for span in walk.spans:  # children before parents: a parent must do better
-            span.score = cum[span.end] - cum[span.first]
-            if span.score > best_score:
-                best, best_score = span, span.score
-        return self._articles(walk, best) or [self._hinted(walk, best) or best]
+        for span in layout.spans:  # children before parents: a parent must do better
+            if scores[id(span)] > best_score:
+                best, best_score = span, scores[id(span)]
+        for span in (self._articles(layout, best, scores)
+                     or [self._hinted(layout, best, scores) or best]):
+            yield self.select(span)
 
-    def _hinted(self, walk: "Walk", best: "Span") -> "Span | None":
+    def _hinted(self, layout: Layout, best: Span, scores: dict[int, float]) -> Span | None:
         """An ``<article>`` or an element that names itself the article's body, inside the
         best one and holding much of its weight: the best element then also held teasers or
         a sidebar."""
-        least = self.options["hint_share"] * best.score
-        inside = [span for span in walk.spans
-                  if best.first <= span.first and span.end <= best.end and span.score >= least
+        least = self.options["hint_share"] * scores[id(best)]
+        inside = [span for span in layout.spans
+                  if best.first <= span.first and span.end <= best.end
+                  and scores[id(span)] >= least
                   and span.end - span.first > 1 and span.element.tag in _CONTAINERS]
         for named in (lambda el: el.tag == "article" or _BODY.search(tokens(el)),
                       lambda el: _BODY_BROAD.search(tokens(el))):
             found = [span for span in inside if named(span.element)]
             if found:
-                return max(found, key=lambda span: span.score)
+                return max(found, key=lambda span: scores[id(span)])
         return None
 
-    def _articles(self, walk: "Walk", best: "Span") -> list["Span"]:
+    def _articles(self, layout: Layout, best: Span, scores: dict[int, float]) -> list[Span]:
         """Several full ``<article>`` elements, in order, when the page holds them."""
-        least = max(self.options["min_article_chars"], self.options["article_share"] * best.score)
-        found = [s for s in walk.spans if s.element.tag == "article" and s.score >= least
+        least = max(self.options["min_article_chars"],
+                    self.options["article_share"] * scores[id(best)])
+        found = [s for s in layout.spans if s.element.tag == "article" and scores[id(s)] >= least
                  and best.first <= s.first and s.end <= best.end]
         found.sort(key=lambda s: s.first)
-        outer = []
+        outer: list[Span] = []
         for span in found:
             if outer and span.first < outer[-1].end:
                 continue  # nested inside the previous one
@@ -560,6 +496,22 @@ class MainContent(HtmlRule):
         if len(outer) < 2:
             return []
         return outer
+
+    def propose_headline(self, layout: Layout, article: Span, title: str | None
+                         ) -> Proposal | None:
+        """The article's headline, among its first lines (above any paragraph): its
+        ``<h1>``, or a heading that the page's ``title`` repeats. It leaves the body: it is
+        the record's title."""
+        title = " ".join(title.split()).casefold() if title else None
+        for i in range(article.first, min(article.end, article.first + HEAD_LINES)):
+            block = layout.blocks[i]
+            if (block.tag == "h1" or title and block.tag in _TITLE_LINE_TAGS
+                    and len(block.text) >= 12
+                    and title.startswith(" ".join(block.text.split()).casefold())):
+                return self.drop(i, i + 1, reason="the headline: the record's title")
+            if len(block.text) >= PARAGRAPH_CHARS:
+                return None
+        return None
 
 
 @register

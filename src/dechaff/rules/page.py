@@ -19,8 +19,8 @@ import regex
 from ..dates import DATE
 from ..features import line
 from ..shapes import is_body, is_headline, weight
-from .patterns import ALL_RIGHTS, POPULAR_HEADING, RELATED_HEADING
-from .base import Proposal, Rule, keep, remove
+from ..patterns import ALL_RIGHTS, POPULAR_HEADING, RELATED_HEADING
+from .base import Proposal, TextRule, keep, remove
 from .evidence import credit_label
 from .head import headline_by_lede, terms as _terms
 from .registry import register
@@ -64,7 +64,7 @@ _TEASERS = _menu("Port Authority Names New Harbour Master", "Island Bus Fares Ri
 
 
 @register
-class MainContent(Rule):
+class MainContent(TextRule):
     """On a whole web page, the lines outside the article's run of paragraphs: the page chrome.
 
     **What it does:** only on a page (at least ``min_labels`` lines of one to four words that

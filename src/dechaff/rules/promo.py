@@ -12,14 +12,11 @@ from typing import ClassVar, Iterator
 import regex
 
 from ..shapes import sentences, word_count
-from .base import Proposal, Rule, keep, remove
-from .patterns import (Alternation, alt, PROMO_APP, PROMO_FOLLOW, PROMO_MEMBERSHIP, PROMO_NEWSLETTER, PROMO_PITCH,
+from ..patterns import (Alternation, alt, PROMO_APP, PROMO_FOLLOW, PROMO_MEMBERSHIP, PROMO_NEWSLETTER, PROMO_PITCH,
                        PROMO_SUBSCRIBE)
+from .base import Proposal, SentenceRule, keep, remove
 from .registry import register
 
-#: First words of every sentence rule's openings (promos, notices): one scan per document
-#: serves them all. Each subclass adds its own when it is defined.
-_STARTS: set[str] = set()
 #: What may stand before a promo's first word: a bullet, an arrow, an emoji; not a quote
 #: mark, since a quoted call to act is the story's, not the site's.
 _LEAD = r"[^\w\n\"“”‘’'«»„]{0,3}"
@@ -30,7 +27,7 @@ _ANY = regex.compile(
     + ")")
 
 
-class PromoRule(Rule):
+class PromoRule(SentenceRule):
     """Cuts sentences that open with a call to act; drops a paragraph made of them.
 
     A paragraph goes whole when its first sentence is this rule's promo and either its last
@@ -51,7 +48,6 @@ class PromoRule(Rule):
         super().__init_subclass__(**kwargs)
         if cls.opening:
             cls.starts = cls.opening.heads
-            _STARTS.update(cls.starts)
             cls.compiled = regex.compile(
                 rf"(?:^|(?<=[.!?…]\s)){_LEAD}(?i:{cls.opening})", regex.MULTILINE)
             cls.at_start = regex.compile(rf"{_LEAD}(?i:{cls.opening})")
@@ -59,20 +55,8 @@ class PromoRule(Rule):
     def is_promo(self, text: str, start: int, end: int) -> bool:
         return self.at_start.match(text, start, end, timeout=self.timeout) is not None
 
-    def applies_to(self, doc) -> bool:
-        return bool(doc.sentences_opening(frozenset(_STARTS)))
-
-    def propose(self, doc) -> Iterator[Proposal]:
-        # Only sentences whose first word can open a promo are looked at.
-        seen: set[int] = set()
-        for start, word in doc.sentences_opening(frozenset(_STARTS)):
-            if word not in self.starts or not self.is_promo(doc.text, start, len(doc.text)):
-                continue
-            block = doc.block_at(start)
-            if block.index in seen:
-                continue
-            seen.add(block.index)
-            yield from self.propose_block(doc.text, block)
+    def is_opening(self, text: str, start: int) -> bool:
+        return self.is_promo(text, start, len(text))
 
     def propose_block(self, text: str, block) -> Iterator[Proposal]:
         spans = sentences(text, block.start, block.end)

@@ -1,11 +1,10 @@
 """The registry: every rule, built-in or not, is registered under a stable code and a name.
 
-Rules reach the registry through one mechanism, the ``dechaff.rules`` entry-point group: the
-built-in families are the entry point ``builtin`` of dechaff's own distribution, and a
-third-party package adds its own entry points the same way (see ``docs/plugins.md``). An entry
-point may name a module (whose rules register themselves with :func:`register`), a rule class,
-a list of rule classes, or the path of a TOML rule pack. One that fails to load is reported
-by name and skipped, or raises :class:`~dechaff.errors.PluginError` in strict mode.
+Rules reach it through one door, the ``dechaff.rules`` entry-point group, loaded by
+:mod:`dechaff.plugins` (built-in families and plugins alike); :func:`register` is the class
+decorator their modules use. The registry imports no family: the built-in families tell it the
+order their rules run in (:func:`run_in_order`), and the plugin loader tells it how to load
+what is not loaded yet (:data:`LOADER`).
 
 Rules are selected by code (``RL01``), dotted name (``related.read_also``), group
 (``related``) or glob (``RL*``), in any case; a reference that names nothing is a
@@ -16,123 +15,78 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
-import importlib
-import os
-import warnings
-from importlib.metadata import entry_points
-from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
-from .. import limits
-from ..errors import ConfigError, PluginError
+from ..errors import ConfigError
 from .base import Rule
 
-GROUP = "dechaff.rules"
 _RULES: dict[str, type[Rule]] = {}
 #: Registered rules by code and by name, case folded (codes and names are unique in any case).
 _KEYS: dict[str, type[Rule]] = {}
 #: How many rules were registered so far (a cleaner built before a registration is stale).
 CHANGES = [0]
-#: Entry points that failed to load: (name, value, reason).
-FAILURES: list[tuple[str, str, str]] = []
-_loaded = False
+#: The modules of the built-in families, in the order their rules run (see :func:`run_in_order`).
+_FAMILIES: dict[str, int] = {}
+#: Loads every rule not loaded yet (the plugin loader sets it); the registry calls it before
+#: it is first read.
+LOADER: list[Callable[[], None]] = []
 
 
 def register(cls: type[Rule]) -> type[Rule]:
     """Class decorator: add a rule to the registry. Codes and names must be unique."""
     if not cls.code or not cls.name:
         raise ConfigError(f"rule {cls.__name__} needs a code and a dotted name")
-    for key in (cls.code.casefold(), cls.name.casefold()):
-        other = _KEYS.get(key)
-        if other is not None and other is not cls and _RULES.get(other.code) is other:
-            raise ConfigError(
-                f"rule {cls.__name__} reuses code {cls.code} or name {cls.name} of {other.__name__}"
-            )
+    other = reused(cls, _KEYS, alive=lambda other: _RULES.get(other.code) is other)
+    if other is not None:
+        raise ConfigError(
+            f"rule {cls.__name__} reuses code {cls.code} or name {cls.name} of {other.__name__}")
     _RULES[cls.code] = cls
-    _KEYS.update({cls.code.casefold(): cls, cls.name.casefold(): cls})
+    _KEYS.update(keys(cls))
     CHANGES[0] += 1
     return cls
 
 
-def load(strict: bool | None = None) -> None:
-    """Load every ``dechaff.rules`` entry point once (built-ins first).
-
-    ``strict`` (default: the ``DECHAFF_STRICT_PLUGINS`` environment variable) raises on a
-    plugin that fails to load instead of warning and skipping it.
-    """
-    global _loaded
-    if strict is None:
-        strict = os.environ.get("DECHAFF_STRICT_PLUGINS", "") not in ("", "0")
-    if not _loaded:
-        _loaded = True
-        points = sorted(entry_points(group=GROUP), key=lambda ep: (ep.name != "builtin", ep.name))
-        if not any(ep.name == "builtin" and ep.value.startswith("dechaff.") for ep in points):
-            importlib.import_module("dechaff.rules.builtin")  # running from a source tree
-        load_entry_points(points, strict=False)
-    if strict and FAILURES:
-        raise PluginError("plugin(s) failed to load: " + "; ".join(
-            f"{name} ({value}): {reason}" for name, value, reason in FAILURES))
+def registered(code: str) -> bool:
+    """Is a rule registered under this code?"""
+    return code in _RULES
 
 
-def load_entry_points(points: Iterable[Any], strict: bool = False) -> None:
-    """Register what each entry point gives; report (or, ``strict``, raise on) failures."""
-    for ep in points:
-        with limits.guard(None):  # tells a real Ctrl-C from a plugin's KeyboardInterrupt
-            try:
-                _add(ep.load(), ep.name)
-            except BaseException as exc:  # a broken plugin, even one that exits, is skipped
-                if isinstance(exc, KeyboardInterrupt) and limits.real_interrupt():
-                    raise
-                _failed(ep, exc, strict)
+def keys(cls: type[Rule]) -> dict[str, type[Rule]]:
+    """The keys a rule is known by: its code and its name, case folded."""
+    return {cls.code.casefold(): cls, cls.name.casefold(): cls}
 
 
-def _failed(ep: Any, exc: BaseException, strict: bool) -> None:
-    FAILURES.append((ep.name, ep.value, f"{type(exc).__name__}: {exc}"))
-    message = f"plugin {ep.name!r} ({ep.value}) failed to load: {type(exc).__name__}: {exc}"
-    if strict:
-        raise PluginError(message) from (exc if isinstance(exc, Exception) else None)
-    warnings.warn(f"dechaff: {message}; skipped", stacklevel=3)
-
-
-def _add(obj: Any, source: str) -> None:
-    """Register what an entry point gave: a module, a rule, rules, or a pack's path."""
-    from ..packs import load_pack  # late: packs build rules on this module
-
-    if isinstance(obj, type) and issubclass(obj, Rule):
-        if obj.code not in _RULES:
-            register(obj)
-    elif isinstance(obj, (str, Path)):
-        for cls in load_pack(Path(obj)):
-            register(cls)
-    elif isinstance(obj, (list, tuple)):
-        for item in obj:
-            _add(item, source)
-    elif hasattr(obj, "__name__") and hasattr(obj, "__file__"):
-        pass  # a module: its rules registered themselves when it was imported
-    else:
-        raise ConfigError(f"entry point {source!r} gave {type(obj).__name__}; expected a module, "
-                          "a Rule subclass, a list of them, or the path of a TOML pack")
+def reused(cls: type[Rule], known: dict[str, type[Rule]],
+           alive: Callable[[type[Rule]], bool] = lambda other: True) -> type[Rule] | None:
+    """The other rule among ``known`` (by :func:`keys`; those ``alive`` say still count)
+    whose code or name ``cls`` reuses: codes are never reused."""
+    for key in keys(cls):
+        other = known.get(key)
+        if other is not None and other is not cls and alive(other):
+            return other
+    return None
 
 
 def all_rules() -> list[type[Rule]]:
-    """Every registered rule class, in the order they run in: the built-in families in
-    ``builtin.FAMILIES`` order (each in the order its module defines them), then the others
-    in registration order."""
-    load()
-    rank = _family_rank()
+    """Every registered rule class (every entry point loaded first), in the order they run
+    in: the built-in families in ``builtin.FAMILIES`` order (each in the order its module
+    defines them), then the others in registration order."""
+    for load in LOADER:
+        load()
+    rank = _FAMILIES
     return sorted(_RULES.values(), key=lambda cls: rank.get(cls.__module__, len(rank)))
 
 
-def _family_rank() -> dict[str, int]:
-    """The built-in families' modules, by the order their rules run in."""
-    from . import builtin
-
-    return {module.__name__: i for i, module in enumerate(builtin.FAMILIES)}
+def run_in_order(modules: Iterable[str]) -> None:
+    """The built-in families' modules, by the order their rules run in (whatever order
+    their modules were imported in)."""
+    _FAMILIES.clear()
+    _FAMILIES.update((name, i) for i, name in enumerate(modules))
 
 
 def is_builtin(cls: Any) -> bool:
     """Is this one of dechaff's own rules (whose patterns are linear, so run untimed)?"""
-    return cls.__module__ in _family_rank()
+    return cls.__module__ in _FAMILIES
 
 
 def get(code_or_name: str) -> type[Rule]:

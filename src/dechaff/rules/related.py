@@ -11,8 +11,8 @@ from typing import Iterator
 import regex
 
 from ..shapes import is_body, is_headline
-from .base import PatternRule, Proposal, Rule, keep, remove
-from .patterns import POPULAR_HEADING, READ_ALSO, RELATED_HEADING
+from .base import PatternRule, Proposal, TextRule, keep, remove
+from ..patterns import POPULAR_HEADING, READ_ALSO, RELATED_HEADING
 from .registry import register
 
 
@@ -117,7 +117,7 @@ class RelatedHeading(PatternRule):
 
 
 @register
-class PopularList(Rule):
+class PopularList(TextRule):
     """A "Most read" or "Trending" heading and the run of headlines listed under it.
 
     The list ends at the first paragraph of real text. A headline directly followed by a

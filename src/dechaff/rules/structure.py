@@ -12,9 +12,9 @@ from typing import Iterator
 import regex
 
 from ..shapes import UNSPACED_STOP, is_body, is_headline, weight, word_count
-from .base import Proposal, Rule, keep, remove
+from .base import ArticleRule, ArticlesRule, Proposal, keep, remove
 from .head import headline_by_lede, strip_site, terms
-from .patterns import SECTIONS
+from ..patterns import SECTIONS
 from .registry import register
 
 _SECTION = regex.compile(rf"^(?i:{SECTIONS})$")
@@ -30,7 +30,7 @@ def head(pieces) -> list:
 
 
 @register
-class MenuRun(Rule):
+class MenuRun(ArticleRule):
     """A run of three or more label-like lines: a menu, a footer's link list, a share bar.
 
     A label is a line of at most four words that is not closed like a sentence (in Chinese or
@@ -52,7 +52,6 @@ class MenuRun(Rule):
     name = "structure.menu_run"
     groups = ("structure",)
     description = "Runs of three or more short label lines (menus, footer links)."
-    phase = "article"
     repeatable = True
     on_pages = False
     settings = {"min_run": 3, "max_words": 4}
@@ -112,7 +111,7 @@ class MenuRun(Rule):
 
 
 @register
-class RepeatedLine(Rule):
+class RepeatedLine(ArticleRule):
     """A line that repeats the line before it: a headline printed twice, a doubled paragraph.
 
     Runs on what the other rules left, so a repeat hidden behind a dropped line is caught.
@@ -122,7 +121,6 @@ class RepeatedLine(Rule):
     name = "structure.repeated_line"
     groups = ("structure",)
     description = "The second copy of a line repeated right after itself."
-    phase = "article"
     repeatable = True
     examples = (
         remove("China seeks to influence US elections\n\nChina seeks to influence US elections\n\n"
@@ -140,14 +138,13 @@ class RepeatedLine(Rule):
 
 
 @register
-class SectionLabel(Rule):
+class SectionLabel(ArticleRule):
     """A section name ("Politics", "Deportes") over the headline becomes ``section``."""
 
     code = "ST01"
     name = "structure.section_label"
     groups = ("structure", "fields")
     description = "A section label in an article's head ('Politics') becomes the section."
-    phase = "article"
     examples = (
         remove("Politics\n\nBlinken warns China over election meddling\n\nThe US secretary of state "
                "said on Friday that China was trying to influence the vote.", "Politics",
@@ -163,7 +160,7 @@ class SectionLabel(Rule):
 
 
 @register
-class Title(Rule):
+class Title(ArticleRule):
     """The headline: a line of the head printed twice, else the headline-shaped line whose
     words the lede takes up most (a site's name, a navigation bar, a "Breaking:" ticker or a
     promo shares none: see :func:`~dechaff.rules.head.headline_by_lede`), else its first
@@ -180,7 +177,6 @@ class Title(Rule):
     name = "structure.title"
     groups = ("structure", "fields")
     description = "Picks the headline from an article's head; drops the site and menu lines above it."
-    phase = "article"
     on_pages = False
     examples = (
         remove("ExBulletin\n\nWhat Are The Main Benefits Of Comparing Quotes Online\n\nLOS ANGELES, "
@@ -227,7 +223,7 @@ class Title(Rule):
 
 
 @register
-class TailResidue(Rule):
+class TailResidue(ArticleRule):
     """Short label-like lines after an article's last paragraph: a site name, a stray button.
 
     **Known problems:** only lines of one to three words with no punctuation go; a credit
@@ -238,7 +234,6 @@ class TailResidue(Rule):
     name = "structure.tail_residue"
     groups = ("structure",)
     description = "One-to-three-word lines after the last paragraph ('ExBulletin')."
-    phase = "article"
     repeatable = True
     _label = regex.compile(r"^[\p{L}\d][\p{L}\d '&’-]*$")
     examples = (
@@ -258,7 +253,7 @@ class TailResidue(Rule):
 
 
 @register
-class AfterEnd(Rule):
+class AfterEnd(ArticlesRule):
     """Text after an article's closing footer that does not open a new article.
 
     The splitter starts a new article after a closing footer; when what follows holds no
@@ -269,7 +264,6 @@ class AfterEnd(Rule):
     name = "structure.after_end"
     groups = ("structure", "split")
     description = "Leftover lines after a closing footer that start no new article."
-    phase = "article"
     examples = (
         remove("The bridge will reopen next month after repairs, the mayor said on Monday.\n\n"
                "© 2024 City News. All rights reserved.\n\nCity News Network",
@@ -277,12 +271,16 @@ class AfterEnd(Rule):
         keep("The bridge will reopen next month after repairs, the mayor said on Monday."),
     )
 
-    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
-        return iter(())  # applied by the pipeline, which knows where articles end
+    settled = False  # it judges the splits that made no article, before they are folded back
+
+    def propose_articles(self, articles, doc) -> Iterator[Proposal]:
+        for i, article in enumerate(articles):
+            if i and not article.has_body:
+                yield self.drop(i, i + 1, reason="after the article's end, no article of its own")
 
 
 @register
-class Teaser(Rule):
+class Teaser(ArticlesRule):
     """A stub split off beside a real article, too short to be one: another story's teaser.
 
     Pages and scrapes list other stories under an article (a headline, a date, a line of
@@ -296,7 +294,6 @@ class Teaser(Rule):
     name = "structure.teaser"
     groups = ("structure", "split")
     description = "Split-off stubs under 50 words beside a real article (teasers of other stories)."
-    phase = "article"
     settings = {"min_words": 50}
     examples = (
         remove("Ferry operator orders two hybrid vessels for island routes\n\nCoastline Ferries has "
@@ -311,5 +308,10 @@ class Teaser(Rule):
              "in a deal worth around 95 million euros, the company said on Tuesday."),
     )
 
-    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
-        return iter(())  # applied by the pipeline, which sees all the articles
+    def propose_articles(self, articles, doc) -> Iterator[Proposal]:
+        if len(articles) < 2:
+            return
+        largest = max(articles, key=lambda a: a.words)
+        for i, article in enumerate(articles):
+            if article is not largest and article.words < self.options["min_words"]:
+                yield self.drop(i, i + 1, reason="too short to be an article")

@@ -7,7 +7,7 @@ middle of a paragraph, between two sentences, and is cut from there.
 from __future__ import annotations
 
 from .base import PatternRule, keep, remove
-from .patterns import alt
+from ..patterns import alt
 from .registry import register
 
 #: Where an inline UI label may stand: at a line start, or after a sentence or a URL.

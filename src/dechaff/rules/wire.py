@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from .base import PatternRule, keep, remove
-from .patterns import URL
+from ..patterns import URL
 from .registry import register
 
 

@@ -22,7 +22,7 @@ import ftfy
 import regex
 from ftfy.badness import is_bad
 
-from ..document import Removal
+from ..document import Change
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +308,7 @@ def _within(edit: Edit, offset: int) -> int:
 
 
 def repair(text: str, fixes: Iterable[Fix] = FIXES, explain: bool = False
-           ) -> tuple[str, list[Removal]]:
+           ) -> tuple[str, list[Change]]:
     """Run the fixes in order; return the repaired text and, with ``explain``, the repairs."""
     steps: list[tuple[Fix, list[Edit]]] = []
     for fix in fixes:
@@ -329,7 +329,7 @@ def repair(text: str, fixes: Iterable[Fix] = FIXES, explain: bool = False
             end = start + len(edit.after)
             for later in shifts[k + 1:]:
                 start, end = later(start), later(end)
-            repairs.append(Removal(fix.code, fix.name, "repaired", edit.before, start, end,
+            repairs.append(Change(fix.code, fix.name, "repaired", edit.before, start, end,
                                    replacement=edit.after))
     repairs.sort(key=lambda r: r.start)
     return text, repairs

@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..dates import parse_date
-from .extract import describe, element_text, tokens
+from ..elements import describe, element_text, tokens
 from .names import is_site, people, tidy
 
 #: A paragraph this long is the lede: the headline stands above it.

@@ -10,7 +10,8 @@ from __future__ import annotations
 import regex
 
 
-_HEAD = regex.compile(r"[^\w(]*(\w+)")
+#: A line's first word, behind any marks (how ``Rule.starts`` and the text's index read it).
+FIRST_WORD = regex.compile(r"[^\w(]*(\w+)")
 _GROUP = regex.compile(r"\(\?:([^()]*)\)")
 
 
@@ -38,7 +39,7 @@ class Alternation(str):
                 if option.startswith(r"\d"):
                     words.add("#")
                     continue
-                found = _HEAD.match(option)
+                found = FIRST_WORD.match(option)
                 if not found or option.lstrip()[:1] in ("\\", "["):
                     raise ValueError(f"cannot index the first word of {phrase!r}: start it with "
                                      "a literal word")

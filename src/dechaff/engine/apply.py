@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..rules.base import Proposal
-from .blocks import Doc, Piece
+from ..document import Proposal
+from ..text import Piece, TextView
 
 _SPACES = regex.compile(r"\s+")
 _WORDY = regex.compile(r"\w")
@@ -37,7 +37,7 @@ class Marker:
 class Ledger:
     """Every decision taken on one document, kept for the splitter and the trace."""
 
-    doc: Doc
+    doc: TextView
     claimed: dict[int, Proposal] = field(default_factory=dict)
     cuts: list[Proposal] = field(default_factory=list)
     moves: list[Proposal] = field(default_factory=list)
@@ -45,7 +45,7 @@ class Ledger:
     leftovers: list[tuple[Proposal, int, int]] = field(default_factory=list)
 
 
-def _whole(proposal: Proposal, doc: Doc, words: dict[int, tuple[int, int]]) -> bool:
+def _whole(proposal: Proposal, doc: TextView, words: dict[int, tuple[int, int]]) -> bool:
     """Does the span leave nothing worth keeping of the block(s) it sits in?
 
     A drop proposed in a later pass may cover only part of a line as the first pass saw
@@ -64,7 +64,7 @@ def _whole(proposal: Proposal, doc: Doc, words: dict[int, tuple[int, int]]) -> b
     return not (first < max(proposal.start, b.start) or last >= min(proposal.end, b.end))
 
 
-def apply_proposals(doc: Doc, proposals: list[Proposal]) -> Ledger:
+def apply_proposals(doc: TextView, proposals: list[Proposal]) -> Ledger:
     ledger = Ledger(doc)
     inline: list[Proposal] = []
     words: dict[int, tuple[int, int]] = {}

@@ -14,7 +14,7 @@ from typing import Iterator
 import regex
 
 from ..shapes import is_body, is_headline, word_count
-from .base import Proposal, Rule, keep, remove
+from .base import Proposal, TextRule, keep, remove
 from .registry import register
 
 _KEY = regex.compile(r"\p{L}{4,}")
@@ -42,7 +42,7 @@ def keys(text: str) -> frozenset[str]:
 
 
 @register
-class HeadlineLede(Rule):
+class HeadlineLede(TextRule):
     """A headline followed by a lede that takes up its words, below a story that does not.
 
     **Known problems:** a subheading whose words the story above never used, and which the

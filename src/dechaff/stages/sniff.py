@@ -1,6 +1,6 @@
-"""HTML in: telling markup from text, and Cloudflare's protected addresses.
+"""Sniff: is an input an HTML page or a scrape's plain text?
 
-The extraction itself is :mod:`dechaff.stages.extract`; the metadata :mod:`dechaff.stages.meta`.
+The page's tree is :mod:`dechaff.stages.tree`; its metadata :mod:`dechaff.stages.meta`.
 """
 
 from __future__ import annotations
@@ -30,18 +30,3 @@ def looks_like_html(text: str) -> bool:
     """
     head = text[:2000]
     return bool(_LOOKS_HTML.search(head)) or len(_TAGS.findall(head)) >= 5
-
-
-def decode_cfemail(encoded: str) -> str | None:
-    """Cloudflare's obfuscated address: the first byte is the key for the others.
-
-    >>> decode_cfemail("543931142c39353d387a373b39")
-    'me@xmail.com'
-    """
-    try:
-        data = bytes.fromhex(encoded)
-    except ValueError:
-        return None
-    if not data:
-        return None
-    return "".join(chr(b ^ data[0]) for b in data[1:])

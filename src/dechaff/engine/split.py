@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..rules.base import Proposal
+from ..document import Proposal
 from ..shapes import is_body, is_headline, word_count
 from .apply import Marker
-from .blocks import Piece
+from ..text import Piece
 
 #: How many headline-shaped lines a boundary may take back from the article before it.
 MAX_TAKEN_BACK = 3

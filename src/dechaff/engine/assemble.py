@@ -1,12 +1,14 @@
-"""Assemble: one record per article, its fields from the moves, its trace from the ledger."""
+"""Assemble: one record per article, its fields from the moves, its trace from the ledger;
+and an HTML page's records, with the page's own metadata."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import replace
 from typing import Any, Iterable
 
-from ..document import Record, Removal
-from ..rules.base import Proposal
+from ..document import Change, Proposal, Record
+from ..stages.meta import Meta
 from .apply import Ledger
 from .split import Article
 
@@ -14,17 +16,17 @@ _ACTION = {"drop": "dropped", "cut": "cut", "move": "moved"}
 
 
 def removal(p: Proposal, text: str, start: int | None = None, end: int | None = None,
-            action: str | None = None, reason: str | None = None) -> Removal:
+            action: str | None = None, reason: str | None = None) -> Change:
     start = p.start if start is None else start
     end = p.end if end is None else end
-    return Removal(p.rule.code, p.rule.name, action or _ACTION[p.action], text[start:end], start,
+    return Change(p.rule.code, p.rule.name, action or _ACTION[p.action], text[start:end], start,
                    end, field=p.field, reason=reason or p.reason)
 
 
 class Assembler:
     """Builds the records of one document."""
 
-    def __init__(self, ledger: Ledger, articles: list[Article], repairs: list[Removal],
+    def __init__(self, ledger: Ledger, articles: list[Article], repairs: list[Change],
                  explain: bool) -> None:
         self.ledger = ledger
         self.text = ledger.doc.text
@@ -33,7 +35,7 @@ class Assembler:
         self.places = {id(a): i for i, a in enumerate(articles)}
         self.explain = explain
         self.fields: list[list[Proposal]] = [[] for _ in articles]
-        self.trace: list[list[Removal]] = [[] for _ in articles]
+        self.trace: list[list[Change]] = [[] for _ in articles]
         for p in ledger.moves:
             self.fields[self.owner(p.start)].append(p)
         if explain:
@@ -48,7 +50,7 @@ class Assembler:
     def owner(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
 
-    def _trace(self, repairs: list[Removal]) -> None:
+    def _trace(self, repairs: list[Change]) -> None:
         doc, text = self.ledger.doc, self.text
         for index, p in self.ledger.claimed.items():
             block = doc.blocks[index]
@@ -66,15 +68,15 @@ class Assembler:
         for article in self.articles[1:]:
             if article.opened_by is not None:
                 p = article.opened_by
-                self.add(Removal(p.rule.code, p.rule.name, "split", text[article.start:article.start + 80]
+                self.add(Change(p.rule.code, p.rule.name, "split", text[article.start:article.start + 80]
                                  .split("\n")[0], article.start, article.start, reason="article starts here"))
 
     def add_piece(self, p: Proposal, piece) -> None:
         """Trace an article rule's decision on a piece (which may be part of a line)."""
-        self.add(Removal(p.rule.code, p.rule.name, _ACTION[p.action], piece.text, piece.start,
+        self.add(Change(p.rule.code, p.rule.name, _ACTION[p.action], piece.text, piece.start,
                          piece.end, field=p.field, reason=p.reason))
 
-    def add(self, r: Removal) -> None:
+    def add(self, r: Change) -> None:
         self.trace[self.owner(r.start)].append(r)
 
     def record(self, i: int, part: int, extra: Iterable[Proposal] = (),
@@ -93,3 +95,33 @@ class Assembler:
         return Record(title=values["title"], published=values["published"],
                       section=values["section"], body=body, sources=lists["sources"],
                       authors=lists["authors"], part=part, removals=trace, flags=list(flags))
+
+
+#: The flag of a page whose markup names an article but whose text gave none.
+NO_TEXT = "no article text found on the page: the record holds its metadata only"
+
+
+def with_page_meta(records: list[Record], meta: Meta, trace: list[Change], part: int
+                   ) -> list[Record]:
+    """The records of an HTML page's article with what the page's metadata says (its title,
+    date, URL and authors win; the text's section wins), numbered from ``part``; the first
+    carries ``trace``, the HTML phase's changes."""
+    found = []
+    for record in records:
+        found.append(replace(
+            record, part=part + len(found), title=meta.title or record.title,
+            published=meta.published or record.published, section=record.section or meta.section,
+            authors=list(meta.authors) or record.authors, url=meta.url or record.url,
+            removals=trace + record.removals))
+        trace = []
+    return found
+
+
+def metadata_record(meta: Meta, trace: list[Change], notes: list[str]) -> list[Record]:
+    """A page that gave no article text but names one in its metadata: a record of its
+    metadata alone, flagged (none when the metadata names neither a title nor a date)."""
+    if not (meta.title or meta.published):
+        return []
+    return [Record(title=meta.title, published=meta.published, section=meta.section,
+                   authors=list(meta.authors), url=meta.url, removals=list(trace),
+                   flags=[*notes, NO_TEXT])]

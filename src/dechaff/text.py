@@ -1,4 +1,4 @@
-"""Blocks: the repaired text as logical lines, with their offsets.
+"""The text as the text rules see it: the repaired text as logical lines, with their offsets.
 
 A scraper that wrote one line per text node breaks a sentence wherever a link began
 (``The\\ncompany shelved its plans\\nfor an IPO``). Such lines are joined, by turning the
@@ -15,10 +15,9 @@ from typing import NamedTuple
 
 import regex
 
-from ..document import Block
-from ..rules.patterns import READ_ALSO, head_word
+from .document import Block
+from .patterns import FIRST_WORD, READ_ALSO, head_word
 
-_HEAD = regex.compile(r"[^\w(]*(\w+)")
 _HEAD_ASCII = re.compile(r"[^\w(]*(\w+)")
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
@@ -133,7 +132,7 @@ def _index_heads(blocks: list[Block]) -> dict[str, list[Block]]:
     for block in blocks:
         text = block.text
         # the standard library's engine is quicker, and agrees with ``regex`` on ASCII text
-        found = (_HEAD_ASCII if text.isascii() else _HEAD).match(text)
+        found = (_HEAD_ASCII if text.isascii() else FIRST_WORD).match(text)
         if found:
             key = head_word(found.group(1))
             bucket = index.get(key)
@@ -157,8 +156,8 @@ def _merged(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, in
     return [(s, e, b) for s, e, b in out]
 
 
-class Doc:
-    """What the text rules see: the working text and its blocks."""
+class TextView:
+    """What the text rules see of a text: the working text and its blocks (a rule's ``doc``)."""
 
     def __init__(self, text: str, *, joined: bool = False) -> None:
         self.text = text if joined else working_text(text)
@@ -174,7 +173,7 @@ class Doc:
         self.joined: set[int] | None = None
 
     def compacted(self, removed: list[tuple[int, int, bool]], cut: list[tuple[int, int]]
-                  ) -> "Doc":
+                  ) -> "TextView":
         """This document as a reader would see it once ``removed`` is gone, for another pass.
 
         Noise often hides noise: "date 2024-04-27 Connect with us [email protected]" ends in
@@ -216,7 +215,7 @@ class Doc:
                 keep(before, pos)
             pos = end
         keep(text[pos:], pos)
-        doc = Doc("".join(parts), joined=True)
+        doc = TextView("".join(parts), joined=True)
         doc.origin = Origin(new_starts, old_starts)
         # Removing text adds no word: what this text lacked, the compacted one lacks too.
         doc.shared.update((k, v) for k, v in self.shared.items()
@@ -265,17 +264,17 @@ class Doc:
 
     def sentences_opening(self, words: frozenset[str]) -> list[tuple[int, str]]:
         """Where the sentences opening with one of ``words`` (as ``heads``) start, in focus,
-        with the word each opens with."""
+        with the word each opens with. The text is read for openings once, whatever the
+        words: each rule that asks for its own words reads only theirs."""
         if words not in self.shared:
-            found = []
-            for at, word in self._openings():
-                if word in words:
-                    found.append((at, word))
-            self.shared[words] = found
+            index = self._openings()
+            self.shared[words] = sorted(found for word in words.intersection(index)
+                                        for found in index[word])
         return self.shared[words]  # type: ignore[return-value]
 
-    def _openings(self) -> list[tuple[int, str]]:
-        """Every sentence opening in focus: where it starts, and its first word (as ``heads``)."""
+    def _openings(self) -> dict[str, list[tuple[int, str]]]:
+        """Every sentence opening in focus, by its first word (as ``heads``): where it starts,
+        and the word."""
         if "openings" not in self.shared:
             text = self.text
             found: list[tuple[int, str]] = []
@@ -290,8 +289,10 @@ class Doc:
             else:
                 inner = (m for b in blocks for m in _INNER_OPENING.finditer(text, b.start, b.end))
             found.extend((m.start(1), head_word(m.group(2))) for m in inner)
-            found.sort()
-            self.shared["openings"] = found
+            index: dict[str, list[tuple[int, str]]] = {}
+            for opening in found:
+                index.setdefault(opening[1], []).append(opening)
+            self.shared["openings"] = index
         return self.shared["openings"]  # type: ignore[return-value]
 
     def pairs_changed(self, index: int) -> bool:

@@ -1,0 +1,232 @@
+"""The HTML phase: the HTML rules' proposals on a page's elements, checked and applied.
+
+The walk (:class:`~dechaff.stages.tree.Walk`) reads the page once; before it reads an element,
+the ``prune`` rules that look at it (by tag, attribute or token) may propose dropping it, and
+the walk skips what is dropped. Then the ``select`` rule proposes the element (or elements, on
+a page of several articles) that holds the article, and the rest of the page goes; inside
+each article the ``inner`` rules propose dropping block elements, and the ``select`` rule its
+headline (which leaves the body: it is the record's title). What is left is each article's
+text, a blank line between blocks, which the text rules then read as they read any scrape.
+Every element or block dropped is traced with its text, its offsets ``-1``: the change was
+made on the markup, not on the article's text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from ..document import Change, Proposal
+from ..elements import Layout, Page, Span, describe, element_text, tokens
+from ..rules.base import HtmlRule
+from ..stages.meta import Meta
+from ..stages.tree import Walk
+from .run import ask
+from .validate import check
+
+
+@dataclass
+class Extraction:
+    """The article texts a page holds, and what the HTML rules removed from it."""
+
+    texts: list[str]
+    removals: list[Change] = field(default_factory=list)
+    #: The root element of each article, for the metadata stage.
+    roots: list[Any] = field(default_factory=list)
+
+
+class Pruner:
+    """The prune rules, indexed so that each element is asked about by the rules that look
+    at it (by tag, attribute or token) and no others."""
+
+    def __init__(self, rules: list[HtmlRule]) -> None:
+        self.rules = rules
+        self.by_tag: dict[str, list] = {}
+        for rule in rules:
+            for tag in rule.tags:
+                self.by_tag.setdefault(tag, []).append(rule)
+        self.token_rules = [r for r in rules if r.pattern is not None]
+        self.any_token = (regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.token_rules))
+                          if self.token_rules else None)
+        self.attr_rules = [r for r in rules if r.attributes]
+        self.attributes = frozenset(a for r in self.attr_rules for a in r.attributes)
+        self.order = {id(r): i for i, r in enumerate(rules)}
+
+    def propose(self, element, tag: str, page: Page) -> Proposal | None:
+        """The first proposal, in rule order, to drop ``element``, checked; ``None`` if none."""
+        found = list(self.by_tag.get(tag, ()))
+        names = ""
+        attrib = element.attrib
+        if attrib:
+            names = tokens(element)
+            if names and self.any_token is not None and self.any_token.search(names):
+                found += [r for r in self.token_rules if r.pattern.search(names)]
+            if self.attributes and not self.attributes.isdisjoint(attrib.keys()):
+                found += [r for r in self.attr_rules if any(a in attrib for a in r.attributes)]
+        if not found:
+            return None
+        if len(found) > 1:
+            found = sorted(set(found), key=lambda r: self.order[id(r)])
+        for rule in found:
+            proposal = ask(rule, rule.propose_element, element, tag, names, page)
+            if proposal is not None:
+                check(rule, (proposal,), 0, "html")
+                if proposal.target is element:
+                    return proposal
+                ask(rule, _not_shown, rule, proposal)
+        return None
+
+
+def _not_shown(rule: HtmlRule, proposal: Proposal) -> None:
+    raise ValueError(f"a prune rule drops the element it is shown, not {proposal.target!r:.60}")
+
+
+class HtmlPhase:
+    """The HTML rules of one configuration, ready to run on pages."""
+
+    def __init__(self, rules: list[HtmlRule]) -> None:
+        prune = [r for r in rules if r.stage == "prune"]
+        self.pruner = Pruner(prune) if prune else None
+        self.select = next((r for r in rules if r.stage == "select"), None)
+        self.inner = [r for r in rules if r.stage == "inner"]
+        #: The rule that reads the page's own metadata (its work is the metadata stage's).
+        self.metadata = next((r for r in rules if r.stage == "meta"), None)
+
+    def extract(self, root, explain: bool = False, title: str | None = None) -> Extraction:
+        """The article texts of a prepared tree (see :func:`~dechaff.stages.tree.prepare`);
+        ``title``, the page's own (from its metadata), helps find the article's headline."""
+        trace = _Trace(explain)
+        pruner = self.pruner
+        if pruner is not None:
+            page = Page(root)
+
+            def dropped(element, tag: str) -> bool:
+                proposal = pruner.propose(element, tag, page)
+                if proposal is None:
+                    return False
+                trace.element(proposal)
+                return True
+
+            layout = Walk(dropped).run(root)
+        else:
+            layout = Walk().run(root)
+        if not layout.blocks:
+            return Extraction([], trace.removals)
+        roots = self._selected(layout)
+        if not roots:
+            return Extraction(["\n\n".join(b.text for b in layout.blocks)], trace.removals)
+        texts, previous = [], 0
+        for span in roots:
+            trace.blocks(layout, previous, span.first, self.select, "outside the article")
+            previous = span.end
+            texts.append(self._article_text(layout, span, trace,
+                                            title if len(roots) == 1 else None))
+        trace.blocks(layout, previous, len(layout.blocks), self.select, "outside the article")
+        return Extraction(texts, trace.removals, [s.element for s in roots])
+
+    def _selected(self, layout: Layout) -> list[Span]:
+        """The spans of the elements the select rule proposes, checked."""
+        rule = self.select
+        if rule is None:
+            return []
+        spans = {id(s.element): s for s in layout.spans}
+        found = []
+        proposals = ask(rule, lambda: check(rule, rule.propose_selection(layout),
+                                            len(layout.blocks), "html"))
+        for p in proposals:
+            span = spans.get(id(p.target)) if p.action == "select" else None
+            if span is None or (span.first, span.end) != (p.start, p.end):
+                ask(rule, _not_a_span, p)
+            found.append(span)
+        return found
+
+    def _article_text(self, layout: Layout, root: Span, trace: "_Trace",
+                      title: str | None) -> str:
+        """The blocks of one article, less what the inner rules and the headline take."""
+        dropped: list[tuple[int, int]] = []
+        inside = sorted((s for s in layout.spans
+                         if root.first <= s.first and s.end <= root.end and s is not root),
+                        key=lambda s: (s.first, -s.end))
+        for span in inside:
+            if dropped and span.end <= dropped[-1][1]:
+                continue  # inside a span already dropped
+            for rule in self.inner:
+                proposal = ask(rule, rule.propose_span, span, layout)
+                if proposal is not None:
+                    self._take(rule, proposal, root, layout, trace, dropped)
+                    break
+        rule = self.select
+        headline = ask(rule, rule.propose_headline, layout, root, title)
+        if headline is not None:
+            self._take(rule, headline, root, layout, trace, dropped)
+        keep = [True] * (root.end - root.first)
+        for first, end in dropped:
+            for i in range(first, end):
+                keep[i - root.first] = False
+        return "\n\n".join(b.text for b, k in zip(layout.blocks[root.first:root.end], keep) if k)
+
+    @staticmethod
+    def _take(rule: HtmlRule, proposal: Proposal, root: Span, layout: Layout, trace: "_Trace",
+              dropped: list[tuple[int, int]]) -> None:
+        """Apply a drop of blocks inside ``root``, once checked."""
+        check(rule, (proposal,), len(layout.blocks), "html")
+        if proposal.action != "drop" or not root.first <= proposal.start < proposal.end <= root.end:
+            ask(rule, _outside, proposal)
+        reason = proposal.reason or ""
+        if proposal.target is not None:
+            reason = f"{describe(proposal.target)}: {reason}"
+        trace.blocks(layout, proposal.start, proposal.end, rule, reason)
+        dropped.append((proposal.start, proposal.end))
+
+    def split_trace(self, text: str, element) -> Change:
+        """The trace of an article of its own on a page of several."""
+        rule = self.select
+        return Change(rule.code, rule.name, "split", text.split("\n", 1)[0], 0, 0,
+                      reason=f"{describe(element)}: an article of its own")
+
+    def meta_trace(self, meta: Meta) -> list[Change]:
+        """Where the page's metadata gave each field: ``moved`` changes of its rule."""
+        rule = self.metadata
+        return [Change(rule.code, rule.name, "moved", _shown(getattr(meta, name)), -1, -1,
+                       field=name, reason=f"from the page's {where}")
+                for name, where in meta.found.items()]
+
+
+def _not_a_span(proposal: Proposal) -> None:
+    raise ValueError(f"a select names an element the walk read, with its blocks "
+                     f"({proposal.start}:{proposal.end}); not {proposal.target!r:.60}")
+
+
+def _outside(proposal: Proposal) -> None:
+    raise ValueError(f"a drop inside an article takes blocks of that article, not "
+                     f"{proposal.action} {proposal.start}:{proposal.end}")
+
+
+def _shown(value: Any) -> str:
+    """A field's value as a trace shows it (authors joined by semicolons)."""
+    return "; ".join(value) if isinstance(value, (list, tuple)) else str(value)
+
+
+class _Trace:
+    """The changes the HTML phase made, when the run explains."""
+
+    def __init__(self, explain: bool) -> None:
+        self.explain = explain
+        self.removals: list[Change] = []
+
+    def element(self, proposal: Proposal) -> None:
+        if self.explain:
+            element, rule = proposal.target, proposal.rule
+            text = element_text(element)
+            if text:
+                self.removals.append(Change(rule.code, rule.name, "dropped", text, -1, -1,
+                                            reason=f"{describe(element)}: {proposal.reason}"))
+
+    def blocks(self, layout: Layout, first: int, end: int, rule: HtmlRule, reason: str) -> None:
+        """Trace blocks ``first:end`` as dropped by ``rule`` (the caller leaves them out)."""
+        if self.explain and end > first:
+            text = "\n\n".join(b.text for b in layout.blocks[first:end])
+            self.removals.append(Change(rule.code, rule.name, "dropped", text, -1, -1,
+                                        reason=reason))
