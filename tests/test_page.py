@@ -151,3 +151,12 @@ def test_the_pages_own_title_line_repeated_opens_no_page():
 
 def _menu_lines(*labels):
     return "\n\n".join(labels)
+
+
+def test_the_article_is_the_run_under_the_headline_though_a_dialog_outscores_it():
+    from dechaff.rules.page import _CONSENT, _LONGER
+    [record] = dechaff.explain(f"{_PAGE_HEAD}\n\n{_LONGER}\n\n{_PAGE_TAIL}\n\n{_CONSENT}")
+    assert record.body.startswith("Coastline Ferries has ordered")
+    assert "unique identifiers" not in record.body
+    assert any("unique identifiers" in r.text and "share few" in (r.reason or "")
+               for r in record.removals)

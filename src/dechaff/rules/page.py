@@ -72,6 +72,24 @@ _GALLERY = _menu(*(f"Photo {n} of 9" for n in range(1, 10)),
                  "the island routes since the 1980s, and each will carry 600 passengers.",
                  "The company expects the first of the two ships at the island routes' busiest "
                  "port in the spring of 2026, and the second vessel a few months later.")
+#: The article, longer, and after the footer a consent dialog whose prose outscores it.
+_LONGER = _STORY.replace("What changes for passengers", "The older ships will be sold once the "
+                         "new ones have passed their sea trials, and the crews will train on "
+                         "the new vessels over the winter, the company said.\n\nWhat changes "
+                         "for passengers")
+_CONSENT = _menu("Your privacy choices", "Accept all", "Reject all", "Manage options",
+                 "Partners", "Cookie list", "Vendor list", "Legitimate interest",
+                 "We and our partners store and access information on your device, such as "
+                 "cookies and unique identifiers, to personalise advertising and content, to "
+                 "measure how advertising and content perform, and to learn about our audience.",
+                 "You may accept or reject these uses, or choose the purposes you allow; your "
+                 "choices apply to this site only, and you may change them at any time from the "
+                 "privacy settings link at the bottom of every page.",
+                 "Some partners process personal data on the basis of a legitimate interest, "
+                 "which you may object to in the vendor list; strictly necessary storage cannot "
+                 "be switched off, as the site would not work without it.",
+                 "We keep a record of your choices for twelve months, after which we ask you "
+                 "again, and we never sell the personal data collected through this dialog.")
 #: A page whose title line has no site's name; its headline, over the article, repeats it.
 _THIRD = _menu("Museum returns carved doorway to its village", "Skip to content", "Home",
                "News", "Culture", "Travel", "Sign in", "Subscribe",
@@ -98,15 +116,20 @@ class MainContent(Rule):
     :func:`~dechaff.shapes.is_body`) its words, halved (``alone_share``) when no paragraph
     stands next to it, as a teaser's blurb stands alone; any other line a cost
     (``line_cost`` and ``word_cost`` a word), and a short line holding a date a high one
-    (``date_cost``: an article has one date, a list of stories one each). The best-scoring
-    run of lines is the article (Kadane's maximum subarray); other runs scoring at least
-    ``keep_share`` of it are kept too (an article cut in two by a gallery) when at least
-    ``cohesion`` of their paragraphs' key words are the article's (another story's blurbs, a
-    cookie notice or a comment thread share few), unless they stand above the headline: the last line before the article that repeats the page's
-    ``<title>`` line (its first line) without its "| Site", else, within ``head_reach``
-    lines above the article, a line the title line holds ("World news: Headline") or the
-    headline-shaped line whose words the article's lede takes up. ``wall`` lines in a row
-    that are not paragraphs end any run. Every line outside the runs goes, except the headline.
+    (``date_cost``: an article has one date, a list of stories one each). Runs of lines
+    that score best are found by Kadane's maximum subarray; ``wall`` lines in a row that are
+    not paragraphs end any run. The article is the run right under the page's headline (the
+    first line that repeats the page's ``<title>`` line, its first line, whole or its
+    longest part without the "| Site"), within ``head_reach`` lines, when it has an
+    article's size (``2 * min_score``, and ``keep_share`` of the best run) and its lede
+    takes up the headline's words; else the best-scoring run, under the
+    last line before it that repeats the title line or, within ``head_reach`` lines above
+    it, a line the title line holds ("World news: Headline") or the headline-shaped line
+    whose words its lede takes up. Other runs scoring at least ``keep_share`` of the best
+    are kept too (an article cut in two by a gallery) when at least ``cohesion`` of the key
+    words of their first 80 words are the article's, or a kept run's (another story's
+    blurbs, a consent dialog or a comment thread share few), unless they stand above the
+    headline. Every line outside the kept runs goes, except the headline.
     A sentence that links broke into lines ("created by" / "Michael Anastassiades" / ", who
     designs for Flos.") weighs as the paragraph it is: up to ``max_pieces`` lines, each left
     open (ending in a word in small letters, or a comma; not a date), up to one closed like a
@@ -169,6 +192,10 @@ class MainContent(Rule):
                "Around 300 loaves"),
         keep(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_GALLERY}\n\n{_PAGE_TAIL}",
              "Both vessels will be built at the yard in Vigo"),
+        # The article is the run under the headline, though a consent dialog's prose after
+        # the footer outscores it; the dialog goes.
+        remove(f"{_PAGE_HEAD}\n\n{_LONGER}\n\n{_PAGE_TAIL}\n\n{_CONSENT}", "unique identifiers",
+               "legitimate interest"),
         # Two pages glued, the second's title line without its site's name: the headline
         # over its article repeats it.
         remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}\n\n{_THIRD}", "Skip to content",
@@ -195,7 +222,7 @@ class MainContent(Rule):
             return
         weights, scores = self.measure(blocks, weights)
         body = [long for _, long in weights]
-        lines = _Lines(blocks)
+        lines = _Lines(blocks, body)
         keep_mask = [False] * len(blocks)
         reasons = [_CHROME] * len(blocks)
         for first, last, why in self._pages(lines, weights, scores):
@@ -205,22 +232,17 @@ class MainContent(Rule):
             if not runs:  # no run of paragraphs stands out: leave this page to other rules
                 keep_mask[first:last] = [True] * (last - first)
                 continue
-            best = max(runs, key=lambda run: run[2])
-            headline = lines.headline(first, first + 1, best[0])
-            if headline is None:
-                headline = self._headline(blocks, first, best)
+            top = max(runs, key=lambda run: run[2])
+            headline, best = self._article(lines, runs, first, top)
             if headline is not None:  # what stands above the headline is not the article
                 keep_mask[headline] = True
                 runs = [run for run in runs if run[0] > headline]
-            floor = max(self.options["min_score"], self.options["keep_share"] * best[2])
-            story = _story_terms(blocks, body, best, headline)
-            for s, e, score in runs:
-                if score < floor:
-                    continue
-                if (s, e, score) != best and _cohesion(blocks, body, s, e, story) < self.options["cohesion"]:
-                    reasons[s:e] = [_OTHER_STORY] * (e - s)
-                    continue
+            floor = max(self.options["min_score"], self.options["keep_share"] * top[2])
+            for s, e in self._same_story(blocks, body, runs, best, headline, floor):
                 keep_mask[s:e] = [True] * (e - s)
+            for s, e, score in runs:
+                if score >= floor and not keep_mask[s]:
+                    reasons[s:e] = [_OTHER_STORY] * (e - s)
         run = None  # lines in a row go as one drop (the engine still records each line)
         for block, wanted, why in zip([*blocks, None], [*keep_mask, True], [*reasons, None]):
             if run is not None and (wanted or why != run_why):
@@ -244,6 +266,44 @@ class MainContent(Rule):
             if long and not (i and body[i - 1]) and not (i + 1 < len(body) and body[i + 1]):
                 scores[i] *= alone  # a paragraph standing alone: a teaser, a blurb
         return weights, scores
+
+    def _same_story(self, blocks, body: list[bool], runs: list[tuple[int, int, float]],
+                    best: tuple[int, int, float], headline: int | None, floor: float
+                    ) -> list[tuple[int, int]]:
+        """The article's runs: its best one, and each run scoring ``floor`` or more that
+        shares ``cohesion`` of its paragraphs' key words with those kept so far (the best
+        scoring first, again while one joins)."""
+        story = set(_story_terms(blocks, body, best, headline))
+        kept = [best[:2]]
+        rest = sorted((run for run in runs if run[2] >= floor and run != best), key=lambda run: -run[2])
+        while rest:
+            joined = [run for run in rest if _cohesion(blocks, body, run[0], run[1], story)
+                      >= self.options["cohesion"]]
+            if not joined:
+                break
+            for s, e, _ in joined:
+                kept.append((s, e))
+                story |= _story_terms(blocks, body, (s, e, 0.0), None)
+            rest = [run for run in rest if run not in joined]
+        return kept
+
+    def _article(self, lines: "_Lines", runs: list[tuple[int, int, float]], first: int,
+                 best: tuple[int, int, float]) -> tuple[int | None, tuple[int, int, float]]:
+        """The page's headline and its article's run: the first line that repeats the page's
+        title line (its first line) with a run of an article's size (``2 * min_score``, and
+        ``keep_share`` of the best) right under it, within ``head_reach`` lines; else the
+        best-scoring run, under the last line before it that repeats the title line, or the
+        headline :meth:`_headline` finds."""
+        least = max(2 * self.options["min_score"], self.options["keep_share"] * best[2])
+        for head in lines.headlines_of(first, best[0]):
+            under = [run for run in runs if head < run[0] <= head + self.options["head_reach"]
+                     and run[2] >= least]
+            if under and _takes_up(lines, head, under[0]):
+                return head, under[0]
+        headline = lines.headline(first, first + 1, best[0])
+        if headline is None:
+            headline = self._headline(lines.blocks, first, best)
+        return headline, best
 
     def _headline(self, blocks, first: int, best: tuple[int, int, float]) -> int | None:
         """The headline above the article's run when no line repeats the page's title line
@@ -377,10 +437,7 @@ class MainContent(Rule):
         if (after is None or after[0] - found > self.options["head_reach"]
                 or after[2] < 2 * self.options["min_score"]):
             return False
-        lede = _terms(_lede(blocks, body, max(after[0], found + 1), after[1]))
-        head = lines.terms(found)
-        shared = len(head & lede)
-        return shared >= 2 and shared >= 0.25 * len(head)
+        return _takes_up(lines, found, after)
 
     def _title_between(self, blocks, upper: tuple[int, int, float], lower: tuple[int, int, float],
                        page: str) -> int | None:
@@ -469,9 +526,10 @@ def _story_terms(blocks, body: list[bool], run: tuple[int, int, float], headline
     return _terms(text)
 
 
-def _cohesion(blocks, body: list[bool], s: int, e: int, story: frozenset[str]) -> float:
-    """The share of the key words of the paragraphs in ``[s, e)`` that the article uses too."""
-    words = _terms(" ".join(blocks[k].text for k in range(s, e) if body[k]))
+def _cohesion(blocks, body: list[bool], s: int, e: int, story: set[str] | frozenset[str]) -> float:
+    """The share of the key words of the first paragraphs in ``[s, e)`` (their first 80
+    words, so that a long run and a short one are measured alike) that the article uses too."""
+    words = _terms(_lede(blocks, body, s, e))
     return len(words & story) / len(words) if words else 0.0
 
 
@@ -502,6 +560,14 @@ def _among_headlines(lines: "_Lines", i: int) -> bool:
 
     return (any(map(headline, range(max(0, i - 2), i)))
             and any(map(headline, range(i + 1, min(len(blocks), i + 3)))))
+
+
+def _takes_up(lines: "_Lines", head: int, run: tuple[int, int, float]) -> bool:
+    """Does the lede of ``run`` (its first 80 words) take up the words of line ``head`` (two
+    of its key words, and a quarter of them), as an article's lede takes up its headline's?"""
+    words = lines.terms(head)
+    shared = len(words & _terms(_lede(lines.blocks, lines.body, max(run[0], head + 1), run[1])))
+    return shared >= 2 and shared >= 0.25 * len(words)
 
 
 def _same_story(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -571,10 +637,13 @@ def _rejoin_sentences(blocks, weights: list[tuple[int, bool]], most: int
 
 
 class _Lines:
-    """A page's lines, found by their text (case-blind), to match a title line's headline."""
+    """A page's lines, found by their text (case-blind) and their key words, to match a
+    title line's headline."""
 
-    def __init__(self, blocks) -> None:
+    def __init__(self, blocks, body: list[bool] | None = None) -> None:
         self.blocks = blocks
+        #: Which lines are paragraphs (as the page rule weighs them).
+        self.body = body if body is not None else [weight(b.text)[1] for b in blocks]
         self.where: dict[str, list[int]] = {}
         self._terms: list[frozenset[str] | None] = [None] * len(blocks)
         for block in blocks:
@@ -598,6 +667,15 @@ class _Lines:
             if 0 <= i < len(at) and lo <= at[i] < hi:
                 found.append(at[i])
         return (min(found) if first else max(found)) if found else None
+
+    def headlines_of(self, title: int, hi: int) -> list[int]:
+        """The lines after ``title`` (up to ``hi``) that repeat title line ``title`` whole or
+        its longest part between site separators (the headline, not the site's name), in
+        order."""
+        text = self.blocks[title].text.casefold()
+        longest = max(_TITLE_SEP.split(text), key=len)
+        texts = {text} | ({longest} if len(longest) >= 12 else set())
+        return sorted(i for t in texts for i in self.where.get(t, ()) if title < i < hi)
 
     def repeat(self, title: int, hi: int) -> int | None:
         """The first line after ``title`` (up to ``hi``) that repeats it: whole, a part of it
