@@ -90,6 +90,12 @@ _CONSENT = _menu("Your privacy choices", "Accept all", "Reject all", "Manage opt
                  "be switched off, as the site would not work without it.",
                  "We keep a record of your choices for twelve months, after which we ask you "
                  "again, and we never sell the personal data collected through this dialog.")
+#: A list longer than a wall, that the article's paragraph introduces, and the article's end.
+_LISTED = _STORY.replace("What changes for passengers", "The company listed what each of the two "
+                         "vessels will have on board for passengers:\n\n"
+                         + _menu("Seats for 600", "Room for 120 cars", "Bike racks for 40",
+                                 "Lifts to decks 1 to 4", "A cafe on deck 3", "A lounge on deck 4",
+                                 "Solar panels on deck 5", "Chargers for 200", "Crew of 12"))
 #: A page whose title line has no site's name; its headline, over the article, repeats it.
 _THIRD = _menu("Museum returns carved doorway to its village", "Skip to content", "Home",
                "News", "Culture", "Travel", "Sign in", "Subscribe",
@@ -192,6 +198,9 @@ class MainContent(Rule):
                "Around 300 loaves"),
         keep(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_GALLERY}\n\n{_PAGE_TAIL}",
              "Both vessels will be built at the yard in Vigo"),
+        # A list that a paragraph introduces is no wall: the article goes on under it.
+        keep(f"{_PAGE_HEAD}\n\n{_LISTED}\n\n{_PAGE_TAIL}", "Lifts to decks 1 to 4",
+             "told reporters at the yard"),
         # The article is the run under the headline, though a consent dialog's prose after
         # the footer outscores it; the dialog goes.
         remove(f"{_PAGE_HEAD}\n\n{_LONGER}\n\n{_PAGE_TAIL}\n\n{_CONSENT}", "unique identifiers",
@@ -228,7 +237,7 @@ class MainContent(Rule):
         for first, last, why in self._pages(lines, weights, scores):
             if first:
                 yield self.boundary(blocks[first].start, reason=f"a new page's title line: {why}")
-            runs = self._runs(scores, body, first, last)
+            runs = self._runs(scores, lines.solid, first, last)
             if not runs:  # no run of paragraphs stands out: leave this page to other rules
                 keep_mask[first:last] = [True] * (last - first)
                 continue
@@ -265,6 +274,8 @@ class MainContent(Rule):
         for i, long in enumerate(body):
             if long and not (i and body[i - 1]) and not (i + 1 < len(body) and body[i + 1]):
                 scores[i] *= alone  # a paragraph standing alone: a teaser, a blurb
+        for i in _introduced(blocks, body):
+            scores[i] = 0.0  # an item of what a paragraph introduces: neither cost nor words
         return weights, scores
 
     def _same_story(self, blocks, body: list[bool], runs: list[tuple[int, int, float]],
@@ -349,7 +360,8 @@ class MainContent(Rule):
         body = [long for _, long in weights]
         starts, reasons = [0], {0: ""}
         reach, least = self.options["title_reach"], self.options["min_labels"]
-        runs = sorted(r for r in self._runs(scores, body, 0, len(body)) if r[2] >= self.options["min_score"])
+        runs = sorted(r for r in self._runs(scores, lines.solid, 0, len(body))
+                      if r[2] >= self.options["min_score"])
         footer = -1  # the last copyright line: a page's last lines
         said = False  # has the current page had a paragraph of its own (20 words or more)?
         for block in blocks[1:]:
@@ -562,6 +574,20 @@ def _among_headlines(lines: "_Lines", i: int) -> bool:
             and any(map(headline, range(i + 1, min(len(blocks), i + 3)))))
 
 
+def _introduced(blocks, body: list[bool], most: int = 40) -> list[int]:
+    """The lines that a sentence ending in a colon introduces ("Other measures in the plan
+    include:", "This is what it looks like:"; six words or more): the items of a list, a
+    table's rows, a block of code, up to the next paragraph (``most`` lines at most)."""
+    found: list[int] = []
+    for i, block in enumerate(blocks):
+        if block.text.endswith(":") and (body[i] or word_count(block.text) >= 6):
+            for k in range(i + 1, min(len(blocks), i + 1 + most)):
+                if body[k]:
+                    break
+                found.append(k)
+    return found
+
+
 def _takes_up(lines: "_Lines", head: int, run: tuple[int, int, float]) -> bool:
     """Does the lede of ``run`` (its first 80 words) take up the words of line ``head`` (two
     of its key words, and a quarter of them), as an article's lede takes up its headline's?"""
@@ -642,8 +668,12 @@ class _Lines:
 
     def __init__(self, blocks, body: list[bool] | None = None) -> None:
         self.blocks = blocks
-        #: Which lines are paragraphs (as the page rule weighs them).
+        #: Which lines are paragraphs (as the page rule weighs them), and which are
+        #: paragraphs or the items a paragraph introduces (no wall stands there).
         self.body = body if body is not None else [weight(b.text)[1] for b in blocks]
+        self.solid = list(self.body)
+        for i in _introduced(blocks, self.body):
+            self.solid[i] = True
         self.where: dict[str, list[int]] = {}
         self._terms: list[frozenset[str] | None] = [None] * len(blocks)
         for block in blocks:
