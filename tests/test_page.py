@@ -84,3 +84,79 @@ def test_a_page_starts_after_the_last_ones_copyright_line():
     assert [r.title for r in records] == ["Ferry operator orders two hybrid vessels",
                                           "Museum returns carved doorway to its village"]
     assert records[1].body.startswith("The city museum has ordered")
+
+
+def _page_reasons(text):
+    from dechaff.rules.page import _Lines
+    rule = MainContent()
+    blocks = TextView(text).blocks
+    weights, scores = rule.measure(blocks)
+    return [(blocks[s].text, why) for s, _, why in rule._pages(_Lines(blocks), weights, scores)]
+
+
+def test_another_storys_paragraphs_leave_with_their_reason():
+    from dechaff.rules.page import _OTHER
+    [record] = dechaff.explain(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_OTHER}\n\n{_PAGE_TAIL}")
+    assert "rye loaf" not in record.body
+    assert any(r.code == "PG01" and "rye loaf" in r.text and "share few" in r.reason
+               for r in record.removals)
+
+
+def test_a_title_line_that_the_headline_over_an_article_repeats_opens_a_page():
+    from dechaff.rules.page import _THIRD
+    reasons = _page_reasons(f"{PAGE}\n\n{_THIRD}")
+    assert reasons[1] == ("Museum returns carved doorway to its village",
+                          "the headline over an article repeats it")
+    records = dechaff.clean(f"{PAGE}\n\n{_THIRD}")
+    assert [r.title for r in records] == ["Ferry operator orders two hybrid vessels",
+                                          "Museum returns carved doorway to its village"]
+
+
+def test_a_short_page_ends_where_the_next_pages_title_line_begins():
+    # A page of a few lines (a title, a date, two paragraphs), then a whole page.
+    short = ("Bakery keeps its rye loaf\n\n12 March 2024\n\nA bakery in the old town has baked "
+             "the same rye loaf every morning since 1952, and its fourth owner says she will "
+             "not change the recipe.\n\nAround 300 loaves a day leave the shop, most of them "
+             "before nine, and the queue reaches the corner of the square.")
+    records = dechaff.clean(f"{short}\n\n{PAGE}")
+    assert len(records) == 2
+    assert records[1].body.startswith("Coastline Ferries has ordered")
+
+
+def test_a_headline_in_a_list_of_other_stories_opens_no_page():
+    # "Most read" lists the headline of a story whose teaser, with its blurb, comes later.
+    teaser = ("Island bus fares rise in March for the first time in a decade")
+    rail = _menu_lines("Most read", "1", "Harbour master named after a long search", "2",
+                       teaser, "3", "Ferry strike called off after late talks", "4",
+                       "Sign in", "Subscribe", "Newsletters", "Search", "Weather", "Video")
+    blurb = ("Island bus fares will rise in March for the first time in a decade, the transport "
+             "board said, and a single ticket will cost 20 cents more on every route.\n\nThe "
+             "board said the rise would pay for new buses on the island's busiest routes and "
+             "for longer hours on the routes that link the villages to the ferry port.\n\n"
+             "Passengers with a monthly pass will pay the old fare until the summer, and "
+             "children under twelve will still travel free on every island bus, it said.")
+    text = PAGE.replace("More from Coast Daily", f"{rail}\n\nRecommended\n\n{teaser}\n\n"
+                        f"{blurb}\n\nMore from Coast Daily")
+    assert len(_page_reasons(text)) == 1
+
+
+def test_the_pages_own_title_line_repeated_opens_no_page():
+    # A share box prints the title line again, and a list of stories its headline.
+    title = "Ferry operator orders two hybrid vessels | Coast Daily"
+    text = PAGE.replace("More from Coast Daily", f"Share\n\nTweet\n\n{title}\n\nEmail\n\nPrint\n\n"
+                        "Most read\n\nFerry operator orders two hybrid vessels\n\n"
+                        "More from Coast Daily")
+    assert len(_page_reasons(text)) == 1
+
+
+def _menu_lines(*labels):
+    return "\n\n".join(labels)
+
+
+def test_the_article_is_the_run_under_the_headline_though_a_dialog_outscores_it():
+    from dechaff.rules.page import _CONSENT, _LONGER
+    [record] = dechaff.explain(f"{_PAGE_HEAD}\n\n{_LONGER}\n\n{_PAGE_TAIL}\n\n{_CONSENT}")
+    assert record.body.startswith("Coastline Ferries has ordered")
+    assert "unique identifiers" not in record.body
+    assert any("unique identifiers" in r.text and "share few" in (r.reason or "")
+               for r in record.removals)

@@ -12,13 +12,14 @@ on lines instead of HTML tags.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cached_property
 from typing import Iterator
 
 import regex
 
 from ..dates import DATE
 from ..features import line
-from ..shapes import is_body, is_headline, weight
+from ..shapes import is_body, is_headline, weight, word_count
 from ..patterns import ALL_RIGHTS, POPULAR_HEADING, RELATED_HEADING
 from .base import Proposal, TextRule, keep, remove
 from .evidence import credit_label
@@ -59,6 +60,54 @@ _SECOND = _menu("Harbour master named after a long search", "Home", "News", "Spo
                 "oversee the dredging of the outer channel, which the port needs before the "
                 "larger ferries arrive, and the rebuilding of the old north quay.", "About us", "Contact", "Careers",
                 "Privacy policy", "Terms of use", "Cookie settings", "Site map", "RSS")
+#: After the article and a wall of chrome, another story's paragraphs (a rail's blurbs).
+_OTHER = _menu("Most read", "Weather", "Sport", "Opinion", "Video", "Podcasts", "Puzzles",
+               "Letters", "A bakery in the old town has baked the same rye loaf every morning "
+               "since 1952, and its fourth owner says she will not change the recipe.",
+               "Around 300 loaves a day leave the shop, most of them before nine, and on "
+               "Saturdays the queue reaches the corner of the square.")
+#: After a gallery's captions, the rest of the same article.
+_GALLERY = _menu(*(f"Photo {n} of 9" for n in range(1, 10)),
+                 "Both vessels will be built at the yard in Vigo, which has built ferries for "
+                 "the island routes since the 1980s, and each will carry 600 passengers.",
+                 "The company expects the first of the two ships at the island routes' busiest "
+                 "port in the spring of 2026, and the second vessel a few months later.")
+#: The article, longer, and after the footer a consent dialog whose prose outscores it.
+_LONGER = _STORY.replace("What changes for passengers", "The older ships will be sold once the "
+                         "new ones have passed their sea trials, and the crews will train on "
+                         "the new vessels over the winter, the company said.\n\nWhat changes "
+                         "for passengers")
+_CONSENT = _menu("Your privacy choices", "Accept all", "Reject all", "Manage options",
+                 "Partners", "Cookie list", "Vendor list", "Legitimate interest",
+                 "We and our partners store and access information on your device, such as "
+                 "cookies and unique identifiers, to personalise advertising and content, to "
+                 "measure how advertising and content perform, and to learn about our audience.",
+                 "You may accept or reject these uses, or choose the purposes you allow; your "
+                 "choices apply to this site only, and you may change them at any time from the "
+                 "privacy settings link at the bottom of every page.",
+                 "Some partners process personal data on the basis of a legitimate interest, "
+                 "which you may object to in the vendor list; strictly necessary storage cannot "
+                 "be switched off, as the site would not work without it.",
+                 "We keep a record of your choices for twelve months, after which we ask you "
+                 "again, and we never sell the personal data collected through this dialog.")
+#: A list longer than a wall, that the article's paragraph introduces, and the article's end.
+_LISTED = _STORY.replace("What changes for passengers", "The company listed what each of the two "
+                         "vessels will have on board for passengers:\n\n"
+                         + _menu("Seats for 600", "Room for 120 cars", "Bike racks for 40",
+                                 "Lifts to decks 1 to 4", "A cafe on deck 3", "A lounge on deck 4",
+                                 "Solar panels on deck 5", "Chargers for 200", "Crew of 12"))
+#: A page whose title line has no site's name; its headline, over the article, repeats it.
+_THIRD = _menu("Museum returns carved doorway to its village", "Skip to content", "Home",
+               "News", "Culture", "Travel", "Sign in", "Subscribe",
+               "Museum returns carved doorway to its village",
+               "The city museum has returned a carved oak doorway to the village it was taken "
+               "from ninety years ago, at a ceremony in the square on Sunday.",
+               "The doorway will stand again at the entrance of the village meeting house, the "
+               "museum's director said, after two years of talks with the village council.",
+               "Villagers carried the doorway from the museum's van to the square, where a "
+               "choir sang and the mayor thanked the museum for giving back what the village "
+               "had lost.",
+               "About us", "Contact", "Careers", "Privacy policy", "Site map")
 _TEASERS = _menu("Port Authority Names New Harbour Master", "Island Bus Fares Rise In March",
                  "Ferry Strike Called Off After Talks")
 
@@ -73,24 +122,35 @@ class MainContent(TextRule):
     :func:`~dechaff.shapes.is_body`) its words, halved (``alone_share``) when no paragraph
     stands next to it, as a teaser's blurb stands alone; any other line a cost
     (``line_cost`` and ``word_cost`` a word), and a short line holding a date a high one
-    (``date_cost``: an article has one date, a list of stories one each). The best-scoring
-    run of lines is the article (Kadane's maximum subarray); other runs scoring at least
-    ``keep_share`` of it are kept too (an article cut in two by a gallery), unless they stand
-    above the headline: the last line before the article that repeats the page's
-    ``<title>`` line (its first line) without its "| Site", else, within ``head_reach``
-    lines above the article, a line the title line holds ("World news: Headline") or the
-    headline-shaped line whose words the article's lede takes up. ``wall`` lines in a row
-    that are not paragraphs end any run. Every line outside the runs goes, except the headline.
+    (``date_cost``: an article has one date, a list of stories one each). Runs of lines
+    that score best are found by Kadane's maximum subarray; ``wall`` lines in a row that are
+    not paragraphs end any run. The article is the run right under the page's headline (the
+    first line that repeats the page's ``<title>`` line, its first line, whole or its
+    longest part without the "| Site"), within ``head_reach`` lines, when it has an
+    article's size (``2 * min_score``, and ``keep_share`` of the best run) and its lede
+    takes up the headline's words; else the best-scoring run, under the
+    last line before it that repeats the title line or, within ``head_reach`` lines above
+    it, a line the title line holds ("World news: Headline") or the headline-shaped line
+    whose words its lede takes up. Other runs scoring at least ``keep_share`` of the best
+    are kept too (an article cut in two by a gallery) when at least ``cohesion`` of the key
+    words of their first 80 words are the article's, or a kept run's (another story's
+    blurbs, a consent dialog or a comment thread share few), unless they stand above the
+    headline. Every line outside the kept runs goes, except the headline.
     A sentence that links broke into lines ("created by" / "Michael Anastassiades" / ", who
     designs for Flos.") weighs as the paragraph it is: up to ``max_pieces`` lines, each left
     open (ending in a word in small letters, or a comma; not a date), up to one closed like a
     sentence. A scrape of several pages is read page by page: a page starts at a title line
-    whose headline stands alone further down, or, within ``footer_reach`` lines after a
+    whose headline stands alone further down; or, within ``footer_reach`` lines after a
     copyright line (the page before ended there), at a headline-shaped line that its page
-    repeats further down, or, between two runs of paragraphs, at a headline-shaped line with
-    a site's menus under it whose words the lower run's lede takes up. On a page, these
-    boundaries alone split the text: its date lines, bylines and menus repeated in the
-    footer open no article.
+    repeats further down; or at a title line, over the site's menus, that the headline over
+    an article repeats, whole or most of its words ("HS Roundup: ..." over "High School
+    Roundup: ..."), even after a page of a few lines; or, between two runs of paragraphs, at
+    a headline-shaped line with a site's menus under it whose words the lower run's lede
+    takes up. No page starts at a credit, at a headline in a list of other stories', at a
+    line the page repeats more than three times, at a line about the same story as its
+    page's title line, or before its page has had a paragraph. On a page, these boundaries
+    alone split the text: its date lines, bylines and menus repeated in the footer open no
+    article.
 
     **Why:** menus, related stories, sidebars and footers make most of a page's lines and
     hold few of its paragraphs; the article is where the paragraphs are dense. This is Body
@@ -112,7 +172,7 @@ class MainContent(TextRule):
     page_level = True
     on_pages = False
     settings = {"min_labels": 20, "line_cost": 3.0, "word_cost": 0.5, "date_cost": 30.0,
-                "alone_share": 0.5, "keep_share": 0.2, "min_score": 40.0, "wall": 8,
+                "alone_share": 0.5, "keep_share": 0.2, "cohesion": 0.2, "min_score": 40.0, "wall": 8,
                 "title_reach": 400, "max_pieces": 6, "footer_reach": 8, "head_reach": 15}
     examples = (
         remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}", "Newsletters", "Privacy policy",
@@ -132,6 +192,23 @@ class MainContent(TextRule):
         # article's lede is about.
         remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}\n\n{_SECOND}", "Cookie settings",
                records=2),
+        # Another story's paragraphs, walled off from the article, go; the same story's rest,
+        # after a gallery, stays.
+        remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_OTHER}\n\n{_PAGE_TAIL}", "rye loaf",
+               "Around 300 loaves"),
+        keep(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_GALLERY}\n\n{_PAGE_TAIL}",
+             "Both vessels will be built at the yard in Vigo"),
+        # A list that a paragraph introduces is no wall: the article goes on under it.
+        keep(f"{_PAGE_HEAD}\n\n{_LISTED}\n\n{_PAGE_TAIL}", "Lifts to decks 1 to 4",
+             "told reporters at the yard"),
+        # The article is the run under the headline, though a consent dialog's prose after
+        # the footer outscores it; the dialog goes.
+        remove(f"{_PAGE_HEAD}\n\n{_LONGER}\n\n{_PAGE_TAIL}\n\n{_CONSENT}", "unique identifiers",
+               "legitimate interest"),
+        # Two pages glued, the second's title line without its site's name: the headline
+        # over its article repeats it.
+        remove(f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}\n\n{_THIRD}", "Skip to content",
+               records=2),
         # A date line under the headline and a dated teaser in the footer open no article.
         keep(f"{_PAGE_HEAD}\n\nTuesday, 26 November 2024\n\n{_STORY}\n\n{_PAGE_TAIL}\n\n"
              "Tuesday, 19 November 2024\n\nPort Authority Names New Harbour Master\n\nThe port "
@@ -149,10 +226,47 @@ class MainContent(TextRule):
         if len(blocks) < self.options["min_labels"]:
             return  # too few lines to hold that many labels
         weights = [weight(b.text) for b in blocks]
-        body = [long for _, long in weights]
         labels = sum(1 for words, long in weights if not long and words <= 4)
         if labels < self.options["min_labels"]:
             return
+        weights, scores = self.measure(blocks, weights)
+        body = [long for _, long in weights]
+        lines = _Lines(blocks, body)
+        keep_mask = [False] * len(blocks)
+        reasons = [_CHROME] * len(blocks)
+        for first, last, why in self._pages(lines, weights, scores):
+            if first:
+                yield self.boundary(blocks[first].start, reason=f"a new page's title line: {why}")
+            runs = self._runs(scores, lines.solid, first, last)
+            if not runs:  # no run of paragraphs stands out: leave this page to other rules
+                keep_mask[first:last] = [True] * (last - first)
+                continue
+            top = max(runs, key=lambda run: run[2])
+            headline, best = self._article(lines, runs, first, top)
+            if headline is not None:  # what stands above the headline is not the article
+                keep_mask[headline] = True
+                runs = [run for run in runs if run[0] > headline]
+            floor = max(self.options["min_score"], self.options["keep_share"] * top[2])
+            for s, e in self._same_story(blocks, body, runs, best, headline, floor):
+                keep_mask[s:e] = [True] * (e - s)
+            for s, e, score in runs:
+                if score >= floor and not keep_mask[s]:
+                    reasons[s:e] = [_OTHER_STORY] * (e - s)
+        run = None  # lines in a row go as one drop (the engine still records each line)
+        for block, wanted, why in zip([*blocks, None], [*keep_mask, True], [*reasons, None]):
+            if run is not None and (wanted or why != run_why):
+                end = blocks[block.index - 1].end if block is not None else blocks[-1].end
+                yield self.drop(run.start, end, reason=run_why)
+                run = None
+            if not wanted and run is None:
+                run, run_why = block, why
+
+    def measure(self, blocks, weights: list[tuple[int, bool]] | None = None
+                ) -> tuple[list[tuple[int, bool]], list[float]]:
+        """Each line's weight (its words, and whether it is a paragraph, read with the lines
+        a link broke it into) and its score."""
+        if weights is None:
+            weights = [weight(b.text) for b in blocks]
         weights = _rejoin_sentences(blocks, weights, self.options["max_pieces"])
         body = [long for _, long in weights]
         scores = [self._score(b.text, *w) for b, w in zip(blocks, weights)]
@@ -160,34 +274,47 @@ class MainContent(TextRule):
         for i, long in enumerate(body):
             if long and not (i and body[i - 1]) and not (i + 1 < len(body) and body[i + 1]):
                 scores[i] *= alone  # a paragraph standing alone: a teaser, a blurb
-        lines = _Lines(blocks)
-        keep_mask = [False] * len(blocks)
-        for first, last in self._pages(lines, weights, scores):
-            if first:
-                yield self.boundary(blocks[first].start, reason="a new page's title line")
-            runs = self._runs(scores, body, first, last)
-            if not runs:  # no run of paragraphs stands out: leave this page to other rules
-                keep_mask[first:last] = [True] * (last - first)
-                continue
-            best = max(runs, key=lambda run: run[2])
-            headline = lines.headline(first, first + 1, best[0])
-            if headline is None:
-                headline = self._headline(blocks, first, best)
-            if headline is not None:  # what stands above the headline is not the article
-                keep_mask[headline] = True
-                runs = [run for run in runs if run[0] > headline]
-            floor = max(self.options["min_score"], self.options["keep_share"] * best[2])
-            for s, e, score in runs:
-                if score >= floor:
-                    keep_mask[s:e] = [True] * (e - s)
-        run = None  # lines in a row go as one drop (the engine still records each line)
-        for block, wanted in zip([*blocks, None], [*keep_mask, True]):
-            if not wanted:
-                run = run or block
-            elif run is not None:
-                end = blocks[block.index - 1].end if block is not None else blocks[-1].end
-                yield self.drop(run.start, end, reason="page chrome, outside the article")
-                run = None
+        for i in _introduced(blocks, body):
+            scores[i] = 0.0  # an item of what a paragraph introduces: neither cost nor words
+        return weights, scores
+
+    def _same_story(self, blocks, body: list[bool], runs: list[tuple[int, int, float]],
+                    best: tuple[int, int, float], headline: int | None, floor: float
+                    ) -> list[tuple[int, int]]:
+        """The article's runs: its best one, and each run scoring ``floor`` or more that
+        shares ``cohesion`` of its paragraphs' key words with those kept so far (the best
+        scoring first, again while one joins)."""
+        story = set(_story_terms(blocks, body, best, headline))
+        kept = [best[:2]]
+        rest = sorted((run for run in runs if run[2] >= floor and run != best), key=lambda run: -run[2])
+        while rest:
+            joined = [run for run in rest if _cohesion(blocks, body, run[0], run[1], story)
+                      >= self.options["cohesion"]]
+            if not joined:
+                break
+            for s, e, _ in joined:
+                kept.append((s, e))
+                story |= _story_terms(blocks, body, (s, e, 0.0), None)
+            rest = [run for run in rest if run not in joined]
+        return kept
+
+    def _article(self, lines: "_Lines", runs: list[tuple[int, int, float]], first: int,
+                 best: tuple[int, int, float]) -> tuple[int | None, tuple[int, int, float]]:
+        """The page's headline and its article's run: the first line that repeats the page's
+        title line (its first line) with a run of an article's size (``2 * min_score``, and
+        ``keep_share`` of the best) right under it, within ``head_reach`` lines; else the
+        best-scoring run, under the last line before it that repeats the title line, or the
+        headline :meth:`_headline` finds."""
+        least = max(2 * self.options["min_score"], self.options["keep_share"] * best[2])
+        for head in lines.headlines_of(first, best[0]):
+            under = [run for run in runs if head < run[0] <= head + self.options["head_reach"]
+                     and run[2] >= least]
+            if under and _takes_up(lines, head, under[0]):
+                return head, under[0]
+        headline = lines.headline(first, first + 1, best[0])
+        if headline is None:
+            headline = self._headline(lines.blocks, first, best)
+        return headline, best
 
     def _headline(self, blocks, first: int, best: tuple[int, int, float]) -> int | None:
         """The headline above the article's run when no line repeats the page's title line
@@ -214,47 +341,115 @@ class MainContent(TextRule):
         return -(self.options["line_cost"] + self.options["word_cost"] * words)
 
     def _pages(self, lines: "_Lines", weights: list[tuple[int, bool]], scores: list[float]
-               ) -> list[tuple[int, int]]:
+               ) -> list[tuple[int, int, str]]:
         """Where each page of the scrape lies: from its title line to the next one.
 
-        A page after the first starts at a title line ("Headline | Site") right after a line
-        that is not a paragraph (the page before ended in a footer), whose headline stands
-        alone, without the site's name, further down; or, within ``footer_reach`` lines after
-        a copyright line (where the page before ended), at a headline-shaped line (not a
-        "You may also like") that repeats further down, with or without its site's name; or,
-        between two runs of paragraphs with page chrome between them, at the first
-        headline-shaped line whose words the lower run's lede takes up and the upper run's
-        text does not (:meth:`_title_between`). A page has ``min_labels`` lines or more.
+        A page after the first starts at a line that could be a title line (see
+        :meth:`_could_open`) with the evidence of one: within ``footer_reach`` lines after a
+        copyright line (where the page before ended), a headline-shaped line (not a "You may
+        also like") that repeats further down, with or without its site's name; a title
+        line ("Headline | Site") right after a line that is not a paragraph, or over the
+        site's menus, whose headline stands alone, without the site's name, further down; a
+        title line that the headline over an article repeats (:meth:`_named_title`, which
+        alone may end a page of a few lines); or, between two runs of paragraphs with page
+        chrome between them, the first headline-shaped line whose words the lower run's lede
+        takes up and the upper run's text does not (:meth:`_title_between`). A page has
+        ``min_labels`` lines or more, but for the named title.
         """
+        blocks = lines.blocks
         body = [long for _, long in weights]
-        starts = [0]
+        starts, reasons = [0], {0: ""}
         reach, least = self.options["title_reach"], self.options["min_labels"]
+        runs = sorted(r for r in self._runs(scores, lines.solid, 0, len(body))
+                      if r[2] >= self.options["min_score"])
         footer = -1  # the last copyright line: a page's last lines
-        for block in lines.blocks[1:]:
+        said = False  # has the current page had a paragraph of its own (20 words or more)?
+        for block in blocks[1:]:
             i = block.index
             if _copyright(block.text):
                 footer = i
-                continue
-            if i - starts[-1] < least or body[i] or weights[i][0] < 4:
-                continue
-            if starts[-1] < footer < i <= footer + self.options["footer_reach"]:
-                # after a page's copyright line: a line its page repeats, as its headline
-                if (is_headline(block.text) and not _OTHER_STORIES.match(block.text)
-                        and lines.headline(i, i + 1, i + reach, first=True) is not None):
+            elif said and weights[i][0] >= 4 and i - starts[-1] >= 3:
+                why = self._opening(lines, body, runs, starts[-1], footer, i)
+                if why is not None:
                     starts.append(i)
-            elif ((not body[i - 1] or _menus_below(lines.blocks, i)) and _TITLE_SEP.search(block.text)
-                  and lines.headline(i, i + 1, i + reach, first=True, whole=False) is not None):
-                starts.append(i)  # a title line ("Headline | Site") under a non-paragraph
-        runs = sorted(r for r in self._runs(scores, body, 0, len(body)) if r[2] >= self.options["min_score"])
+                    reasons[i] = why
+                    said = False
+            said = said or (body[i] and word_count(block.text) >= 20)
         for upper, lower in zip(runs, runs[1:]):
             if any(upper[1] <= start <= lower[0] for start in starts):
                 continue
-            page = lines.blocks[max(s for s in starts if s <= upper[0])].text.casefold()
-            found = self._title_between(lines.blocks, upper, lower, page)
+            page = blocks[max(s for s in starts if s <= upper[0])].text.casefold()
+            found = self._title_between(blocks, upper, lower, page)
             if found is not None and min(abs(found - s) for s in starts) >= least:
                 starts.append(found)
+                reasons[found] = "the lede below takes up its words, the article above does not"
         starts.sort()
-        return list(zip(starts, [*starts[1:], len(lines.blocks)]))
+        return [(s, e, reasons[s]) for s, e in zip(starts, [*starts[1:], len(blocks)])]
+
+    def _opening(self, lines: "_Lines", body: list[bool], runs: list[tuple[int, int, float]],
+                 page: int, footer: int, i: int) -> str | None:
+        """Why line ``i`` opens a page after the page that started at line ``page`` (the
+        last copyright line at ``footer``), or ``None``. The cheap looks first: most lines
+        are no title line at all."""
+        blocks, text = lines.blocks, lines.blocks[i].text
+        reach = self.options["title_reach"]
+        whole = i - page >= self.options["min_labels"]  # the page before has a page's lines
+        after_footer = (whole and not body[i] and page < footer < i <= footer + self.options["footer_reach"]
+                        and is_headline(text) and not _OTHER_STORIES.match(text))
+        site = (whole and not body[i] and _TITLE_SEP.search(text) is not None
+                and (not body[i - 1] or _menus_below(blocks, i)))
+        named = self._title_shaped(blocks, body, i)
+        if not (after_footer or site or named) or not self._could_open(lines, page, i):
+            return None
+        if after_footer and lines.headline(i, i + 1, i + reach, first=True) is not None:
+            return "after the last page's copyright line, repeated further down"
+        if site and lines.headline(i, i + 1, i + reach, first=True, whole=False) is not None:
+            return "its headline stands alone further down, without the site's name"
+        if named and self._named_title(lines, body, runs, i):
+            return "the headline over an article repeats it"
+        return None
+
+    @staticmethod
+    def _could_open(lines: "_Lines", page: int, i: int) -> bool:
+        """Could line ``i`` be the title line of a page after the page that started at line
+        ``page``? Not a credit ("Photo: ..."), not one of a list of other stories'
+        headlines, not template text the page repeats (more than three times), not about
+        the same story as that page's title line. (And the page before has had a paragraph
+        of its own: a page's head holds no title of another page.)"""
+        blocks = lines.blocks
+        text = blocks[i].text
+        if (":" in text and credit_label(line(text))) or _among_headlines(lines, i):
+            return False
+        words = lines.terms(i)
+        return (len(words) >= 2 and len(lines.where.get(text.casefold(), ())) <= 3
+                and not _same_story(words, lines.terms(page)))
+
+    @staticmethod
+    def _title_shaped(blocks, body: list[bool], i: int) -> bool:
+        """Does line ``i`` stand as a page's title line stands: not a sentence, the site's
+        menus under it, two lines or more of the five above it not paragraphs?"""
+        text = blocks[i].text
+        if body[i] and (word_count(text) > 25 or text.rstrip().endswith((".", "…"))):
+            return False  # a sentence, not a title ("Headline? Rest of it" may read as one)
+        return (_menus_below(blocks, i)
+                and sum(1 for k in range(max(0, i - 5), i) if not body[k]) >= 2)
+
+    def _named_title(self, lines: "_Lines", body: list[bool], runs: list[tuple[int, int, float]],
+                     i: int) -> bool:
+        """Is line ``i`` (shaped as a title line stands) the title line of a new page, one
+        that the headline over an article repeats? A line further down repeats it (whole,
+        without its site's name, or most of its words), and the lede of the run of
+        paragraphs right under that line (an article's, ``2 * min_score`` or more: not a
+        teaser's blurb) takes up its words: the new page's headline."""
+        blocks = lines.blocks
+        found = lines.repeat(i, i + self.options["title_reach"])
+        if found is None:
+            return False
+        after = next((run for run in runs if run[0] >= found), None)
+        if (after is None or after[0] - found > self.options["head_reach"]
+                or after[2] < 2 * self.options["min_score"]):
+            return False
+        return _takes_up(lines, found, after)
 
     def _title_between(self, blocks, upper: tuple[int, int, float], lower: tuple[int, int, float],
                        page: str) -> int | None:
@@ -330,6 +525,83 @@ _OTHER_STORIES = regex.compile(
 _CLOSING = "\"”’»)]"
 
 
+_CHROME = "page chrome, outside the article"
+_OTHER_STORY = "another story's paragraphs: they share few of the article's words"
+
+
+def _story_terms(blocks, body: list[bool], run: tuple[int, int, float], headline: int | None
+                 ) -> frozenset[str]:
+    """The key words of the article's run of paragraphs and of its headline."""
+    text = " ".join(blocks[k].text for k in range(run[0], run[1]) if body[k])
+    if headline is not None:
+        text += " " + blocks[headline].text
+    return _terms(text)
+
+
+def _cohesion(blocks, body: list[bool], s: int, e: int, story: set[str] | frozenset[str]) -> float:
+    """The share of the key words of the first paragraphs in ``[s, e)`` (their first 80
+    words, so that a long run and a short one are measured alike) that the article uses too."""
+    words = _terms(_lede(blocks, body, s, e))
+    return len(words & story) / len(words) if words else 0.0
+
+
+def _lede(blocks, body: list[bool], lo: int, hi: int, words: int = 80) -> str:
+    """The first ``words`` words of the paragraphs in ``[lo, hi)``: an article's lede."""
+    taken: list[str] = []
+    count = 0
+    for k in range(lo, hi):
+        if body[k]:
+            taken.append(blocks[k].text)
+            count += word_count(blocks[k].text)
+            if count >= words:
+                break
+    return " ".join(taken)
+
+
+def _among_headlines(lines: "_Lines", i: int) -> bool:
+    """Does line ``i`` stand in a list of other stories' headlines: a line of five words or
+    more shaped like a headline (of another story) among the two above it and among the two
+    below it?"""
+    blocks = lines.blocks
+    words = lines.terms(i)
+
+    def headline(k: int) -> bool:
+        text = blocks[k].text
+        return (word_count(text) >= 5 and is_headline(text) and not is_body(text)
+                and not _same_story(words, lines.terms(k)))
+
+    return (any(map(headline, range(max(0, i - 2), i)))
+            and any(map(headline, range(i + 1, min(len(blocks), i + 3)))))
+
+
+def _introduced(blocks, body: list[bool], most: int = 40) -> list[int]:
+    """The lines that a sentence ending in a colon introduces ("Other measures in the plan
+    include:", "This is what it looks like:"; six words or more): the items of a list, a
+    table's rows, a block of code, up to the next paragraph (``most`` lines at most)."""
+    found: list[int] = []
+    for i, block in enumerate(blocks):
+        if block.text.endswith(":") and (body[i] or word_count(block.text) >= 6):
+            for k in range(i + 1, min(len(blocks), i + 1 + most)):
+                if body[k]:
+                    break
+                found.append(k)
+    return found
+
+
+def _takes_up(lines: "_Lines", head: int, run: tuple[int, int, float]) -> bool:
+    """Does the lede of ``run`` (its first 80 words) take up the words of line ``head`` (two
+    of its key words, and a quarter of them), as an article's lede takes up its headline's?"""
+    words = lines.terms(head)
+    shared = len(words & _terms(_lede(lines.blocks, lines.body, max(run[0], head + 1), run[1])))
+    return shared >= 2 and shared >= 0.25 * len(words)
+
+
+def _same_story(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two headlines' key words name the same story (half of the shorter's shared)?"""
+    shared = len(a & b)
+    return shared >= 2 and shared >= 0.5 * min(len(a), len(b))
+
+
 def _menus_below(blocks, i: int) -> bool:
     """Does a site's chrome stand under line ``i`` (four lines of four words or fewer in the
     ten below, none of them a paragraph right under it), as under a page's title line?"""
@@ -391,11 +663,19 @@ def _rejoin_sentences(blocks, weights: list[tuple[int, bool]], most: int
 
 
 class _Lines:
-    """A page's lines, found by their text (case-blind), to match a title line's headline."""
+    """A page's lines, found by their text (case-blind) and their key words, to match a
+    title line's headline."""
 
-    def __init__(self, blocks) -> None:
+    def __init__(self, blocks, body: list[bool] | None = None) -> None:
         self.blocks = blocks
+        #: Which lines are paragraphs (as the page rule weighs them), and which are
+        #: paragraphs or the items a paragraph introduces (no wall stands there).
+        self.body = body if body is not None else [weight(b.text)[1] for b in blocks]
+        self.solid = list(self.body)
+        for i in _introduced(blocks, self.body):
+            self.solid[i] = True
         self.where: dict[str, list[int]] = {}
+        self._terms: list[frozenset[str] | None] = [None] * len(blocks)
         for block in blocks:
             self.where.setdefault(block.text.casefold(), []).append(block.index)
 
@@ -417,3 +697,45 @@ class _Lines:
             if 0 <= i < len(at) and lo <= at[i] < hi:
                 found.append(at[i])
         return (min(found) if first else max(found)) if found else None
+
+    def headlines_of(self, title: int, hi: int) -> list[int]:
+        """The lines after ``title`` (up to ``hi``) that repeat title line ``title`` whole or
+        its longest part between site separators (the headline, not the site's name), in
+        order."""
+        text = self.blocks[title].text.casefold()
+        longest = max(_TITLE_SEP.split(text), key=len)
+        texts = {text} | ({longest} if len(longest) >= 12 else set())
+        return sorted(i for t in texts for i in self.where.get(t, ()) if title < i < hi)
+
+    def repeat(self, title: int, hi: int) -> int | None:
+        """The first line after ``title`` (up to ``hi``) that repeats it: whole, a part of it
+        between site separators, or a headline that most of its words make (three at least,
+        six in ten of each line's key words shared): "HS Roundup: ..." over "High School
+        Roundup: ..."."""
+        exact = self.headline(title, title + 1, hi, first=True)
+        stop = exact if exact is not None else min(hi, len(self.blocks))
+        words = self.terms(title)
+        near = sorted({k for word in words for k in self.headlines.get(word, ()) if title < k < stop})
+        for k in near:
+            theirs = self.terms(k)
+            shared = len(theirs & words)
+            if len(theirs) >= 3 and shared >= 0.6 * len(theirs) and shared >= 0.6 * len(words):
+                return k
+        return exact
+
+    def terms(self, i: int) -> frozenset[str]:
+        """Line ``i``'s key words (:func:`~dechaff.rules.head.terms`), read once."""
+        found = self._terms[i]
+        if found is None:
+            found = self._terms[i] = _terms(self.blocks[i].text)
+        return found
+
+    @cached_property
+    def headlines(self) -> dict[str, list[int]]:
+        """The lines shaped like headlines (and short enough to be one), by their key words."""
+        found: dict[str, list[int]] = {}
+        for b in self.blocks:
+            if len(b.text) < 300 and is_headline(b.text):
+                for word in self.terms(b.index):
+                    found.setdefault(word, []).append(b.index)
+        return found
