@@ -98,7 +98,11 @@ def names_alone(text: str) -> list[str] | None:
     ['Jane Roe', 'John Doe']
     >>> names_alone("Harbour United climb to second") is None
     True
+    >>> names_alone("PA Media") is None
+    True
     """
+    if _AGENCY.match(text.strip()):
+        return None  # "Associated Press", "PA Media": an agency line, not a writer
     parts = [p.strip() for p in regex.split(NAME_JOIN, text.strip()) if p.strip()]
     return parts if parts and len(parts) <= 4 and all(_name(p) for p in parts) else None
 
