@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import regex
 
-from .shapes import UNSPACED, UNSPACED_STOP, is_headline, weight, word_count
+from .shapes import UNSPACED, UNSPACED_STOP, is_headline, unspaced_words, weight, word_count
 
 #: Short words that carry grammar, not subject, in the languages dechaff reads most (en, es,
 #: de, fr, pt, id, it, nl). Prose is thick with them (a third to a half of its words); menus,
@@ -69,7 +69,7 @@ het een van op met voor
 _WORDS = regex.compile(r"\w+")
 _WORDS_ASCII = re.compile(r"\w+")
 #: A list item's marker: a bullet, a dash, or a number or letter with a stop or bracket.
-_LIST_MARK = regex.compile(r"^(?:[•·▪▫◦‣⁃●○■□►▶✓✔*]|[-–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s"
+_LIST_MARK = regex.compile(r"^(?:[•·・▪▫◦‣⁃●○■□►▶✓✔*]|[-–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s"
                            r"|(?i:step|schritt|paso|étape|etapa|langkah)\s+\d)")
 #: "Label: rest": one to three words, then a colon (a full-width one in Chinese and Japanese).
 _LABEL = regex.compile(r"^[^\w\n]{0,2}(\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2})\s*[:：]\s*\S")
@@ -162,7 +162,7 @@ def line(text: str) -> Line:
     if not text.isascii() and words == spaced:  # a short line in an unspaced script
         chars = len(UNSPACED.findall(text))
         if chars * 2 >= len(text):
-            words = max(words, chars // 2)
+            words = max(words, unspaced_words(text, chars))
     unspaced = words > spaced
     # (counted with str's own methods, mapped: a paragraph has thousands of characters)
     letters = sum(map(str.isalpha, text))

@@ -29,6 +29,7 @@ from .patterns import BYLINE_LABEL, CREDIT_LABELS, READ_ALSO
 from .registry import register
 
 _NUMBER = regex.compile(r"\d+")
+_URL = regex.compile(r"(?:https?://|www\.)\S+")
 _READ_ALSO = regex.compile(rf"^[^\w\n]{{0,3}}(?i:{READ_ALSO})\s*[:：]")
 _BYLINE_START = regex.compile(rf"^[^\w\n]{{0,2}}(?i:{BYLINE_LABEL})\s*:?\s+\p{{Lu}}")
 
@@ -168,8 +169,14 @@ def _table_row(f: Line) -> bool:
 
 
 def _chaff_shape(f: Line) -> bool:
-    """Shapes that article text never takes: a menu's separators, a bare web address."""
-    return f.separators >= 1 or (f.url and f.words <= 6)
+    """Shapes that article text never takes: a menu's separators, a bare web address or one
+    under a label ("Permalink: https://...")."""
+    return f.separators >= 1 or (f.url and (f.words <= 6 or _bare_url(f.text)))
+
+
+def _bare_url(text: str) -> bool:
+    """A web address with at most a label's three words beside it."""
+    return line(_URL.sub(" ", text).strip() or "-").words <= 3
 
 
 def _heading_shape(f: Line) -> bool:
@@ -431,7 +438,7 @@ class Body(Rule):
             g = article.lines[j]
             cut = (j == article.last + 1 and g.open_end and g.words >= self.options["truncated"]
                    and g.function_share >= 0.2)
-            credit = _note(g) or g.label or g.intro or j in article.rows
+            credit = _note(g) or (g.label and not g.question) or g.intro or j in article.rows
             # (a question down there is a teaser's headline, or a widget's "Was this helpful?")
             if not (cut or credit or (g.closed and not g.question and g.words >= 3)):
                 return False

@@ -48,8 +48,12 @@ class Alternation(str):
 
 
 def head_word(word: str) -> str:
-    """How a line's first word is indexed: lower-cased, any number as ``#``."""
-    return "#" if word[:1].isdigit() else word.lower()
+    """How a line's first word is indexed: lower-cased, any number as ``#`` (a Turkish
+    capital İ lower-cases to i and a combining dot, which goes: "İlgili" is "ilgili")."""
+    if word[:1].isdigit():
+        return "#"
+    word = word.lower()
+    return word.replace("\u0307", "") if "\u0307" in word else word
 
 
 def alt(*phrases: str) -> Alternation:
@@ -182,7 +186,9 @@ PROMO_FOLLOW = alt(
     r"simak (?:breaking news|berita (?:terbaru|pilihan|terkini))", r"pilih saluran andalanmu",
 )
 PROMO_SUBSCRIBE = alt(
-    r"click here to subscribe", r"subscribe (?:here|now|today)\b", r"(?:haga|haz) clic aquí para suscribirte",
+    r"click here to subscribe", r"subscribe (?:here|now|today)\b", r"sign up (?:here|now|today)\b",
+    r"start (?:your|a) (?:\d+-day )?free trial", r"(?:try it|join) (?:free|for free|now|today)\b",
+    r"register (?:here|now|today)\b", r"(?:haga|haz) clic aquí para suscribirte",
     r"hier (?:klicken|abonnieren)", r"cliquez ici pour (?:vous abonner|s'abonner)", r"clique aqui para assinar",
     r"klik di sini untuk berlangganan",
 )
@@ -205,6 +211,18 @@ TAKEDOWN = alt(
     r"(?:this|the) (?:article|content|post) (?:will be|can be) removed (?:upon|on|at) request",
     r"if you believe (?:that )?(?:this|the|any|our) (?:[\w-]+ ){0,3}infring",
     r"contact us for (?:its |the )?(?:removal|deletion|takedown|correction)",
+    # an ask to the site (contact us, email us, write to our team) with a removal in the
+    # same sentence, in any order: "Contact us if you want this article removed."
+    r"(?:please )?(?:contact|e-?mail|write to|message|notify) (?:us|our (?:team|editors?|staff))\b"
+    r"(?=[^.!?\n]{0,100}\b(?:remov|taken? (?:it )?down|take (?:it )?down|takedown|delet))",
+    r"if you are the (?:owner|author|copyright (?:owner|holder)|rights holder)\b"
+    r"(?=[^.!?\n]{0,100}\b(?:remov|taken? (?:it )?down|take (?:it )?down|takedown|delet))",
+    r"(?:owners?|authors?|rights[- ]holders?|copyright (?:owners?|holders?)) (?:may|can|should) "
+    r"(?:request|ask for) (?:its |their |the )?(?:removal|deletion|takedown|correction)",
+    r"(?:this|the) (?:article|content|post|story|news|page) (?:was|is|has been) (?:automatically "
+    r"|auto-)?(?:collected|aggregated|scraped|gathered|compiled)(?: automatically)?\b",
+    r"content on this (?:page|site|website) (?:is|was|has been) (?:automatically |auto-)?"
+    r"(?:collected|aggregated|scraped|gathered|compiled)",
     r"for (?:removal|takedown|deletion|correction|copyright) (?:requests?|claims?|issues?)",
     r"(?:may|can) contact us to have (?:it|this|them|the \w+) (?:removed|deleted|taken down|changed|corrected)",
     r"(?:this|the) (?:article|story|content|post|news) (?:was|is|has been) (?:automatically |auto-)?(?:collected|aggregated|scraped|gathered|compiled|curated) from",
@@ -226,7 +244,9 @@ TAKEDOWN_END = r"(?:this|the|these) (?:article|articles|post|posts|content|story
 ALL_RIGHTS = alt(
     "all rights reserved", "todos los derechos reservados", "alle rechte vorbehalten",
     "tous droits réservés", "todos os direitos reservados", "hak cipta dilindungi undang-undang",
-    "all right reserved",
+    "all right reserved", "tutti i diritti riservati", "alle rechten voorbehouden",
+    "wszelkie prawa zastrzeżone", "alla rättigheter förbehållna", "alle rettigheter reservert",
+    "tüm hakları saklıdır", "все права защищены", "สงวนลิขสิทธิ์",
 )
 
 #: Labels that credit a picture or a quotation ("Photo: Reuters/File", "Quelle: dpa"), in

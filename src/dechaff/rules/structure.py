@@ -31,6 +31,15 @@ def head(pieces) -> list:
     return []
 
 
+def _lede(body) -> list[str]:
+    """The first paragraph and the next one, when it is one too (a web address or a tag
+    line under a short article is no lede: it would share words with its other kind)."""
+    texts = [body[0].text] if body else []
+    if len(body) > 1 and weight(body[1].text)[1]:
+        texts.append(body[1].text)
+    return texts
+
+
 @register
 class MenuRun(Rule):
     """A run of three or more label-like lines: a menu, a footer's link list, a share bar.
@@ -210,7 +219,7 @@ class Title(Rule):
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         lead = head(pieces)
-        lede = " ".join(p.text for p in pieces[len(lead):len(lead) + 2])
+        lede = " ".join(_lede(pieces[len(lead):]))
         title = self.choose(lead, doc, lede)
         if title is None:
             return
