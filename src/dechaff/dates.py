@@ -24,6 +24,14 @@ Weekday first, time first, numbers with dots or slashes, CJK year-month-day:
 >>> parse_date("24. 1. 2025 12:38"), parse_date("2025.05.15 20:00"), parse_date("2025年1月13日 21時37分")
 ('2025-01-24T12:38:00', '2025-05-15T20:00:00', '2025-01-13T21:37:00')
 
+A weekday between a time and the date, or between the date and its time; a bar before the
+time; a Thai date in the Buddhist era:
+
+>>> parse_date("16:40 BST, Saturday 24 May 2025"), parse_date("Jumat, 19 Juli 2024 | 14:25 WIB")
+('2025-05-24T16:40:00+01:00', '2024-07-19T14:25:00+07:00')
+>>> parse_date("28 Eylül 2024 Cumartesi 08:30"), parse_date("14 พ.ย. 2567 10:20 น.")
+('2024-09-28T08:30:00', '2024-11-14T10:20:00')
+
 A numeric date is day-first unless its line says it is American (a US time zone, "a.m.")
 or the first number cannot be a day's month:
 
@@ -56,6 +64,21 @@ for number, names in enumerate((
 ), start=1):
     for name in names.split():
         MONTHS[name] = number
+#: Russian months as dates write them (the genitive: "24 сентября 2018").
+for number, name in enumerate("января февраля марта апреля мая июня июля августа сентября "
+                              "октября ноября декабря".split(), start=1):
+    MONTHS[name] = number
+#: Thai months, full and short ("14 พ.ย. 2567"): Thai dates count years from the Buddha
+#: (the Buddhist era, 543 years ahead of the common era).
+THAI_MONTHS: dict[str, int] = {}
+for number, names in enumerate((
+    "มกราคม ม.ค.", "กุมภาพันธ์ ก.พ.", "มีนาคม มี.ค.", "เมษายน เม.ย.", "พฤษภาคม พ.ค.",
+    "มิถุนายน มิ.ย.", "กรกฎาคม ก.ค.", "สิงหาคม ส.ค.", "กันยายน ก.ย.", "ตุลาคม ต.ค.",
+    "พฤศจิกายน พ.ย.", "ธันวาคม ธ.ค.",
+), start=1):
+    for name in names.split():
+        THAI_MONTHS[name] = number
+BUDDHIST_ERA = 543
 
 #: Weekday names and their short forms, which open many date lines ("Thu, 9 Oct 2025").
 WEEKDAYS = frozenset("""
@@ -65,10 +88,12 @@ donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi di
 segunda-feira terça-feira quarta-feira quinta-feira sexta-feira segunda terça quarta quinta
 sexta senin selasa rabu kamis jumat sabtu minggu lunedì martedì mercoledì giovedì venerdì
 sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag måndag tisdag
-onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag
+onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag pazartesi salı çarşamba
+perşembe cuma cumartesi pazar poniedziałek wtorek środa czwartek piątek sobota niedziela
 """.split())
 
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_THAI_MONTH = "(?:" + "|".join(regex.escape(m) for m in sorted(THAI_MONTHS, key=len, reverse=True)) + ")"
 WEEKDAY = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?:[12][0-9]|3[01]|0?[1-9])"
 _MONTH_NUMBER = r"(?:0?[1-9]|1[0-2])"
@@ -93,16 +118,17 @@ DATE = (
     rf"|(?P<y>{_YEAR})\s?[年년]\s?(?P<m>{_MONTH_NUMBER})\s?[月월]\s?(?P<d>{_DAY})\s?[日일]"
     rf"|(?P<mn>{_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})"
     rf"|(?P<d>{_DAY})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?(?P<mn>{_MONTH}),?\s+(?:de\s+)?(?P<y>{_YEAR})"
-    rf"|(?P<nd>{_DAY})(?:[./]|\.\s)(?P<nm>[0-3]?[0-9])(?:[./]|\.\s)(?P<y>{_YEAR}))"
+    rf"|(?P<nd>{_DAY})(?:[./]|\.\s)(?P<nm>[0-3]?[0-9])(?:[./]|\.\s)(?P<y>{_YEAR})"
+    rf"|(?P<d>{_DAY})\s*(?P<tm>{_THAI_MONTH})\s*(?P<by>25[0-9]{{2}}))"
 )
-TIME = (rf"(?:[T\s,]+(?:at\s+|um\s+|à\s+|às\s+|a\s+las\s+|pukul\s+|kl\.\s+|-\s+)?"
+TIME = (rf"(?:[T\s,]+(?:[|·]\s*)?(?:{WEEKDAY},?\s+)?(?:at\s+|um\s+|à\s+|às\s+|a\s+las\s+|pukul\s+|kl\.\s+|-\s+)?"
         rf"(?P<hh>[01]?[0-9]|2[0-3])(?:[:.h]|\s?[時시]\s?)(?P<mi>[0-5][0-9])[分분]?"
         rf"(?::(?P<ss>[0-5][0-9]))?\s*(?P<ap>[ap]\.?m\.?)?(?:\s*(?:uhr|hrs|h)\b)?\s*\(?(?P<tz>{_ZONE})?\)?)?")
 DATE_TIME = DATE + TIME
 #: A time before the date ("18:20 CET, 4 Feb 2025", "12:20pm Jan 7, 2024").
 TIME_FIRST = (rf"(?:(?P<fh>[01]?[0-9]|2[0-3])[:.h](?P<fm>[0-5][0-9])\s*(?P<fap>[ap]\.?m\.?)?"
               rf"\s*(?P<ftz>{_ZONE})?[\s,|·–-]+)")
-_FIND = regex.compile(rf"(?<![\w-]){TIME_FIRST}?{DATE_TIME}(?!\w)", regex.IGNORECASE)
+_FIND = regex.compile(rf"(?<![\w-])(?:{TIME_FIRST}(?:{WEEKDAY},?\s+)?)?{DATE_TIME}(?!\w)", regex.IGNORECASE)
 
 
 def parse_date(text: str) -> str | None:
@@ -120,15 +146,16 @@ def iso(match: regex.Match, american: bool = False) -> str | None:
     """The date a match of :data:`DATE_TIME` names, as ISO; ``None`` when it is no date
     (a 31 April). A numeric date is read month first when ``american`` says so."""
     g = match.groupdict()
-    y = int(g["y"])
-    if g["mn"]:
-        m, d = MONTHS[g["mn"].lower().rstrip(".")], int(g["d"])
+    if g["tm"]:  # a Thai date, in the Buddhist era
+        y, m, d = int(g["by"]) - BUDDHIST_ERA, THAI_MONTHS[g["tm"]], int(g["d"])
+    elif g["mn"]:
+        y, m, d = int(g["y"]), MONTHS[g["mn"].lower().rstrip(".")], int(g["d"])
     elif g["nd"]:
-        d, m = int(g["nd"]), int(g["nm"])
+        y, d, m = int(g["y"]), int(g["nd"]), int(g["nm"])
         if (american and d <= 12) or m > 12:
             d, m = m, d
     else:
-        m, d = int(g["m"]), int(g["d"])
+        y, m, d = int(g["y"]), int(g["m"]), int(g["d"])
     if not 1 <= m <= 12 or d < 1 or d > (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31):
         return None
     date = f"{y:04d}-{m:02d}-{d:02d}"

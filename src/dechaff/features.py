@@ -21,7 +21,7 @@ from typing import NamedTuple
 
 import regex
 
-from .shapes import UNSPACED, UNSPACED_STOP, is_headline, weight, word_count
+from .shapes import UNSPACED, UNSPACED_STOP, is_headline, unspaced_words, weight, word_count
 
 #: Short words that carry grammar, not subject, in the languages dechaff reads most (en, es,
 #: de, fr, pt, id, it, nl). Prose is thick with them (a third to a half of its words); menus,
@@ -69,10 +69,17 @@ het een van op met voor
 _WORDS = regex.compile(r"\w+")
 _WORDS_ASCII = re.compile(r"\w+")
 #: A list item's marker: a bullet, a dash, or a number or letter with a stop or bracket.
-_LIST_MARK = regex.compile(r"^(?:[•·▪▫◦‣⁃●○■□►▶✓✔*]|[-–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s"
+_LIST_MARK = regex.compile(r"^(?:[•·・▪▫◦‣⁃●○■□►▶✓✔*]|[-–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s"
                            r"|(?i:step|schritt|paso|étape|etapa|langkah)\s+\d)")
-#: "Label: rest": one to three words, then a colon.
-_LABEL = regex.compile(r"^[^\w\n]{0,2}(\p{L}[\p{L}'’-]*(?:\s+\p{L}[\p{L}'’-]*){0,2})\s*:\s*\S")
+#: "Label: rest": one to three words, then a colon (a full-width one in Chinese and Japanese).
+_LABEL = regex.compile(r"^[^\w\n]{0,2}(\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2})\s*[:：]\s*\S")
+#: A clock time opening a line, as a live blog stamps its entries: "12:10 BST", "15h10",
+#: "11.05", "9:42 a.m." (with a zone or "Uhr"), then the entry's text, two words at least
+#: and not a length ("04:16 min").
+_STAMP = regex.compile(r"^(?:[01]?\d|2[0-3])(?:[:h]|\.(?=\d\d\s))[0-5]\d(?:\s*(?:[ap]\.?m\.?|uhr|h|"
+                       r"[A-Z]{2,4}T|GMT|UTC|BST|IST|WIB|CET|CEST))?\s*[-–—:|]?\s+"
+                       r"(?!(?:min|mins|minutes?|sec|secs|seconds?|std|hrs?)\b)"
+                       r"[\"“«‘'(]?[^\W\d][\w'’.,-]*\s+\S", regex.IGNORECASE)
 _URL = regex.compile(r"https?://|www\.\w|\w\.(?:com|org|net|co\.uk|de|fr|es|in)\b")
 _SEPARATORS = regex.compile(r"\s[|•·»›]\s|\s/\s")
 _SEPARATOR_MARKS = frozenset("|•·»›/")
@@ -117,6 +124,10 @@ class Line(NamedTuple):
     label: bool
     #: It ends with a colon: it introduces what follows.
     intro: bool
+    #: It opens with a clock time, then text: a live blog's entry ("12:10 BST Roads shut").
+    stamped: bool
+    #: How many "|" it holds: a row of a table flattened to a line has one between cells.
+    pipes: int
     question: bool
     #: It holds a web address, and how many " | ", " • ", " / " separators.
     url: bool
@@ -151,7 +162,7 @@ def line(text: str) -> Line:
     if not text.isascii() and words == spaced:  # a short line in an unspaced script
         chars = len(UNSPACED.findall(text))
         if chars * 2 >= len(text):
-            words = max(words, chars // 2)
+            words = max(words, unspaced_words(text, chars))
     unspaced = words > spaced
     # (counted with str's own methods, mapped: a paragraph has thousands of characters)
     letters = sum(map(str.isalpha, text))
@@ -178,7 +189,9 @@ def line(text: str) -> Line:
         headline=is_headline(text),
         listed=_LIST_MARK.match(text) is not None,
         label=_LABEL.match(text) is not None,
-        intro=text.endswith(":"),
+        intro=text.endswith((":", "：")),
+        stamped=text[:1].isdigit() and _STAMP.match(text) is not None,
+        pipes=text.count("|"),
         question=bare.endswith(("?", "？")),
         url=_has_url(text),
         separators=len(_SEPARATORS.findall(text)) if _SEPARATOR_MARKS.intersection(text) else 0,

@@ -1,6 +1,7 @@
 """Words and patterns the rules look for: data only, no logic.
 
-Wordings come in the languages dechaff supports (en, es, de, fr, pt, id). A list here names
+Wordings come in the languages dechaff reads most (en, es, de, fr, pt, id; the link, label
+and date lists also it, nl, pl, sv, tr, and Japanese and Thai). A list here names
 a *family* of phrasings; rules combine them with the shapes around them (a separator after a
 label, a sentence start before an imperative, a line end after a footer).
 """
@@ -48,8 +49,12 @@ class Alternation(str):
 
 
 def head_word(word: str) -> str:
-    """How a line's first word is indexed: lower-cased, any number as ``#``."""
-    return "#" if word[:1].isdigit() else word.lower()
+    """How a line's first word is indexed: lower-cased, any number as ``#`` (a Turkish
+    capital İ lower-cases to i and a combining dot, which goes: "İlgili" is "ilgili")."""
+    if word[:1].isdigit():
+        return "#"
+    word = word.lower()
+    return word.replace("\u0307", "") if "\u0307" in word else word
 
 
 def alt(*phrases: str) -> Alternation:
@@ -73,6 +78,10 @@ READ_ALSO = alt(
     "leia também", "leia mais", "veja também", "veja mais", "saiba mais", "confira também",
     "baca juga", "baca pula", "simak juga", "lihat juga", "baca selengkapnya", "berita terkait",
     "artikel terkait",
+    "leggi anche", "leggi pure", "potrebbe interessarti", "lees ook", "lees meer", "bekijk ook",
+    "czytaj także", "czytaj też", "czytaj również", "zobacz także", "zobacz też", "läs också",
+    "läs mer", "læs også", "les også", "ayrıca okuyun", "bunu da okuyun", "ilgili haber",
+    "อ่านข่าวที่เกี่ยวข้อง", "อ่านเพิ่มเติม", "関連記事",
 )
 
 #: Headings that stand alone above a block of links to other stories.
@@ -90,6 +99,11 @@ RELATED_HEADING = alt(
     "sur le même sujet", "articles liés", "à lire aussi", "lire aussi", "vous aimerez aussi",
     "notícias relacionadas", "conteúdo relacionado", "leia também", "veja também",
     "você pode gostar", "berita terkait", "artikel terkait", "baca juga", "topik terkait",
+    r"more (?:from|in) (?:the )?[\w'’&-]+(?: [\w'’&-]+)?", "articoli correlati", "correlati",
+    "leggi anche", "gerelateerde artikelen", "gerelateerd", "lees ook", "meer nieuws",
+    "czytaj także", "zobacz też", "zobacz także", "powiązane", "läs också", "relaterat",
+    "relaterade artiklar", "ilgili haberler", "benzer haberler", "関連記事", "関連ニュース",
+    "ข่าวที่เกี่ยวข้อง", "ข่าวเกี่ยวข้อง",
 )
 
 #: Headings over a list of popular or latest headlines (or of related stories).
@@ -100,7 +114,7 @@ POPULAR_HEADING = alt(
     "berita terkait", "artikel terkait", "you may also like", "you might also like",
     "recommended for you", "recommended stories", "also read", "read also",
     "more in this category", "more in this section", "more from this section",
-    "most read", "most popular", "most viewed", "most shared", "most commented", "trending",
+    r"more (?:from|in) (?:the )?[\w'’&-]+(?: [\w'’&-]+)?", "most read", "most popular", "most viewed", "most shared", "most commented", "trending",
     "trending now", "trending stories", "trending news", "top stories", "latest stories",
     "latest news", "latest headlines", "popular", "popular now", "popular stories",
     "editor's picks", "editors' picks", "don't miss", "just in", "what to read next",
@@ -109,6 +123,11 @@ POPULAR_HEADING = alt(
     "les plus lus", "les plus populaires", "à la une", "dernières actualités",
     "mais lidas", "mais lidos", "mais vistos", "últimas notícias", "em alta",
     "terpopuler", "berita populer", "terkini", "berita terkini", "paling banyak dibaca",
+    "i più letti", "più letti", "le più lette", "più lette", "articoli correlati", "meest gelezen",
+    "meest bekeken", "populair", "najczęściej czytane", "najpopularniejsze", "polecane",
+    "mest lästa", "mest läst", "mest lest", "mest læste", "en çok okunanlar", "çok okunanlar",
+    "ilgili haberler", "benzer haberler", "popüler haberler", "アクセスランキング",
+    "関連記事", "ข่าวยอดนิยม", "ข่าวที่เกี่ยวข้อง",
 )
 
 #: Openings of promotional sentences: calls to log in, subscribe, download, follow.
@@ -168,7 +187,9 @@ PROMO_FOLLOW = alt(
     r"simak (?:breaking news|berita (?:terbaru|pilihan|terkini))", r"pilih saluran andalanmu",
 )
 PROMO_SUBSCRIBE = alt(
-    r"click here to subscribe", r"subscribe (?:here|now|today)\b", r"(?:haga|haz) clic aquí para suscribirte",
+    r"click here to subscribe", r"subscribe (?:here|now|today)\b", r"sign up (?:here|now|today)\b",
+    r"start (?:your|a) (?:\d+-day )?free trial", r"(?:try it|join) (?:free|for free|now|today)\b",
+    r"register (?:here|now|today)\b", r"(?:haga|haz) clic aquí para suscribirte",
     r"hier (?:klicken|abonnieren)", r"cliquez ici pour (?:vous abonner|s'abonner)", r"clique aqui para assinar",
     r"klik di sini untuk berlangganan",
 )
@@ -191,6 +212,18 @@ TAKEDOWN = alt(
     r"(?:this|the) (?:article|content|post) (?:will be|can be) removed (?:upon|on|at) request",
     r"if you believe (?:that )?(?:this|the|any|our) (?:[\w-]+ ){0,3}infring",
     r"contact us for (?:its |the )?(?:removal|deletion|takedown|correction)",
+    # an ask to the site (contact us, email us, write to our team) with a removal in the
+    # same sentence, in any order: "Contact us if you want this article removed."
+    r"(?:please )?(?:contact|e-?mail|write to|message|notify) (?:us|our (?:team|editors?|staff))\b"
+    r"(?=[^.!?\n]{0,100}\b(?:remov|taken? (?:it )?down|take (?:it )?down|takedown|delet))",
+    r"if you are the (?:owner|author|copyright (?:owner|holder)|rights holder)\b"
+    r"(?=[^.!?\n]{0,100}\b(?:remov|taken? (?:it )?down|take (?:it )?down|takedown|delet))",
+    r"(?:owners?|authors?|rights[- ]holders?|copyright (?:owners?|holders?)) (?:may|can|should) "
+    r"(?:request|ask for) (?:its |their |the )?(?:removal|deletion|takedown|correction)",
+    r"(?:this|the) (?:article|content|post|story|news|page) (?:was|is|has been) (?:automatically "
+    r"|auto-)?(?:collected|aggregated|scraped|gathered|compiled)(?: automatically)?\b",
+    r"content on this (?:page|site|website) (?:is|was|has been) (?:automatically |auto-)?"
+    r"(?:collected|aggregated|scraped|gathered|compiled)",
     r"for (?:removal|takedown|deletion|correction|copyright) (?:requests?|claims?|issues?)",
     r"(?:may|can) contact us to have (?:it|this|them|the \w+) (?:removed|deleted|taken down|changed|corrected)",
     r"(?:this|the) (?:article|story|content|post|news) (?:was|is|has been) (?:automatically |auto-)?(?:collected|aggregated|scraped|gathered|compiled|curated) from",
@@ -212,7 +245,9 @@ TAKEDOWN_END = r"(?:this|the|these) (?:article|articles|post|posts|content|story
 ALL_RIGHTS = alt(
     "all rights reserved", "todos los derechos reservados", "alle rechte vorbehalten",
     "tous droits réservés", "todos os direitos reservados", "hak cipta dilindungi undang-undang",
-    "all right reserved",
+    "all right reserved", "tutti i diritti riservati", "alle rechten voorbehouden",
+    "wszelkie prawa zastrzeżone", "alla rättigheter förbehållna", "alle rettigheter reservert",
+    "tüm hakları saklıdır", "все права защищены", "สงวนลิขสิทธิ์",
 )
 
 #: Labels that credit a picture or a quotation ("Photo: Reuters/File", "Quelle: dpa"), in
@@ -221,7 +256,7 @@ CREDIT_LABELS = frozenset("""
 photo photos photograph photographs picture pictures pic image images img imagen imagem
 foto fotos bild bilder illustration graphic graphics grafik infografik video audio credit
 credits courtesy source sources quelle quellen fuente fonte sumber crédit crédito crédits
-caption file
+caption file фото источник fot zdjęcie fotoğraf kaynak bron källa 写真 画像 ภาพ
 """.split())
 
 #: Labels of the line that carries an article's publication date.
@@ -232,6 +267,11 @@ PUBLISHED_LABEL = alt(
     "fecha", "veröffentlicht", "veröffentlicht am", "aktualisiert", "aktualisiert am", "stand",
     "publié", "publié le", "mis à jour", "mis à jour le", "modifié le",
     "diterbitkan", "dipublikasikan", "diperbarui", "tanggal", "diunggah",
+    "pubblicato", "pubblicato il", "aggiornato", "aggiornato il", "gepubliceerd", "gepubliceerd op",
+    "bijgewerkt", "bijgewerkt op", "laatst bijgewerkt", "opublikowano", "aktualizacja",
+    "zaktualizowano", "publicerad", "publicerat", "uppdaterad", "uppdaterat", "publisert",
+    "oppdatert", "offentliggjort", "opdateret", "yayınlanma", "yayınlanma tarihi",
+    "güncelleme", "güncellenme", "son güncelleme",
 )
 
 #: Section names that aggregators print as a label over the headline.
@@ -256,12 +296,15 @@ SECTIONS = alt(
 
 #: Prefixes that mark a byline, and what a name looks like.
 BYLINE_LABEL = alt("by", "por", "von", "par", "oleh", "written by", "reported by", "escrito por",
-                   "texto", "reportagem", "penulis", "reporter", "autor", "auteur")
+                   "texto", "reportagem", "penulis", "reporter", "autor", "auteur", "di", "a cura di",
+                   "door", "av", "af", "autorka", "yazan")
 NAME = r"\p{Lu}[\p{L}'’.\-]*(?:[^\S\n]+(?:de|da|van|von|der|del|la|le|dos|bin|binti)?[^\S\n]*\p{Lu}[\p{L}'’.\-]*){0,3}"
 NAME_JOIN = r"[^\S\n]*(?:,|&|\band\b|\by\b|\bund\b|\bet\b|\be\b|\bdan\b)[^\S\n]*"
 
 #: Wire-service and agency names that open a dateline: "(Reuters) -", "WASHINGTON (AP) -".
 AGENCIES = alt("Reuters", "AP", "AFP", "Bloomberg", "ANI", "PTI", "IANS", "dpa", "EFE", "Xinhua",
+               "Associated Press", "Agence France-Presse", "PA Media", "PA", "ANSA", "TT", "NTB",
+               "Ritzau", "PAP", "ANP", "Belga", "APA", "CTK", "Anadolu", "DHA", "Kyodo News",
                "UPI", "Antara", "Agencia", "Europa Press", "Lusa", "KNA", "epd", "Yonhap", "Kyodo",
                "BERNAMA", "Agência Brasil", "SPA", "WAM", "AA", "TASS")
 WIRE_SERVICES = alt(r"PRNewswire-\w+", "ACCESSWIRE", "GLOBE NEWSWIRE", "GlobeNewswire", "PRNewswire", "PR Newswire",

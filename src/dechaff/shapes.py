@@ -23,6 +23,16 @@ UNSPACED = re.compile("[\u0e00-\u0e7f\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u303
                        "\uff66-\uff9f\U00020000-\U0003134f]")
 #: How a sentence ends in Chinese or Japanese.
 UNSPACED_STOP = ("。", "！", "？", "」", "）", "』")
+#: Thai letters (with their vowel and tone marks): a Thai word is about four of them.
+THAI = re.compile("[\u0e00-\u0e7f]")
+
+
+def unspaced_words(text: str, chars: int) -> int:
+    """How many words ``chars`` characters of an unspaced script make: every two of Chinese
+    or Japanese, every four of Thai (its vowels and tone marks are characters of their
+    own, and it spaces its phrases, not its words)."""
+    thai = len(THAI.findall(text)) if "\u0e00" <= max(text) else 0
+    return (chars - thai) // 2 + thai // 4
 
 
 @lru_cache(maxsize=16384)
@@ -54,8 +64,9 @@ def is_body(text: str) -> bool:
 @lru_cache(maxsize=16384)
 def weight(text: str) -> tuple[int, bool]:
     """A line's words, and whether it is a paragraph (:func:`is_body`); in Chinese or
-    Japanese, where words are not spaced, every two characters count as a word, and a line
-    of five such words or more (ten characters) closed by 。 (or ！, ？, 」) is a paragraph.
+    Japanese, where words are not spaced, every two characters count as a word (in Thai,
+    every four: :func:`unspaced_words`), and a line of 25 such words, or of five or more
+    closed by 。 (or ！, ？, 」), is a paragraph. Thai has no full stop: only length tells.
 
     >>> weight("The council met on Monday and voted to close the old bridge.")
     (12, True)
@@ -65,11 +76,13 @@ def weight(text: str) -> tuple[int, bool]:
     (5, True)
     >>> weight("ソフトウェア一般")
     (4, False)
+    >>> weight("เชียงใหม่เตรียมจัดงานประเพณี ปล่อยโคมได้เฉพาะจุดที่กำหนด")[1]
+    False
     """
     words = word_count(text)
     unspaced = len(UNSPACED.findall(text)) if not text.isascii() else 0
     if unspaced >= 8:
-        words = max(words, unspaced // 2)
+        words = max(words, unspaced_words(text, unspaced))
         return words, words >= 25 or (words >= 5 and text.rstrip().endswith(UNSPACED_STOP))
     return words, is_body(text)
 

@@ -39,6 +39,12 @@ class Cookies(PromoRule):
         r"wir verwenden cookies", r"diese (?:web)?seite verwendet cookies",
         r"nous utilisons des cookies", r"ce site utilise des cookies",
         r"situs ini menggunakan cookie", r"kami menggunakan cookie",
+        r"wij gebruiken cookies", r"we gebruiken cookies", r"deze (?:web)?site gebruikt cookies",
+        r"utilizziamo (?:i )?cookie", r"questo sito (?:web )?utilizza (?:i )?cookie",
+        r"vi använder (?:cookies|kakor)", r"(?:den här|denna) webbplats(?:en)? använder (?:cookies|kakor)",
+        r"vi bruker (?:cookies|informasjonskapsler)", r"vi bruger cookies",
+        r"używamy (?:plików )?cookie", r"ta strona (?:internetowa )?(?:używa|korzysta z) (?:plików )?cookie",
+        r"bu (?:web )?site(?:si|miz)? çerez", r"sitemizde çerez",
     )
     examples = (
         remove("We use cookies and other tracking technologies to improve your browsing "
@@ -46,6 +52,7 @@ class Cookies(PromoRule):
         remove("Necessary cookies are absolutely essential for the website to function properly."),
         keep("The regulator said that banners reading “We use cookies” must offer a clear refusal."),
         keep("Bakers said demand for cookies rose sharply in December, the survey found."),
+        remove("Wij gebruiken cookies om onze website te verbeteren. Akkoord"),
         remove("Out of these cookies, the cookies that are categorized as necessary are stored on "
                "your browser as they are essential for the working of basic functionalities."),
         keep("Out of these cookies, the oatmeal ones sold first, the bakery's owner said."),

@@ -20,14 +20,18 @@ from typing import Iterator, Sequence
 import regex
 
 from ..config import FAVORS
+from ..dates import find_date
 from ..errors import ConfigError
 from ..features import Line, line
 from ..shapes import weight
 from .base import ArticleRule, Proposal, keep, remove
-from ..patterns import CREDIT_LABELS
+from ..patterns import BYLINE_LABEL, CREDIT_LABELS, READ_ALSO
 from .registry import register
 
 _NUMBER = regex.compile(r"\d+")
+_URL = regex.compile(r"(?:https?://|www\.)\S+")
+_READ_ALSO = regex.compile(rf"^[^\w\n]{{0,3}}(?i:{READ_ALSO})\s*[:：]")
+_BYLINE_START = regex.compile(rf"^[^\w\n]{{0,2}}(?i:{BYLINE_LABEL})\s*:?\s+\p{{Lu}}")
 
 
 def describe(f: Line) -> str:
@@ -57,12 +61,24 @@ class Reading:
         self.lines = [line(p.text) for p in pieces]
         self.solid = [f.prose for f in self.lines]
         self._rejoin(most)
+        self.rows = table_rows(self.lines)
         solid = [i for i, s in enumerate(self.solid) if s]
         self.first = solid[0] if solid else None
         self.last = solid[-1] if solid else None
 
     def at(self, i: int) -> Line | None:
         return self.lines[i] if 0 <= i < len(self.lines) else None
+
+    def introduces(self, i: int) -> bool:
+        """Does line ``i`` introduce what follows ("The works include:"): a paragraph under
+        it, a list of two items or more, or one item under words that read as a sentence's
+        start ("The funeral will be held at:")? A kicker over one headline ("24 days after
+        surgery:") does not."""
+        f = self.lines[i]
+        if not f.intro or i + 1 >= len(self.lines) or not (f.words >= 3 or self.solid[i]):
+            return False
+        return (self.solid[i + 1] or (i + 2 < len(self.lines) and not self.solid[i + 2])
+                or f.function_share >= 0.3)
 
     def where(self, i: int) -> str:
         if self.first is not None and i < self.first:
@@ -97,15 +113,53 @@ class Reading:
             k = end + 1
 
 
+def table_rows(lines: Sequence[Line]) -> frozenset[int]:
+    """The lines that are rows of a table flattened with "|" between its cells: two lines
+    or more in a row with as many cells each, numbers in most of them (a header row has
+    none). A menu ("News | Sport | Video") stands alone, or holds no numbers."""
+    rows: set[int] = set()
+    n, k = len(lines), 0
+    while k < n:
+        cells = lines[k].pipes
+        end = k
+        while cells and end + 1 < n and lines[end + 1].pipes == cells:
+            end += 1
+        run = range(k, end + 1)
+        if len(run) >= 2 and sum(map(_numbered, (lines[j] for j in run))) * 2 >= len(run):
+            rows.update(run)
+        k = end + 1
+    return frozenset(rows)
+
+
 def _tail_of_sentence(f: Line) -> bool:
     """A link's text and the stop after it ("CBS News ."): a sentence's last words."""
     return f.words <= 6 and f.text[-2:-1] == " " and f.text[-1:] in ".,;:!?)"
 
 
 def _answers(question: Line, answer: Line) -> bool:
-    """Is ``answer`` the short answer to ``question`` in a question and answer?"""
+    """Is ``answer`` the short answer to ``question`` in a question and answer? An answer
+    is said: closed like a sentence ("No, never."), labelled ("A: Yes"), or a word or two;
+    a headline under a question is the next item of a list of headlines."""
     return (question.question and question.words >= 3 and 1 <= answer.words <= 25
+            and (answer.closed or answer.label or answer.words <= 2)
             and not _chaff_shape(question) and not _chaff_shape(answer))
+
+
+def _teaser_between(article: Reading, i: int, j: int, doc) -> bool:
+    """Did a byline or a date line stand between lines ``i`` and ``j`` (taken out as fields)?
+    Then line ``i`` is another story's headline over its teaser, not a subheading."""
+    blocks = doc.blocks
+    for k in range(article.pieces[i].block + 1, article.pieces[j].block):
+        text = blocks[k].text
+        if len(text) < 120 and (_BYLINE_START.match(text) or find_date(text) is not None):
+            return True
+    return False
+
+
+def _numbered(f: Line) -> bool:
+    """Does a row of a table hold a number in one of its cells?"""
+    return any(c.strip() and c.strip(" .,:%+-–/()").replace(",", "").replace(".", "").isdigit()
+               for c in f.text.split("|"))
 
 
 def _table_row(f: Line) -> bool:
@@ -115,8 +169,14 @@ def _table_row(f: Line) -> bool:
 
 
 def _chaff_shape(f: Line) -> bool:
-    """Shapes that article text never takes: a menu's separators, a bare web address."""
-    return f.separators >= 1 or (f.url and f.words <= 6)
+    """Shapes that article text never takes: a menu's separators, a bare web address or one
+    under a label ("Permalink: https://...")."""
+    return f.separators >= 1 or (f.url and (f.words <= 6 or _bare_url(f.text)))
+
+
+def _bare_url(text: str) -> bool:
+    """A web address with at most a label's three words beside it."""
+    return line(_URL.sub(" ", text).strip() or "-").words <= 3
 
 
 def _heading_shape(f: Line) -> bool:
@@ -125,6 +185,55 @@ def _heading_shape(f: Line) -> bool:
     if f.bracketed or _chaff_shape(f) or credit_label(f) or not 1 <= f.words <= 20:
         return False
     return f.headline or f.caps_share > 0.8 or f.intro or f.text.endswith(("...", "…"))
+
+
+def _labelled(f: Line) -> str | None:
+    """The value of a "Label: value" line with a short value, or ``None``: not a credit
+    ("Photo: ..."), not a read-also link ("Lees ook: Other headline")."""
+    if not f.label or credit_label(f) or _READ_ALSO.match(f.text):
+        return None
+    value = regex.split(r"[:：]", f.text, maxsplit=1)[1].strip()
+    return value if value and line(value).words <= 12 else None
+
+
+def _fact(f: Line) -> bool:
+    """A line of a fact box: a label and a value with a number in it, or a few words in
+    small letters ("Open: Wed–Sun, 12pm–3pm", "Price: about £45"); not a bare count, not a
+    headline with a colon ("France : la pêche interdite à une catégorie de bateaux ...")."""
+    value = _labelled(f)
+    if value is None or value.replace(",", "").replace(".", "").isdigit():
+        return False
+    if any(c.isdigit() for c in value):
+        return True
+    return line(value).words <= 8 and (value[0].islower() or f.unspaced)
+
+
+def _in_fact_box(article: Reading, i: int) -> bool:
+    """Is line ``i`` in a fact box: a run of two labelled lines or more, one a fact at
+    least ("Where: Old Mill" over "When: Sat 4 May, 10am"), or a fact right under a list's
+    items or a table's rows? A headline with a colon and a number ("Floods: 30 homes
+    evacuated") stands alone."""
+    if _labelled(article.lines[i]) is None:
+        return False
+    k = i
+    while k > 0 and _labelled(article.lines[k - 1]) is not None:
+        k -= 1
+    j = i
+    while j + 1 < len(article.lines) and _labelled(article.lines[j + 1]) is not None:
+        j += 1
+    if j > k:
+        return any(_fact(article.lines[m]) for m in range(k, j + 1))
+    above = article.at(i - 1)
+    return _fact(article.lines[i]) and above is not None and (above.listed or i - 1 in article.rows)
+
+
+def _note(f: Line) -> bool:
+    """A note in brackets: "(Reporting by Jane Roe; Editing by John Doe)", "(With inputs
+    from agencies)"; not a picture's credit ("(AP Photo/Jane Roe)")."""
+    if not (f.bracketed and f.words >= 3) or credit_label(f) or "/" in f.text:
+        return False  # ("(Jane Roe/Agency)": a credit)
+    head = [w.casefold() for w in regex.findall(r"\w+", f.text)[:3]]
+    return f.function_share >= 0.15 and not any(w in CREDIT_LABELS for w in head)
 
 
 def credit_label(f: Line) -> bool:
@@ -146,14 +255,30 @@ class Body(ArticleRule):
     Any other line stays only as one of the shapes real text takes beside paragraphs:
 
     - a **subheading**: a short headline-shaped line (or one in capitals, or a question)
-      right above a paragraph, a list or a table, the only line of that shape among the
-      short lines above it (two make a list of other stories' headlines); one word only
-      straight between two paragraphs ("References");
+      right above a paragraph, a list, a table or the line that introduces a list, the
+      only line of that shape among the short lines above it (two make a list of other
+      stories' headlines; a read-also label over a headline, "Leggi anche: ...", does not
+      count); one word only straight between two paragraphs ("References"); never with a
+      byline or a date line taken out between it and its paragraph (another story's
+      teaser), nor a time or a count ("03:12 min");
     - a **list**: the items under a line that introduces them (ending in a colon, as
-      "include:"), items with markers ("•", "1.", "Step 2"), and the rows of a table
-      (several numbers to a line, two rows or more);
-    - a **question and answer**: the short answer under a question, a question over a
-      paragraph or an answer; an attribution ("— Jane Roe") under a quotation;
+      "include:", over a paragraph, two items or more, or one under words that read as a
+      sentence's start: "The funeral will be held at:"), items with markers ("•", "1.",
+      "Step 2");
+    - a **table**: rows flattened with "|" between their cells, two or more with as many
+      cells, numbers in most ("Ward | Yes | No" over "Harbour | 412 | 380"), and rows of
+      several numbers;
+    - a **fact box**: two labelled lines or more, one with a number or a value in small
+      letters ("Address: 2 Sea Wall", "Open: Wed–Sun, 12pm–3pm", "Price: about £45"), or
+      such a line under a list;
+    - a **question and answer**: the short answer under a question (closed like a
+      sentence, labelled, or a word or two: a headline under a question is the next item
+      of a list of headlines), a question over a paragraph or an answer; an attribution
+      ("— Jane Roe") under a quotation;
+    - a **live blog's entry**: a line opening with its time ("12:10 BST Roads shut",
+      "15h10 « ... »");
+    - a **note in brackets**: "(Reporting by Jane Roe; Editing by John Doe)", not a
+      picture's credit ("(Jane Roe/Agency)");
     - a **one-line paragraph or quotation**: a line closed like a sentence ("Berlin.",
       "No one was hurt."), or opening with a quotation mark, between paragraphs; a long
       sentence (15 words or more) whose end a link took;
@@ -163,7 +288,8 @@ class Body(ArticleRule):
     - under the last paragraph, **what still belongs to it**: the last paragraph cut off
       in mid-sentence (``truncated`` words or more, left open, with the function words of
       prose), a credit or contact line ("(With inputs from agencies)", "Editor: Jane Roe"),
-      a short closing sentence.
+      a short closing sentence (not a question: down there, a question is a teaser's
+      headline or a widget's "Was this helpful?").
 
     Everything else goes, with its reason: "not article text: 3 words, no sentence end,
     between two paragraphs". The lines above the first paragraph are the head's, and
@@ -225,6 +351,19 @@ class Body(ArticleRule):
              "1 Ana Ruiz 71 4\n\n2 Ben Okoro 72 3\n\n3 Chen Li 74 1\n\n"
              "The second round starts on Monday morning at the north course.",
              "2 Ben Okoro 72 3"),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "Votes by ward\n\nWard | Yes | No\n\nHarbour | 412 | 380\n\nHill Top | 290 | 301\n\n"
+             "The bridge will stay shut until the spring, officials said on Tuesday.",
+             "Votes by ward", "Ward | Yes | No", "Hill Top | 290 | 301"),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "14:05 GMT Ferries are running again\n\nThe first crossing left on time, the "
+             "operator said.\n\n(Reporting by Ana Ruiz; Editing by Tom Field)\n\nThe bridge will "
+             "stay shut until the spring, officials said on Tuesday.",
+             "14:05 GMT Ferries are running again", "(Reporting by Ana Ruiz; Editing by Tom Field)"),
+        remove("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+               "Home | News | Sport\n\nAbout | Jobs | Help\n\n(Ana Ruiz/City Herald)\n\nThe "
+               "bridge will stay shut until the spring, officials said on Tuesday.",
+               "Home | News", "About | Jobs", "(Ana Ruiz/City Herald)"),
         keep("市议会周一投票决定关闭旧桥进行维修，预计工程将持续整个冬季。\n\n"
              "市长表示，渡轮将在桥梁关闭期间增加班次，以方便居民出行。",
              "市长表示，渡轮将在桥梁关闭期间增加班次"),
@@ -245,7 +384,7 @@ class Body(ArticleRule):
         for i in range(article.first + 1, len(pieces)):
             if not keep[i]:
                 keep[i] = self.kept(article, i, favor) is not None
-        self._subheadings(article, keep, favor)
+        self._subheadings(article, keep, favor, doc)
         for i in range(article.first + 1, len(pieces)):
             if not keep[i]:
                 piece = pieces[i]
@@ -257,9 +396,11 @@ class Body(ArticleRule):
         judged later, from the lines kept around it)."""
         f, prev, nxt = article.lines[i], article.at(i - 1), article.at(i + 1)
         solid = article.solid
+        if i in article.rows:
+            return "a row of a table"
         if _chaff_shape(f):
             return None
-        if f.intro and nxt is not None and (f.words >= 3 or solid[i + 1]):
+        if article.introduces(i) or (f.intro and nxt is not None and solid[i + 1]):
             return "introduces what follows"
         if self._listed(article, i):
             return "an item of a list"
@@ -270,6 +411,12 @@ class Body(ArticleRule):
         if f.text[:1] in "—―–" and f.words <= 12 and prev is not None and prev.closed:
             return "an attribution"
         inside = i < article.last
+        if inside and f.stamped:
+            return "a live blog's time stamp"
+        if _note(f):
+            return "a note in brackets"
+        if inside and _in_fact_box(article, i):
+            return "a line of a fact box"
         least = 5 if favor == "precision" else 1
         if inside and (f.closed or f.quoted) and f.words >= least and not credit_label(f):
             return "a one-line paragraph"
@@ -284,19 +431,20 @@ class Body(ArticleRule):
     def _after_body(self, article: Reading, i: int) -> bool:
         """Below the last paragraph, what still belongs to it: the last paragraph cut off
         in mid-sentence, a credit or contact line ("(With inputs from agencies)", "Editor:
-        Jane Roe"), a closing one-line paragraph, each right under the paragraph or under
-        another such line."""
+        Jane Roe"), a closing one-line paragraph (not a question), each right under the
+        paragraph or under another such line."""
         for j in range(i, article.last, -1):
             g = article.lines[j]
             cut = (j == article.last + 1 and g.open_end and g.words >= self.options["truncated"]
                    and g.function_share >= 0.2)
-            credit = (g.bracketed and g.words >= 3) or g.label or g.intro
-            if not (cut or credit or (g.closed and g.words >= 3)):
+            credit = _note(g) or (g.label and not g.question) or g.intro or j in article.rows
+            # (a question down there is a teaser's headline, or a widget's "Was this helpful?")
+            if not (cut or credit or (g.closed and not g.question and g.words >= 3)):
                 return False
         return True
 
     @staticmethod
-    def _subheadings(article: Reading, keep: list[bool], favor: str) -> None:
+    def _subheadings(article: Reading, keep: list[bool], favor: str, doc) -> None:
         """A run of lines going between two kept ones: its last line is a subheading when it
         has the shape of one, stands over a sentence, and the run holds no other line of that
         shape (more make a list of headlines: other stories)."""
@@ -310,14 +458,20 @@ class Body(ArticleRule):
             while j < n and not keep[j]:
                 j += 1
             run = range(i, j)
-            shaped = [k for k in run if _heading_shape(article.lines[k])]
+            # (a label over another story's headline, "Lees ook: ...", goes whatever it is)
+            shaped = [k for k in run if _heading_shape(article.lines[k])
+                      and not (k != j - 1 and _READ_ALSO.match(article.lines[k].text))]
             last = j - 1
             # one word ("References") only straight between two sentences
             alone = len(run) == 1 or favor == "recall"
-            over = j < n and (article.solid[j] or Body._listed(article, j))
+            over = j < n and (article.solid[j] or Body._listed(article, j) or j in article.rows
+                              or (keep[j] and article.introduces(j)))
             if favor == "precision" and len(run) > 1:
                 over = False  # only right under a paragraph
-            if (over and last in shaped and len(shaped) <= most
+            close = j < n and not _teaser_between(article, last, j, doc)
+            # (a time or a count, "03:12 min", "3/50", heads nothing, but counts: a gallery)
+            if (over and close and last in shaped and len(shaped) <= most
+                    and article.lines[last].digit_share < 0.4
                     and (article.lines[last].words >= 2 or alone)):
                 keep[last] = True
             i = j
@@ -329,9 +483,9 @@ class Body(ArticleRule):
         f = article.lines[i]
         for j in range(i - 1, max(i - 40, -1), -1):
             g = article.lines[j]
-            if g.intro and (g.words >= 3 or article.solid[j]):
+            if article.introduces(j):
                 return True
-            if article.solid[j] or _chaff_shape(g):
+            if article.solid[j] or (_chaff_shape(g) and j not in article.rows):
                 break
         for k in (i - 1, i + 1):
             g = article.at(k)

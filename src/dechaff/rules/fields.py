@@ -72,7 +72,7 @@ class DateHeader(PatternRule):
     scope = "span"
     field = "published"
     pattern = (rf"^[^\w\n]{{0,2}}(?:(?i:date|fecha|datum|data|tanggal)\s*:?\s*)?"
-               rf"(?:(?i:{WEEKDAY}),?\s+)?(?i:{TIME_FIRST})?(?i:{DATE_TIME})(?!\w)[\s,|]*")
+               rf"(?:(?i:{WEEKDAY}),?\s+)?(?:(?i:{TIME_FIRST})(?:(?i:{WEEKDAY}),?\s+)?)?(?i:{DATE_TIME})(?!\w)[\s,|]*")
 
     def accept(self, match, doc) -> bool:
         block = doc.block_at(match.start())

@@ -24,8 +24,9 @@ class Takedown(PatternRule):
     name = "footer.takedown"
     groups = ("footer",)
     description = "'The mention sources can contact us to remove/changing this article', DMCA lines."
-    keywords = ("contact", "request", "owner of", "author of", "holder of", "dmca", "copyright",
-                "removed", "si eres", "si es usted", "contáct", "wenn sie", "kontaktieren",
+    keywords = ("contact", "request", "owner", "author of", "holder of", "dmca", "copyright",
+                "removed", "email us", "e-mail us", "write to", "notify us", "message us",
+                "automatically", "aggregated", "scraped", "collected", "si eres", "si es usted", "contáct", "wenn sie", "kontaktieren",
                 "si vous", "se você", "entre em contato", "hubungi kami", "jika anda")
     scope = "span"
     ends_article = True
@@ -36,6 +37,12 @@ class Takedown(PatternRule):
         remove("to request, modification Contact us at Here or [email protected]"),
         remove("If you are the owner of this content and want it removed, contact us."),
         remove("If you believe this content infringes your copyright, contact us for removal"),
+        remove("Contact us if you would like this story taken down."),
+        remove("If you are the author and want it removed, write to our team."),
+        remove("This page was aggregated automatically. Authors can request its removal.",
+               "aggregated automatically", "request its removal"),
+        keep("Residents should contact us if a bin has not been removed by Friday, the council said."
+             " It was the third such notice this year.", "It was the third"),
         keep("Residents can contact us at the town hall on weekdays, the mayor said."),
         keep("One notice reads “This article was automatically collected from its source, which may "
              "contact us to have it removed,” and many sites copy it."),
@@ -58,14 +65,18 @@ class Copyright(PatternRule):
     groups = ("footer",)
     description = "'© 2024 Example Media. All rights reserved.' and its translations."
     keywords = ("©", "copyright", "(c)", "rights reserved", "right reserved", "derechos reservados",
-                "rechte vorbehalten", "droits réservés", "direitos reservados", "hak cipta")
+                "rechte vorbehalten", "droits réservés", "direitos reservados", "hak cipta",
+                "diritti riservati", "rechten voorbehouden", "prawa zastrzeżone",
+                "rättigheter förbehållna", "rettigheter reservert", "hakları saklıdır",
+                "права защищены", "สงวนลิขสิทธิ์")
     ends_article = True
     pattern = (rf"^(?:(?:©|\(c\)|(?i:copyright)\s*(?:©|\(c\))?\s*(?:\d{{4}}|\p{{Lu}}))[^\n]{{0,200}}"
-               rf"|(?:[^\n]{{0,150}}[.!|,]\s*)?(?i:{ALL_RIGHTS})\.?)\s*$")
+               rf"|(?:[^\n]{{0,150}}[.!|,©]\s*)?(?i:{ALL_RIGHTS})\.?)\s*$")
     examples = (
         remove("© 2024 Example Media. All rights reserved."),
         remove("Copyright 2023 The Daily Planet"),
         remove("Todos los derechos reservados."),
+        remove("Harbour Post © Tüm hakları saklıdır."),
         keep("Lawyers said the phrase all rights reserved has no legal force today."),
     )
 

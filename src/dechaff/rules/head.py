@@ -98,7 +98,11 @@ def names_alone(text: str) -> list[str] | None:
     ['Jane Roe', 'John Doe']
     >>> names_alone("Harbour United climb to second") is None
     True
+    >>> names_alone("PA Media") is None
+    True
     """
+    if _AGENCY.match(text.strip()):
+        return None  # "Associated Press", "PA Media": an agency line, not a writer
     parts = [p.strip() for p in regex.split(NAME_JOIN, text.strip()) if p.strip()]
     return parts if parts and len(parts) <= 4 and all(_name(p) for p in parts) else None
 
@@ -119,10 +123,15 @@ def head_date(text: str) -> str | None:
     return parse_date(text) if line(rest.strip() or "-").words <= 8 else None
 
 
+def _unspaced(text: str) -> bool:
+    """Is ``text`` written mostly in Chinese, Japanese or Thai?"""
+    return not text.isascii() and len(UNSPACED.findall(text)) * 2 >= len(text)
+
+
 def terms(text: str) -> frozenset[str]:
-    """What a headline and a lede share: key words, or in Chinese and Japanese, pairs of
-    characters."""
-    if not text.isascii() and len(UNSPACED.findall(text)) * 2 >= len(text):
+    """What a headline and a lede share: key words, or in Chinese, Japanese and Thai, pairs
+    of characters."""
+    if _unspaced(text):
         chars = "".join(UNSPACED.findall(text))
         return frozenset(chars[i:i + 2] for i in range(len(chars) - 1))
     return keys(text)
@@ -134,7 +143,9 @@ def headline_by_lede(candidates: Sequence, lede: str):
     A site's name, a navigation bar, a ticker ("Breaking: ..."), a promo or a date line
     shares no words with the story; the headline shares several. A candidate needs two
     words in common and a quarter of its words; the best share wins, then the most words
-    shared, then the line nearer the lede.
+    shared, then the line nearer the lede. In Chinese, Japanese and Thai, among the lines
+    sharing half their pairs of characters, the one sharing most wins (a section's name,
+    one word of the story, shares all of its pairs).
     """
     lede_terms = terms(lede)
     best, best_key = None, None
@@ -146,7 +157,11 @@ def headline_by_lede(candidates: Sequence, lede: str):
         share = shared / len(words)
         if shared < 2 or share < 0.25:
             continue
-        key = (round(share, 2), shared, order)
+        # (in Chinese, Japanese or Thai, where the terms are pairs of characters, a one-word
+        # line, a section's name, shares all of its pairs by chance: among the lines that
+        # share half their pairs, the one that shares most wins)
+        most = shared if share >= 0.5 and _unspaced(piece.text) else 0
+        key = (most, round(share, 2), shared, order)
         if best_key is None or key > best_key:
             best, best_key = piece, key
     return best

@@ -31,8 +31,10 @@ class PromoRule(SentenceRule):
     """Cuts sentences that open with a call to act; drops a paragraph made of them.
 
     A paragraph goes whole when its first sentence is this rule's promo and either its last
-    one is a promo of any kind or such promos make up half of it; otherwise only this rule's
-    promo sentences are cut.
+    one is a promo of any kind or such promos make up half of it, or when it is a short box
+    (two sentences, twenty words at most) that ends on a bare call to act of this rule's
+    ("Get our tips every Friday. Sign up here"); otherwise only this rule's promo sentences
+    are cut.
     """
 
     groups = ("promo",)
@@ -67,6 +69,11 @@ class PromoRule(SentenceRule):
         promo_chars = sum(e - s for (s, e), p in zip(spans, any_promo) if p)
         whole = (promo[0] and (any_promo[-1] or promo_chars * 2 >= block.end - block.start)
                  and word_count(block.text) <= self.options["max_words"])
+        # a short box that ends on a bare call to act: its pitch goes with it ("Get our
+        # tips every Friday. Sign up here")
+        last_start, last_end = spans[-1]
+        whole = whole or (promo[-1] and len(spans) <= 2 and word_count(block.text) <= 20
+                          and word_count(text[last_start:last_end]) <= 5)
         if whole:
             yield self.drop(block.start, block.end, reason="promotional paragraph",
                             ends_article=self.ends_article)
@@ -148,6 +155,10 @@ class SubscribeClick(PromoRule):
     opening = PROMO_SUBSCRIBE
     examples = (
         remove("Click here to subscribe to our YouTube channel."),
+        remove("Fresh deals in your inbox every Monday. Sign up here"),
+        remove("Every match, live and on demand. Start your free trial"),
+        keep("The club said fans could sign up here or at the ground, and that 400 had done so "
+             "since the vote on Tuesday.", ),
         keep("Readers who click here to subscribe will be asked for a card, the report noted.",
              ),
     )

@@ -10,7 +10,8 @@ from typing import Iterator
 
 import regex
 
-from ..shapes import is_body, is_headline
+from ..features import line
+from ..shapes import is_body, is_headline, sentences, weight, word_count
 from .base import PatternRule, Proposal, TextRule, keep, remove
 from ..patterns import POPULAR_HEADING, READ_ALSO, RELATED_HEADING
 from .registry import register
@@ -48,8 +49,29 @@ class ReadAlso(PatternRule):
         keep("Read more about the club's history in the museum, the guide said."),
         keep("Related reporting by the team showed the same pattern in 2019."),
         keep("Mehr zum Thema Anwohnerparken will die Verwaltung im Herbst ein Konzept vorlegen."),
+        remove("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+               "Also read:\n\nFerry fares rise in March\n\nThe bridge will stay shut until the "
+               "spring, officials said on Tuesday.", "Also read:", "Ferry fares rise in March"),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "Also read:\n\nThe bridge will stay shut until the spring, officials said on Tuesday.",
+             "The bridge will stay shut until the spring"),
     )
 
+    def propose(self, doc) -> Iterator[Proposal]:
+        """The line; when the label stands alone ("Also read:"), the headline under it too."""
+        blocks = doc.blocks
+        for proposal in super().propose(doc):
+            yield proposal
+            block = doc.block_at(proposal.start)
+            nxt = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+            if (nxt is not None and _LABEL_ALONE.match(block.text) and is_headline(nxt.text)
+                    and not _paragraph(nxt.text)):
+                yield self.drop(nxt.start, nxt.end, reason="the headline under a read-also label")
+
+
+_MORE_FROM = regex.compile(r"^[^\w\n]{0,3}(?i:more (?:from|in))\b")
+#: A read-also label alone on its line: its headline stands on the next one.
+_LABEL_ALONE = regex.compile(rf"^[^\w\n]{{0,3}}(?i:{READ_ALSO})\s*[:|»›>\-–—]*\s*$")
 
 #: Words that open a sentence (capitalised, then a word in small letters): where a teaser's
 #: headline glued inside a paragraph ends and the paragraph goes on.
@@ -122,7 +144,11 @@ class PopularList(TextRule):
 
     The list ends at the first paragraph of real text. A headline directly followed by a
     paragraph is kept: it is the next article's title (in a list packed without blank lines,
-    only a question: there the last item often stands on the paragraph).
+    only a question: there the last item often stands on the paragraph), unless the
+    paragraph is a one-sentence blurb with another item under it: a rail of headlines and
+    their blurbs ("Ferry fares rise in March" / "The operator blamed fuel costs.").
+    Under "More from ..." (which also opens a site's footer) only headlines of four words
+    or more make the list.
     """
 
     code = "RL03"
@@ -139,9 +165,19 @@ class PopularList(TextRule):
         remove("Body text of the story that ends here.\n\nAlso read\n\nFerry fares rise in March"
                "\n\nHarbour master named", "Also read", "Ferry fares rise in March",
                "Harbour master named"),
+        remove("Body text of the story that ends here.\n\nMore from Harbour Town\nFerry fares rise "
+               "in March\nThe operator blamed fuel costs for the rise of a tenth.\nHarbour master "
+               "named for winter\nA former pilot will take the post in May, the port said.\nIsland bus "
+               "route cut back",
+               "More from", "Ferry fares rise", "blamed fuel costs", "Harbour master",
+               "former pilot", "Island bus"),
         keep("Body text of the story that ends here.\n\nMost read\nFirst other headline here\n"
              "Why did the council close the bridge?\nThe council voted on Monday to close the old "
              "bridge for repairs, the mayor said.", "Why did the council close the bridge?"),
+        keep("Body text of the story that ends here.\n\nMost read\n\nFerry fares rise in March"
+             "\n\nFerry fares will rise by a tenth in March, the operator said on Monday.\n\nThe "
+             "operator blamed fuel costs, and said the winter timetable would not change.",
+             "Ferry fares will rise by a tenth", "The operator blamed fuel costs"),
         keep("Trending topics on social media shifted towards the election this week, data show."),
     )
 
@@ -151,19 +187,47 @@ class PopularList(TextRule):
             if not self.heading.match(doc.text, doc.line_start(block), block.end, timeout=self.timeout):
                 continue
             yield self.drop(block.start, block.end, reason="list heading")
+            # "More from Coast Daily" also opens a site's footer: there, only headlines
+            # (four words or more) make the list, and its links are left to the other rules
+            least = 4 if _MORE_FROM.match(block.text) else 1
             i = block.index + 1
             # Items right under the heading (no blank line) make the list, and it ends with
             # them; items set apart by blank lines go on while they look like list items.
             packed = i < len(blocks) and blocks[i].paragraph == block.paragraph
-            while i < len(blocks) and not is_body(blocks[i].text) and _list_item(blocks[i].text):
-                if packed and blocks[i].paragraph != block.paragraph:
+            while i < len(blocks) and not _paragraph(blocks[i].text) and _list_item(blocks[i].text):
+                if (packed and blocks[i].paragraph != block.paragraph) or \
+                        word_count(blocks[i].text) < least:
                     break
                 nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
-                if is_body(nxt) and is_headline(blocks[i].text) and (
+                if _blurb(blocks, i + 1):
+                    yield self.drop(blocks[i].start, blocks[i].end, reason="list item")
+                    yield self.drop(blocks[i + 1].start, blocks[i + 1].end, reason="a list item's blurb")
+                    i += 2
+                    continue
+                if _paragraph(nxt) and is_headline(blocks[i].text) and (
                         not packed or blocks[i].text.endswith(("?", "?”", "?\""))):
                     break  # a headline right above a paragraph opens the next story
                 yield self.drop(blocks[i].start, blocks[i].end, reason="list item")
                 i += 1
+
+
+def _blurb(blocks, i: int) -> bool:
+    """Is block ``i`` the one-sentence blurb under a listed headline ("Two swimmers were
+    pulled from the lake on Thursday."), with another item under it? (A lede
+    with its article's paragraphs under it opens the next story.)"""
+    if i >= len(blocks) or not _paragraph(blocks[i].text):
+        return False
+    text = blocks[i].text
+    f = line(text)
+    if f.words > 30 or len(sentences(text)) > 1 or not (f.function_share >= 0.15 or f.unspaced):
+        return False  # (a copyright line has no "the", "of", "said")
+    after = blocks[i + 1].text if i + 1 < len(blocks) else None
+    return after is not None and not _paragraph(after) and _list_item(after)
+
+
+def _paragraph(text: str) -> bool:
+    """A paragraph of text, in Chinese, Japanese or Thai too (see ``shapes.weight``)."""
+    return weight(text)[1]
 
 
 def _list_item(text: str) -> bool:

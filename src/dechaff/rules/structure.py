@@ -13,6 +13,8 @@ import regex
 
 from ..shapes import UNSPACED_STOP, is_body, is_headline, weight, word_count
 from .base import ArticleRule, ArticlesRule, Proposal, keep, remove
+from ..features import line
+from .evidence import table_rows
 from .head import headline_by_lede, strip_site, terms
 from ..patterns import SECTIONS
 from .registry import register
@@ -29,6 +31,15 @@ def head(pieces) -> list:
     return []
 
 
+def _lede(body) -> list[str]:
+    """The first paragraph and the next one, when it is one too (a web address or a tag
+    line under a short article is no lede: it would share words with its other kind)."""
+    texts = [body[0].text] if body else []
+    if len(body) > 1 and weight(body[1].text)[1]:
+        texts.append(body[1].text)
+    return texts
+
+
 @register
 class MenuRun(ArticleRule):
     """A run of three or more label-like lines: a menu, a footer's link list, a share bar.
@@ -42,6 +53,9 @@ class MenuRun(ArticleRule):
     list, and stays; so does the run's last line when the paragraph under it takes up its
     words: it is the headline ("Home / News / Sport / Bridge closes" over "The bridge
     closed on Monday ...").
+
+    So do the rows of a table flattened with "|" ("Ward | Yes | No" over "Harbour | 412 |
+    380"), and the line over them.
 
     **Known problems:** a list of one-to-four-word items in an article (a short ingredient
     list, a line-up) goes too, unless a line ending in a colon introduces it. On HTML pages the HTML rules judge menus from the markup, so
@@ -69,6 +83,10 @@ class MenuRun(ArticleRule):
              "It listed the works the old bridge needs:\n\nNew bearings\n\nA steel deck"
              "\n\nFresh paint\n\nThe bridge will stay shut until spring, officials said.",
              "New bearings", "A steel deck", "Fresh paint"),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "Votes by ward\n\nWard | Yes | No\n\nHarbour | 412 | 380\n\nHill Top | 290 | 301\n\n"
+             "The bridge will stay shut until spring, officials said.", "Ward | Yes | No",
+             "Hill Top | 290 | 301"),
         # Short Japanese sentences, one a line: closed by 。, and words are characters here.
         keep("パスワード管理ソフトは不可欠です。\n\nこれが非常に困ったもの。\n\n以下、その手順。\n\n"
              "再起動して完了しました。", "これが非常に困ったもの。", "以下、その手順。"),
@@ -98,11 +116,17 @@ class MenuRun(ArticleRule):
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         run: list = []
         above = None  # the line above the run: one ending in a colon introduces a list
+        rows: frozenset[int] | None = None
         for piece in [*pieces, None]:
             if piece is not None and self.is_label(piece.text):
                 run.append(piece)
                 continue
             if len(run) >= self.options["min_run"] and not self._list(run, above):
+                if rows is None:  # a table's rows are short too ("Harbour | 412 | 380")
+                    rows = frozenset(pieces[i].start for i in table_rows([line(p.text) for p in pieces]))
+                if all(label.start in rows for label in run[1:]):
+                    run, above = [], piece
+                    continue
                 headline = self._headline(run[-1], piece)
                 for label in run:
                     if label is not headline:
@@ -191,7 +215,7 @@ class Title(ArticleRule):
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
         lead = head(pieces)
-        lede = " ".join(p.text for p in pieces[len(lead):len(lead) + 2])
+        lede = " ".join(_lede(pieces[len(lead):]))
         title = self.choose(lead, doc, lede)
         if title is None:
             return

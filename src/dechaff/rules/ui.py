@@ -6,6 +6,8 @@ middle of a paragraph, between two sentences, and is cut from there.
 
 from __future__ import annotations
 
+import regex
+
 from .base import PatternRule, keep, remove
 from ..patterns import alt
 from .registry import register
@@ -49,7 +51,8 @@ class Advertisement(PatternRule):
     groups = ("ui",)
     description = "'Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Anzeige'."
     keywords = ("advert", "sponsor", "paid ", "continues below", "continues after", "continue reading",
-                "scroll to continue", "anzeige", "publici", "iklan", "\nad", "ad\n")
+                "scroll to continue", "anzeige", "publici", "iklan", "\nad", "ad\n", "reklam",
+                "annons", "pubblicità", "werbung", "広告", "广告", "광고", "โฆษณา", "реклама")
     scope = "span"
     pattern = (rf"{_AFTER}(?:(?:Advertisement|ADVERTISEMENT)\s*[·|•–—-]\s*(?i:continue reading below|"
                r"story continues below|scroll to continue)"
@@ -58,9 +61,15 @@ class Advertisement(PatternRule):
                r"|(?:Story|Article|Content) continues (?:below|after)(?: this)?(?: advertisement| ad)?"
                r"|Continue reading below|Scroll to continue(?: with content)?|AD|Ad|Advert|ADVERT"
                r"|Anzeige|ANZEIGE|Publicidad|PUBLICIDAD|Publicité|PUBLICITÉ|Publicidade|PUBLICIDADE|Iklan|ADVERTISING)"
-               rf"\s*[:.]?{_BEFORE}")
+               rf"\s*[:.]?{_BEFORE}"
+               # words that are also words of a sentence ("Reklam Kurulu ..."): a line alone
+               r"|^(?:Reklam|REKLAM|Reklama|REKLAMA|Annons|ANNONS|Pubblicità|PUBBLICITÀ|Advertentie"
+               r"|Werbung|WERBUNG|Реклама|РЕКЛАМА|広告|广告|광고|โฆษณา|PR)\s*$")
     examples = (
         remove("Advertisement"),
+        remove("Reklama"),
+        remove("広告"),
+        keep("Reklama telewizyjna kosztuje coraz więcej, podał urząd."),
         remove("Story continues below advertisement"),
         remove("Article continues after this ad"),
         remove("Sponsored Content"),
@@ -96,18 +105,24 @@ class ShareBar(PatternRule):
                 "comments", "save", "flipboard", "pinterest", "messenger", "x", "sms", "mail",
                 "compartir", "teilen", "partager", "compartilhar", "bagikan", "imprimir", "drucken")
     starts = _word.heads | frozenset({"share", "compartir", "artikel", "partager", "compartilhe", "bagikan",
-                                      "click"})
+                                      "click", "condividi", "delen", "deel", "dela", "del",
+                                      "udostępnij", "paylaş", "paylaşın", "シェア", "แชร์", "分享"})
     pattern = (rf"^(?i:(?:{_word})(?:\s*[|•·/,]\s*|\s+)){{1,12}}(?i:{_word})\s*$"
                r"|^(?i:share (?:this|the) (?:article|story|post|page)(?: (?:on|via) \w+)?"
                r"|share on (?:facebook|twitter|x|whatsapp|linkedin)|compartir en \w+"
                r"|artikel teilen|partager (?:cet article|sur \w+)|compartilhe(?: esta notícia)?"
                r"|bagikan(?: artikel)?(?: ini)?|share this|share (?:on|via) \w+"
+               # a share verb alone: a share button
+               r"|share|partager|teilen|compartir|compartilhar|condividi|delen|deel dit artikel"
+               r"|dela(?: artikeln)?|del artikkelen|udostępnij|paylaş|paylaşın|シェア|แชร์|分享"
                r"|click to (?:share|email|print|tweet)\b[^\n]{0,40}?(?:\(opens in (?:a )?new window\))?)\s*:?\s*$")
     examples = (
         remove("Share Tweet Pin Email"),
         remove("Share this article"),
         remove("Facebook | Twitter | WhatsApp | Email"),
         remove("Click to share on Twitter (Opens in new window)"),
+        remove("Partager"),
+        keep("Dela ut priserna gjorde kommunens ordförande, sade hon."),
         keep("Share prices rose on Tuesday after the merger was announced."),
     )
 
@@ -196,17 +211,21 @@ class CommentCount(PatternRule):
     description = "'12 Comments', 'Leave a comment', 'Be the first to comment'."
     max_line = 80
     starts = frozenset({"#", "no", "leave", "add", "post", "view", "show", "hide", "read", "comments",
-                        "comment", "be", "join", "deja", "kommentar", "laisser", "deixe", "tulis"})
+                        "comment", "be", "join", "deja", "kommentar", "laisser", "deixe", "tulis",
+                        "commenting", "kommentare", "los", "les"})
     pattern = (r"^[^\w\n]{0,2}(?i:\d[\d,.]*\s*(?:comments?|responses?|replies|comentarios?|kommentare?"
                r"|commentaires?|comentários?|komentar)|leave a (?:reply|response)"
                r"|(?:no|leave a|add a|post a|view|show|hide|read)"
                r"\s+comments?|comments?\s*\(\d+\)|be the first to comment|join the (?:conversation|discussion)"
                r"|deja (?:un|tu) comentario|kommentar schreiben|laisser un commentaire|deixe (?:um|seu) comentário"
-               r"|tulis komentar)\s*[.:!]?\s*$")
+               r"|tulis komentar|comments are (?:now )?closed|commenting (?:is|has been) (?:closed|disabled)"
+               r"|kommentare (?:sind )?geschlossen|los comentarios están cerrados"
+               r"|les commentaires sont fermés)\s*[.:!]?\s*$")
     examples = (
         remove("12 Comments"),
         remove("Leave a comment"),
         remove("Leave a Reply"),
+        remove("Comments are closed."),
         keep("12 comments were received during the consultation, the council said."),
     )
 
@@ -277,9 +296,10 @@ class TagList(PatternRule):
                         "temas", "schlagwörter", "schlagworte", "themen", "mots", "palavras",
                         "tópicos", "kata"})
     pattern = (r"^(?i:tags?|topics?|keywords?|filed under|etiquetas|temas|schlagwörter|schlagworte|themen"
-               r"|mots-clés|mots clés|palavras-chave|tópicos|kata kunci)\s*:\s*[^.!?\n]{1,300}$")
+               r"|mots-clés|mots clés|palavras-chave|tópicos|kata kunci)\s*:\s*(?:[^.!?\n]{1,300})?$")
     examples = (
         remove("Tags: Elections, China, TikTok"),
+        remove("Tags:"),
         keep("Topics: The minister listed three priorities for the year and said each was urgent."),
     )
 
@@ -344,3 +364,51 @@ class ScriptJunk(PatternRule):
         remove("(adsbygoogle = window.adsbygoogle || []).push({});"),
         keep("The agency said the googletag tool was used on most news sites in 2019."),
     )
+
+
+@register
+class FeedbackPrompt(PatternRule):
+    """A page's feedback widget: "Was this article helpful?" and its "Yes No" buttons.
+
+    **Why:** the question asks about the page, not the story; its buttons ("Yes No",
+    "Yes / No") stand on the line under it, with no stop, as no answer in an interview does.
+
+    **Known problems:** only questions about the page itself ("this article", "this page",
+    "this guide"), in the languages the link lists know.
+    """
+
+    code = "UI13"
+    name = "ui.feedback_prompt"
+    groups = ("ui",)
+    description = "'Was this article helpful?' and the 'Yes No' buttons under it."
+    max_line = 120
+    starts = frozenset({"was", "did", "is", "war", "ist", "fue", "te", "cet", "este", "esta",
+                        "apakah", "was", "vond", "hai", "czy", "var", "bu"})
+    pattern = (r"^(?i:(?:was|is) this (?:article|page|story|guide|post|information|answer) "
+               r"(?:helpful|useful)|did you find this (?:article|page|story|guide|post|information)? ?"
+               r"(?:helpful|useful)|war (?:dieser|der) (?:artikel|beitrag) hilfreich"
+               r"|ist dieser (?:artikel|beitrag) hilfreich|¿?(?:te|le) (?:ha )?(?:resultado|resultó|fue) "
+               r"útil(?: este artículo)?|¿?fue útil (?:este|esta) (?:artículo|información|página)"
+               r"|cet article (?:vous )?a-t-il été utile|(?:este|esta) (?:artigo|página) (?:foi|é) útil"
+               r"|apakah artikel ini (?:membantu|bermanfaat)|vond je dit (?:artikel|nuttig)"
+               r"|was dit artikel nuttig|czy ten artykuł był pomocny|var (?:den här|denna) artikel "
+               r"(?:till )?hjälp|bu (?:haber|yazı|içerik) (?:faydalı|yararlı) (?:mıydı|mı))\s*\??\s*$")
+    _buttons = regex.compile(r"^(?i:(?:yes|no|ja|nein|sí|si|non|oui|não|sim|ya|tidak|nee|tak|nie|nej|evet"
+                             r"|hayır|👍|👎)(?:\s*[/|·•]?\s*))+$")
+    examples = (
+        remove("The guide was last updated in May.\n\nWas this article helpful?\n\nYes No",
+               "Was this article helpful?", "Yes No"),
+        remove("War dieser Artikel hilfreich?"),
+        keep("Was this change helpful? Most residents said it was, the survey found."),
+        keep("The panel asked: was this article helpful to readers, and did it mislead?"),
+    )
+
+    def propose(self, doc):
+        """The question; the line of buttons under it too."""
+        blocks = doc.blocks
+        for proposal in super().propose(doc):
+            yield proposal
+            block = doc.block_at(proposal.start)
+            nxt = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
+            if nxt is not None and self._buttons.match(nxt.text):
+                yield self.drop(nxt.start, nxt.end, reason="the buttons under a feedback question")

@@ -118,3 +118,28 @@ class SyndicationDisclaimer(PatternRule):
         remove("This article is published from a syndicated feed and has not been edited by our staff."),
         keep("The agency feed was cut for three hours, editors said."),
     )
+
+
+@register
+class StandardsLine(PatternRule):
+    """A wire's line pointing at its code of practice: "Our Standards: The Thomson Reuters
+    Trust Principles." It closes each of the wire's stories, so it also ends an article.
+
+    **Known problems:** only the "Our Standards:" wording, and a few of its translations.
+    """
+
+    code = "WR05"
+    name = "wire.standards_line"
+    groups = ("wire", "split")
+    description = "'Our Standards: The Thomson Reuters Trust Principles.' after a wire story."
+    max_line = 160
+    starts = frozenset({"our", "nuestros", "unsere", "nos", "nossos"})
+    ends_article = True
+    pattern = (r"^(?i:our standards|nuestros (?:estándares|principios)|unsere standards"
+               r"|nos (?:standards|principes)|nossos padrões)\s*:\s*[^\n]{0,100}"
+               r"(?i:principles|principios|grundsätze|principes|princípios)\.?\s*$")
+    examples = (
+        remove("The bank held its rate at 4%, it said.\n\nOur Standards: The Harbour Wire Trust "
+               "Principles.", "Our Standards"),
+        keep("Our standards of care fell short, the trust admitted in its report on Friday."),
+    )
