@@ -1,24 +1,39 @@
 #!/usr/bin/env python3
-"""Measure dechaff's throughput (MB/s and docs/s) beside ftfy's, on the same texts.
+"""Measure dechaff's speed against its peers, paired, per corpus, in one run.
 
-The texts are the fixture scrapes (fixtures/**/*.txt) plus, when present, the shared news bench
-(../shared/bench: text.jsonl and concat.jsonl). Three systems run in the same process on the same
-texts: dechaff with its default config, dechaff with ``explain=True``, and ``ftfy.fix_text``
-alone. Each gets one warm-up pass, then the best of ``--repeat`` timed passes (perf_counter);
-the repeats take turns between systems so drift in machine load hits them alike. MB/s counts the
-UTF-8 bytes of the input. A cleaner is built once, outside the timing.
+Three corpora, each timed on its own (mixing them would let the large one hide the other):
+
+- ``scrapes``: the aggregator scrapes of ``fixtures/`` (``*.txt``, the check set left out),
+  the input dechaff exists for;
+- ``bench-text``: the text-mode news pages of ``../shared/bench`` (``text.jsonl`` and
+  ``concat.jsonl``);
+- ``bench-html``: the HTML pages of ``../shared/bench/html``.
+
+Text corpora: dechaff (defaults), dechaff with ``explain=True``, and ``ftfy.fix_text`` as
+the peer. HTML: dechaff on the page, trafilatura with its defaults and with ``fast=True``,
+and resiliparse's main-content text, when they are installed (``pip install -e ".[bench]"
+resiliparse``; a peer that is not installed is named and left out).
+
+Each round runs every system once over the corpus, in an order that turns each round (so
+drift in machine load hits all of them alike), after one warm-up pass each. A round gives a
+paired ratio, the peer's time over dechaff's (``3.0``: dechaff is three times as fast); the
+table shows the min and the median over the rounds of each ratio and of each system's MB/s.
+MB counts the UTF-8 bytes of the input. Cleaners are built once, outside the timing.
 
 Run from the repository root:
 
-    python benchmarks/speed.py [--check] [--repeat N] [--bench-dir DIR]
+    python benchmarks/speed.py [--rounds N] [--corpora scrapes,bench-text,bench-html] [--check]
 
-``--check`` exits 1 when default dechaff is slower (MB/s) than ftfy.
+``--check`` exits 1 when dechaff is slower than its peer (median ratio below 1) on any
+corpus: ``ftfy.fix_text`` for text, trafilatura's defaults for HTML.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -31,33 +46,65 @@ from _common import print_table
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_BENCH = ROOT.parent / "shared" / "bench"
+CORPORA = ("scrapes", "bench-text", "bench-html")
 
 
-def load_texts(bench: Path) -> list[str]:
-    """Fixture scrapes, then the bench texts (text.jsonl, concat.jsonl) that exist."""
-    texts = [p.read_bytes().decode("utf-8") for p in sorted(ROOT.glob("fixtures/**/*.txt"))]
-    found = False
+def scrapes() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(ROOT.glob("fixtures/**/*.txt"))
+            if "check" not in p.relative_to(ROOT / "fixtures").parts]
+
+
+def bench_text(bench: Path) -> list[str]:
+    texts: list[str] = []
     for name in ("text.jsonl", "concat.jsonl"):
         path = bench / name
         if path.is_file():
-            found = True
             with path.open(encoding="utf-8") as handle:
                 texts.extend(json.loads(line)["text"] for line in handle if line.strip())
-        else:
-            print(f"note: {path} not found; its texts are left out")
-    if not found:
-        print("note: timing the fixtures only")
     return texts
 
 
-def safe(clean: Callable[[str], list]) -> Callable[[str], object]:
-    """A deliberate DechaffError on one text does not stop the run (it still took its time)."""
+def bench_html(bench: Path) -> list[str]:
+    return [gzip.decompress(p.read_bytes()).decode("utf-8", "replace")
+            for p in sorted((bench / "html").glob("*.html.gz"))]
+
+
+def safe(clean: Callable[[str], object]) -> Callable[[str], object]:
+    """A deliberate error on one document does not stop the run (it still took its time)."""
     def run(text: str) -> object:
         try:
             return clean(text)
-        except dechaff.DechaffError:
+        except Exception:
             return None
     return run
+
+
+def text_systems() -> tuple[dict[str, Callable[[str], object]], str]:
+    return {
+        "dechaff": safe(dechaff.Cleaner().clean),
+        "dechaff explain=True": safe(dechaff.Cleaner(explain=True).clean),
+        "ftfy.fix_text": ftfy.fix_text,
+    }, "ftfy.fix_text"
+
+
+def html_systems() -> tuple[dict[str, Callable[[str], object]], str | None]:
+    systems: dict[str, Callable[[str], object]] = {"dechaff": safe(dechaff.Cleaner().clean)}
+    peer = None
+    try:
+        import trafilatura
+    except ImportError as exc:
+        print(f"note: trafilatura left out ({exc})")
+    else:
+        systems["trafilatura"] = safe(trafilatura.extract)
+        systems["trafilatura fast=True"] = safe(lambda html: trafilatura.extract(html, fast=True))
+        peer = "trafilatura"
+    try:
+        from resiliparse.extract.html2text import extract_plain_text
+    except ImportError as exc:
+        print(f"note: resiliparse left out ({exc})")
+    else:
+        systems["resiliparse"] = safe(lambda html: extract_plain_text(html, main_content=True))
+    return systems, peer
 
 
 def one_pass(func: Callable[[str], object], texts: list[str]) -> float:
@@ -67,48 +114,72 @@ def one_pass(func: Callable[[str], object], texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def measure(systems: dict[str, Callable[[str], object]], texts: list[str],
-            repeat: int) -> dict[str, float]:
-    """Best time of ``repeat`` passes per system, after one warm-up pass each."""
+def rounds(systems: dict[str, Callable[[str], object]], texts: list[str],
+           count: int) -> dict[str, list[float]]:
+    """Each system's time in each round, the order turning from round to round."""
     for func in systems.values():
         one_pass(func, texts)
-    best = {name: float("inf") for name in systems}
-    for _ in range(repeat):
-        for name, func in systems.items():
-            best[name] = min(best[name], one_pass(func, texts))
-    return best
+    names = list(systems)
+    times: dict[str, list[float]] = {name: [] for name in names}
+    for r in range(count):
+        for name in names[r % len(names):] + names[:r % len(names)]:
+            times[name].append(one_pass(systems[name], texts))
+    return times
+
+
+def report(corpus: str, texts: list[str], systems: dict[str, Callable[[str], object]],
+           count: int) -> dict[str, list[float]]:
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    print(f"\n{corpus}: {len(texts)} docs, {megabytes:.3f} MB, {count} rounds after a warm-up")
+    times = rounds(systems, texts, count)
+    print_table(("system", "s (median)", "MB/s (min)", "MB/s (median)", "docs/s (median)"), [
+        (name, f"{statistics.median(t):.3f}", f"{megabytes / max(t):.3f}",
+         f"{megabytes / statistics.median(t):.3f}", f"{len(texts) / statistics.median(t):.1f}")
+        for name, t in times.items()])
+    ratios = {}
+    for name, t in times.items():
+        if name == "dechaff":
+            continue
+        paired = [other / mine for other, mine in zip(t, times["dechaff"])]
+        ratios[name] = paired
+        print(f"  {name} time / dechaff time: min {min(paired):.2f}, "
+              f"median {statistics.median(paired):.2f}")
+    return ratios
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench-dir", type=Path, default=DEFAULT_BENCH,
                         help=f"bench folder (default: {DEFAULT_BENCH})")
-    parser.add_argument("--repeat", type=int, default=3, help="timed passes; best wins (3)")
+    parser.add_argument("--rounds", type=int, default=5, help="timed rounds per corpus (5)")
+    parser.add_argument("--corpora", default=",".join(CORPORA),
+                        help=f"which corpora, comma-separated (default: {','.join(CORPORA)})")
     parser.add_argument("--check", action="store_true",
-                        help="exit 1 if default dechaff is slower than ftfy (MB/s)")
+                        help="exit 1 if dechaff is slower than its peer on any corpus")
     args = parser.parse_args(argv)
-    if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
+    if args.rounds < 1:
+        parser.error("--rounds must be at least 1")
+    chosen = [c.strip() for c in args.corpora.split(",") if c.strip()]
+    unknown = sorted(set(chosen) - set(CORPORA))
+    if unknown:
+        parser.error(f"unknown corpus {', '.join(unknown)} (known: {', '.join(CORPORA)})")
 
-    texts = load_texts(args.bench_dir)
-    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    systems = {
-        "dechaff": safe(dechaff.Cleaner().clean),
-        "dechaff explain=True": safe(dechaff.Cleaner(explain=True).clean),
-        "ftfy.fix_text": ftfy.fix_text,
-    }
-    print(f"{len(texts)} docs, {megabytes:.3f} MB (UTF-8), best of {args.repeat} "
-          f"after one warm-up pass")
-    best = measure(systems, texts, args.repeat)
-    rate = {name: megabytes / seconds for name, seconds in best.items()}
-
-    print_table(("system", "seconds", "MB/s", "docs/s"),
-                [(name, f"{best[name]:.3f}", f"{rate[name]:.3f}", f"{len(texts) / best[name]:.1f}")
-                 for name in systems])
-    ratio = rate["dechaff"] / rate["ftfy.fix_text"]
-    print(f"ratio dechaff/ftfy (MB/s): {ratio:.3f}")
-    if args.check and ratio < 1:
-        print("FAIL: default dechaff is slower than ftfy.fix_text", file=sys.stderr)
+    slower = []
+    for corpus in chosen:
+        if corpus == "scrapes":
+            texts, (systems, peer) = scrapes(), text_systems()
+        elif corpus == "bench-text":
+            texts, (systems, peer) = bench_text(args.bench_dir), text_systems()
+        else:
+            texts, (systems, peer) = bench_html(args.bench_dir), html_systems()
+        if not texts:
+            print(f"\n{corpus}: no documents found (is {args.bench_dir} there?); left out")
+            continue
+        ratios = report(corpus, texts, systems, args.rounds)
+        if peer is not None and statistics.median(ratios[peer]) < 1:
+            slower.append(f"{corpus} (against {peer})")
+    if args.check and slower:
+        print(f"FAIL: dechaff is slower than its peer on {', '.join(slower)}", file=sys.stderr)
         return 1
     return 0
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import re
+
 import regex
 
 from ..document import Change, Proposal
@@ -48,7 +50,10 @@ class Pruner:
             for tag in rule.tags:
                 self.by_tag.setdefault(tag, []).append(rule)
         self.token_rules = [r for r in rules if r.pattern is not None]
-        self.any_token = (regex.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.token_rules))
+        # one pattern for all tokens: on the standard library's engine when every rule's is
+        # (a rule may bring a pattern of its own, in ``regex``'s syntax)
+        engine = re if all(isinstance(r.pattern, re.Pattern) for r in self.token_rules) else regex
+        self.any_token = (engine.compile("|".join(f"(?:{r.pattern.pattern})" for r in self.token_rules))
                           if self.token_rules else None)
         self.attr_rules = [r for r in rules if r.attributes]
         self.attributes = frozenset(a for r in self.attr_rules for a in r.attributes)

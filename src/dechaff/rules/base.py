@@ -20,6 +20,7 @@ They run as tests (``tests/test_rule_examples.py``) and document the rule.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator, Sequence
 
@@ -244,14 +245,18 @@ class ArticlesRule(Rule):
         return Proposal("merge", start, end, self, reason=reason)
 
 
-def token_pattern(words: Iterable[str], prefixes: Iterable[str]) -> regex.Pattern | None:
-    """Whole tokens (``ad`` but not ``head``) and token starts (``related`` in ``relatedPosts``)."""
+def token_pattern(words: Iterable[str], prefixes: Iterable[str]) -> re.Pattern | None:
+    """Whole tokens (``ad`` but not ``head``) and token starts (``related`` in ``relatedPosts``).
+
+    Compiled with the standard library's ``re``: on the plain alternations of class and id
+    tokens it is faster than ``regex`` and matches the same (the pattern has no syntax the two
+    read differently)."""
     parts = []
     if words:
-        parts.append(r"(?<![a-z0-9])(?:" + "|".join(map(regex.escape, words)) + r")(?![a-z0-9])")
+        parts.append(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, words)) + r")(?![a-z0-9])")
     if prefixes:
-        parts.append(r"(?<![a-z0-9])(?:" + "|".join(map(regex.escape, prefixes)) + ")")
-    return regex.compile("|".join(parts)) if parts else None
+        parts.append(r"(?<![a-z0-9])(?:" + "|".join(map(re.escape, prefixes)) + ")")
+    return re.compile("|".join(parts)) if parts else None
 
 
 class HtmlRule(Rule):
@@ -274,7 +279,7 @@ class HtmlRule(Rule):
     attributes: ClassVar[tuple[str, ...]] = ()
     words: ClassVar[tuple[str, ...]] = ()
     prefixes: ClassVar[tuple[str, ...]] = ()
-    pattern: ClassVar[regex.Pattern | None] = None
+    pattern: ClassVar[re.Pattern | regex.Pattern | None] = None
 
     def __init_subclass__(cls, **kw: Any) -> None:
         super().__init_subclass__(**kw)
