@@ -217,3 +217,43 @@ def test_a_first_line_the_page_title_repeats_is_the_headline():
     assert record.title == "Shuttle buses start on Monday"
     assert "Shuttle buses start on Monday" not in record.body
     assert "What riders should know" in record.body  # a subheading stays
+
+
+# No rule may lose the article (issue 14): a prune rule judges a wrapper by its names, and a
+# gallery, slideshow or ads wrapper may hold the whole story.
+_POINT = ("The council voted on Monday to close the old bridge for repairs, the mayor said after "
+          "a long meeting that ran late into the night and heard from dozens of residents.")
+_MENU = ("<ul class='menu'>" + "".join(f"<li><a href='/s{i}'>Section number {i} of the site</a></li>"
+                                       for i in range(150)) + "</ul>")
+
+
+def _paragraphs(n: int) -> str:
+    return "".join(f"<p>{_POINT} Point {i} was raised by a resident of the river.</p>" for i in range(n))
+
+
+def test_an_article_a_prune_rule_dropped_comes_back_from_the_densest_prose():
+    page = (f"<html><body>{_MENU}<div class='gallery'><h1>Bridge to close</h1>{_paragraphs(6)}"
+            "</div><footer>© 2024 Daily</footer></body></html>")
+    [record] = dechaff.explain(page)
+    assert record.body.count("Point ") == 6 and "Section number" not in record.body
+    assert any("densest prose (div.gallery)" in flag for flag in record.flags)
+
+
+def test_a_short_article_stays_when_the_other_prose_is_not_much_more():
+    comments = "".join(f"<p>{_POINT} Reader {i} wrote this under the story.</p>" for i in range(3))
+    page = (f"<html><body>{_MENU}<article><h1>Bridge to close</h1>{_paragraphs(2)}</article>"
+            f"<section class='comments'>{comments}</section></body></html>")
+    [record] = dechaff.explain(page)
+    assert record.body.count("Point ") == 2 and "Reader" not in record.body
+    assert not any("densest prose" in flag for flag in record.flags)
+
+
+def test_densest_prose_prefers_the_article_to_the_page_around_it():
+    from dechaff.engine.html import densest_prose
+    from dechaff.stages.tree import Walk, parse, prepare
+
+    root = parse(f"<html><body>{_MENU}<div id='story'>{_paragraphs(4)}</div>"
+                 f"<div id='more'><p>{_POINT}</p></div></body></html>")
+    prepare(root)
+    span, prose = densest_prose(Walk().run(root))
+    assert span.element.get("id") == "story" and prose == 4 * (len(_POINT.split()) + 10)

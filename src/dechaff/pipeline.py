@@ -97,6 +97,7 @@ class Cleaner:
         if explain and html.metadata is not None:
             found.removals[:0] = html.meta_trace(meta)
         run.check("HTML rules")
+        notes = [*notes, *found.flags]
         if not self.config.split and len(found.texts) > 1:  # one record per input, as asked
             found = replace(found, texts=["\n\n".join(found.texts)], roots=[root])
         records: list[Record] = []

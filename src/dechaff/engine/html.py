@@ -23,6 +23,7 @@ import regex
 from ..document import Change, Proposal
 from ..elements import Layout, Page, Span, describe, element_text, tokens
 from ..rules.base import HtmlRule
+from ..shapes import is_body, word_count
 from ..stages.meta import Meta
 from ..stages.tree import Walk
 from .run import ask
@@ -37,6 +38,8 @@ class Extraction:
     removals: list[Change] = field(default_factory=list)
     #: The root element of each article, for the metadata stage.
     roots: list[Any] = field(default_factory=list)
+    #: What the records should say about how their text was found (the fallback's note).
+    flags: list[str] = field(default_factory=list)
 
 
 class Pruner:
@@ -102,6 +105,13 @@ class HtmlPhase:
     def extract(self, root, explain: bool = False, title: str | None = None) -> Extraction:
         """The article texts of a prepared tree (see :func:`~dechaff.stages.tree.prepare`);
         ``title``, the page's own (from its metadata), helps find the article's headline."""
+        found = self._extract(root, explain, title)
+        if self.pruner is None or sum(map(word_count, found.texts)) >= FALLBACK_BELOW:
+            return found
+        return self._fallback(root, explain, title, found) or found
+
+    def _extract(self, root, explain: bool, title: str | None) -> Extraction:
+        """The articles the select rule finds in what the prune rules leave."""
         trace = _Trace(explain)
         pruner = self.pruner
         if pruner is not None:
@@ -130,6 +140,28 @@ class HtmlPhase:
                                             title if len(roots) == 1 else None))
         trace.blocks(layout, previous, len(layout.blocks), self.select, "outside the article")
         return Extraction(texts, trace.removals, [s.element for s in roots])
+
+    def _fallback(self, root, explain: bool, title: str | None,
+                  found: Extraction) -> Extraction | None:
+        """The page's densest region of prose, when what the rules left is much less.
+
+        A prune rule judges an element by its names and its share of the page, and a wrapper
+        named for a slideshow, a video player or ``ads`` may hold the whole article. The page
+        is walked again with nothing dropped (:func:`densest_prose`); where a region holds
+        :data:`FALLBACK_TIMES` the words found or more (and :data:`FALLBACK_PROSE` words at
+        least), its blocks are the text (the text rules clean them as any page's), and the
+        records say so. (Reading the page again with the drops of that region refused did
+        worse: the rules inside it then took the article's paragraphs.)"""
+        layout = Walk().run(root)
+        region = densest_prose(layout)
+        have = sum(map(word_count, found.texts))
+        if region is None or region[1] < max(FALLBACK_PROSE, FALLBACK_TIMES * have):
+            return None
+        span, prose = region
+        text = "\n\n".join(b.text for b in layout.blocks[span.first:span.end])
+        note = (f"the HTML rules left {have} words of a page whose densest prose "
+                f"({describe(span.element)}) holds {prose}: that region's text was taken")
+        return Extraction([text], found.removals, [span.element], [note])
 
     def _selected(self, layout: Layout) -> list[Span]:
         """The spans of the elements the select rule proposes, checked."""
@@ -197,6 +229,35 @@ class HtmlPhase:
         return [Change(rule.code, rule.name, "moved", _shown(getattr(meta, name)), -1, -1,
                        field=name, reason=f"from the page's {where}")
                 for name, where in meta.found.items()]
+
+
+#: Pages whose rules left fewer words than this are checked against their densest prose.
+FALLBACK_BELOW = 250
+#: The fewest words of prose a region needs to be taken instead.
+FALLBACK_PROSE = 120
+#: How many times the words found the region must hold.
+FALLBACK_TIMES = 3
+
+
+def densest_prose(layout: Layout) -> tuple[Span, int] | None:
+    """The block element richest in prose, and its words of prose: the span whose article-
+    shaped paragraphs (:func:`~dechaff.shapes.is_body`, few of their characters in links)
+    have most words, weighed by the share of its words they are (a page's body holds all
+    the prose, but its menus and footers too)."""
+    prose = [0]
+    total = [0]
+    for block in layout.blocks:
+        words = word_count(block.text)
+        body = words if is_body(block.text) and block.links * 3 < len(block.text) else 0
+        prose.append(prose[-1] + body)
+        total.append(total[-1] + words)
+    best, best_score = None, 0.0
+    for span in layout.spans:
+        p = prose[span.end] - prose[span.first]
+        t = total[span.end] - total[span.first]
+        if p and p * p / t > best_score:
+            best, best_score = (span, p), p * p / t
+    return best
 
 
 def _not_a_span(proposal: Proposal) -> None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import ClassVar, Iterator
 
+import re
+
 import regex
 
 from ..document import Proposal
@@ -72,7 +74,7 @@ class Hidden(ContainerRule):
     headline = False
     attributes = ("hidden", "aria-hidden", "style")
     #: Whole class names only: ``field-label-hidden`` hides a label, not its field.
-    pattern = regex.compile(r"(?<!\S)(?:hidden|d-none|sr-only|visually-hidden|visuallyhidden|"
+    pattern = re.compile(r"(?<!\S)(?:hidden|d-none|sr-only|visually-hidden|visuallyhidden|"
                             r"screen-reader-text|screenreader-only|is-hidden)(?!\S)")
     _style = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
     examples = (
