@@ -104,6 +104,12 @@ class ReadAlsoInline(PatternRule):
     scope = "span"
     pattern = (rf"(?<=[.!?][\"”’)]?\s)(?i:{READ_ALSO})\s*[:|»›>\-–—]+\s*\p{{Lu}}[^\n]{{4,200}}?"
                rf"(?=\s+{_OPENER}\s+\p{{Ll}}|\s*$)")
+    #: Every match holds one of these, between its words and the headline.
+    _SEPARATORS = ":|»›>-–—"
+
+    def may_match(self, line: str) -> bool:
+        return any(c in line for c in self._SEPARATORS)
+
     examples = (
         remove("The minister said the plan would go ahead. READ MORE | Ferry fares rise in March "
                "The committee will meet on Friday to discuss it.", "READ MORE", "Ferry fares rise",
