@@ -172,6 +172,10 @@ def score_bench(cleaner: dechaff.Cleaner, bench: Path, report: list[str],
                 prefix: str = "bench", html: bool = True) -> dict[str, dict]:
     results: dict[str, dict] = {}
     text_path, concat_path = bench / "text.jsonl", bench / "concat.jsonl"
+    # the sets of bench-ext have the page's own title and date: the text-mode record's are
+    # scored against them (a page's visible headline; the same day)
+    heads = ({g["id"]: g for g in read_jsonl(bench / "gold.jsonl")}
+             if prefix != "bench" and (bench / "gold.jsonl").is_file() else {})
     if text_path.is_file():
         scores, baseline = Scores(counts=True), Scores()
         for row in read_jsonl(text_path):
@@ -180,6 +184,11 @@ def score_bench(cleaner: dechaff.Cleaner, bench: Path, report: list[str],
             scores.add("\n\n".join(r.body for r in records), gold)
             scores.add_count(len(records), 1)
             baseline.add(row["text"], gold)
+            page = heads.get(row["id"], {})
+            first = records[0] if records else None
+            for key in ("title", "published"):
+                if page.get(key):
+                    scores.add_field(key, getattr(first, key, None), page[key])
         results[f"{prefix}-text"] = scores.figures()
         results[f"{prefix}-text keep-all"] = baseline.figures()
     else:

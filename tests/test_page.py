@@ -160,3 +160,12 @@ def test_the_article_is_the_run_under_the_headline_though_a_dialog_outscores_it(
     assert "unique identifiers" not in record.body
     assert any("unique identifiers" in r.text and "share few" in (r.reason or "")
                for r in record.removals)
+
+
+def test_the_headline_over_the_article_is_proposed_as_the_title_and_the_title_line_is_not():
+    text = f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}"
+    moves = [p for p in MainContent().propose(TextView(text)) if p.action == "move"]
+    assert [(text[p.start:p.end], p.field, p.value) for p in moves] == [
+        ("Ferry operator orders two hybrid vessels", "title", "Ferry operator orders two hybrid vessels")]
+    assert moves[0].start > 0  # the page's title line, which names the site, is not the title
+    assert "headline" in moves[0].reason

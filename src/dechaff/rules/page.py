@@ -135,7 +135,8 @@ class MainContent(TextRule):
     are kept too (an article cut in two by a gallery) when at least ``cohesion`` of the key
     words of their first 80 words are the article's, or a kept run's (another story's
     blurbs, a consent dialog or a comment thread share few), unless they stand above the
-    headline. Every line outside the kept runs goes, except the headline.
+    headline. Every line outside the kept runs goes, except the headline, which moves into the
+    record's title (a title line over the site's menus never does: it names the site).
     A sentence that links broke into lines ("created by" / "Michael Anastassiades" / ", who
     designs for Flos.") weighs as the paragraph it is: up to ``max_pieces`` lines, each left
     open (ending in a word in small letters, or a comma; not a date), up to one closed like a
@@ -245,6 +246,10 @@ class MainContent(TextRule):
             headline, best = self._article(lines, runs, first, top)
             if headline is not None:  # what stands above the headline is not the article
                 keep_mask[headline] = True
+                if headline != first:  # (not the page's title line, which names the site)
+                    head = blocks[headline]
+                    yield self.move(head.start, head.end, "title", head.text.strip(),
+                                    reason="the page's headline, over its article")
                 runs = [run for run in runs if run[0] > headline]
             floor = max(self.options["min_score"], self.options["keep_share"] * top[2])
             for s, e in self._same_story(blocks, body, runs, best, headline, floor):
