@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--max-errors", type=_positive, metavar="N",
                        help="stop the run after N failed documents (exit status 3)")
     clean.add_argument("--stats", metavar="FILE", help="write the run's summary here as JSON")
+    clean.add_argument("--statistics", action="store_true",
+                       help="after the run, print the removals by rule and by family (count, "
+                            "characters, documents) on stderr, even with --quiet")
     defaults = Limits()
     for name, (flag, what) in LIMIT_FLAGS.items():
         default = getattr(defaults, name)
@@ -340,6 +343,8 @@ def _report(summary: corpus.Summary, args: argparse.Namespace, status: int) -> i
     if not args.quiet:
         for line in summary.lines():
             print(f"{PROG}: {line}", file=sys.stderr)
+    if args.statistics:
+        sys.stderr.write("".join(line + "\n" for line in summary.table()))
     return status
 
 

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 #: inside a block left it; ``moved``: the text became a field (title, published, sources...);
 #: ``repaired``: the text was rewritten (mojibake, entities...); ``split``: an article starts here.
 ACTIONS = ("dropped", "cut", "moved", "repaired", "split")
+#: The ``reason`` of a move whose text stays in the body too (a dateline that gives the date).
+KEPT_IN_BODY = "kept in the body"
 
 
 class Block(NamedTuple):
