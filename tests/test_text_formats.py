@@ -7,7 +7,6 @@ import sys
 import pytest
 
 import dechaff
-from dechaff import corpus as runs
 from dechaff.cli import main
 
 STORY = "The council met on Monday and voted to close the old bridge for a year, the mayor said."
@@ -98,20 +97,3 @@ def test_an_errors_file_must_hold_rows(inputs, tmp_path, capsys, name):
     status, _, err = clean(capsys, inputs, "-o", tmp_path / "out.txt", "--errors", tmp_path / name)
     assert status == 2 and "--errors" in err and ".jsonl" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # nothing written
-
-
-def test_an_interrupted_text_output_holds_the_finished_documents(inputs, tmp_path, monkeypatch):
-    real = runs.outcomes
-
-    def interrupted(*args, **kwargs):
-        for n, outcome in enumerate(real(*args, **kwargs)):
-            if n == 1:
-                raise KeyboardInterrupt
-            yield outcome
-
-    monkeypatch.setattr(runs, "outcomes", interrupted)
-    target = tmp_path / "out.txt"
-    target.write_text("the previous run", encoding="utf-8")
-    assert main(["clean", "--no-config", "-q", "-o", str(target), str(inputs)]) == 130
-    assert target.read_text(encoding="utf-8") == dechaff.clean_text(
-        (inputs / "a-seed.txt").read_text(encoding="utf-8")) + "\n"
