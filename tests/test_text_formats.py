@@ -97,3 +97,12 @@ def test_an_errors_file_must_hold_rows(inputs, tmp_path, capsys, name):
     status, _, err = clean(capsys, inputs, "-o", tmp_path / "out.txt", "--errors", tmp_path / name)
     assert status == 2 and "--errors" in err and ".jsonl" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]  # nothing written
+
+
+def test_a_form_feed_in_a_body_starts_no_page(tmp_path, capsys):
+    story = tmp_path / "feed.txt"
+    story.write_text(STORY.replace("Monday", "Monday\f"), encoding="utf-8")
+    status, out, _ = clean(capsys, story, "--format", "txt", "--no-repair")
+    assert status == 0 and out == STORY.replace("Monday", "Monday ") + "\n"
+    status, out, _ = clean(capsys, story, "--no-repair")  # the rows keep the body as it is
+    assert "Monday\f" in json.loads(out)["dechaff_body"]

@@ -232,7 +232,9 @@ class TextWriter(JsonlWriter):
         return (lead + text + ("\n" if text else "")).encode("utf-8", "backslashreplace")
 
     def _record(self, row: dict[str, Any]) -> str:
-        body = row.get(schema.BY_KEY["body"].column) or ""
+        # A body's own form feed (the repair stage removes them; --no-repair keeps them)
+        # would start a page of its own: it becomes a space.
+        body = (row.get(schema.BY_KEY["body"].column) or "").replace("\f", " ")
         title = row.get(schema.BY_KEY["title"].column)
         if self.form == "markdown" and title:
             return f"# {title}\n\n{body}".rstrip()
