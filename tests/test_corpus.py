@@ -138,7 +138,7 @@ def test_warc_html_responses(tmp_path, capsys):
     assert "Also read" not in out[0]["dechaff_body"] and "var x" not in out[0]["dechaff_body"]
 
 
-@pytest.mark.parametrize("name", ["out.jsonl", "out.parquet"])
+@pytest.mark.parametrize("name", ["out.jsonl", "out.parquet", "out.txt"])
 def test_interrupt_leaves_a_whole_file_of_the_finished_records(tmp_path, monkeypatch, name):
     real = runs.outcomes
 
@@ -155,6 +155,11 @@ def test_interrupt_leaves_a_whole_file_of_the_finished_records(tmp_path, monkeyp
     if name.endswith(".parquet"):  # a footer, so readable
         import pyarrow.parquet as pq
         written = pq.read_table(target).to_pylist()
+    elif name.endswith(".txt"):  # whole pages, one a document
+        texts = [row["text"] for row in corpus(5)]
+        assert target.read_text().split("\f\n") == [
+            dechaff.clean_text(t) + "\n" * bool(dechaff.clean_text(t)) for t in texts]
+        return
     else:  # whole lines
         written = [json.loads(line) for line in target.read_text().splitlines()]
     assert [r["n"] for r in written] == list(range(5))

@@ -19,6 +19,8 @@ for record in records:
     row: dict[str, object] = record.to_dict()
 cleaner = dechaff.Cleaner(ignore=["UI02"])
 more: list[dechaff.Record] = cleaner("The council met on Monday and voted.")
+text: str = dechaff.clean_text("The council met on Monday and voted.", ignore=["UI02"])
+host: str | None = records[0].hostname if records else None
 '''
 
 

@@ -13,7 +13,7 @@ from .errors import (ConfigError, DechaffError, DecodeError, InputError, InputTo
                      RuleError)
 from .corpus import clean_many
 from .integrations.datasets import batch_cleaner
-from .pipeline import Cleaner, clean, explain
+from .pipeline import Cleaner, clean, clean_text, explain
 from .plugins import all_rules
 from .rules import PatternRule, Rule, register
 
@@ -22,7 +22,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Block", "Change", "Cleaner", "Config", "ConfigError", "DechaffError", "DecodeError",
     "InputError", "InputTooLargeError", "PatternRule", "Record", "Removal", "Rule", "RuleError",
-    "all_rules", "batch_cleaner", "clean", "clean_many", "explain", "register",
+    "all_rules", "batch_cleaner", "clean", "clean_many", "clean_text", "explain", "register",
 ]
 
 #: Names that left the top level, and where they live now (a plugin that imports them from

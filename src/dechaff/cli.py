@@ -1,7 +1,8 @@
 """The command line, thin over the API.
 
-    dechaff clean PATH|- [PATH ...] [-o FILE] [--explain] [--select RULES] [--ignore RULES]
-                  [--pack FILE] [--config FILE | --no-config] [--no-repair] [--no-split]
+    dechaff clean PATH|- [PATH ...] [-o FILE] [--format FORMAT] [--explain] [--select RULES]
+                  [--ignore RULES] [--pack FILE] [--config FILE | --no-config] [--no-repair]
+                  [--no-split]
     dechaff rules [show CODE | check PACK ...]
 
 ``clean`` streams every document of its inputs through the cleaner and writes one row per
@@ -37,7 +38,8 @@ PROG = "dechaff"
 #: The exit statuses of ``dechaff clean``, each with what it means.
 EXIT = {
     0: "every document was cleaned",
-    1: "some documents failed: each is an error row (or a line of --errors FILE)",
+    1: "some documents failed: each is an error row (or a line of --errors FILE; of stderr "
+       "for txt and markdown)",
     2: "a usage or configuration error (nothing was read or written)",
     3: "--max-errors N stopped the run",
     4: "the output cannot be written (disk full, no permission); a previous output is left "
@@ -65,9 +67,13 @@ def build_parser() -> argparse.ArgumentParser:
                             ".html, .jsonl[.gz|.zst], .parquet, .warc[.gz]")
     clean.add_argument("-o", "--output", metavar="FILE",
                        help="write here instead of stdout; the name gives the format: .jsonl, "
-                            ".jsonl.gz, .jsonl.zst or .parquet")
-    clean.add_argument("--format", choices=("jsonl", "parquet"),
-                       help="output format; must agree with -o's name (default: by name)")
+                            ".jsonl.gz, .jsonl.zst, .parquet, .txt (bodies only) or .md "
+                            "(Markdown)")
+    clean.add_argument("--format", choices=("jsonl", "parquet", "txt", "markdown"),
+                       help="output format; must agree with -o's name (default: by name); txt "
+                            "and markdown hold the bodies, a form feed (txt) or --- line "
+                            "between documents; their failed documents go to --errors or "
+                            "stderr, as JSON Lines")
     clean.add_argument("--explain", action="store_true", help="add each record's removals")
     add_rule_options(clean)
     clean.add_argument("--no-repair", dest="repair", action="store_false", help="skip the repair stage")
@@ -100,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--max-errors", type=_positive, metavar="N",
                        help="stop the run after N failed documents (exit status 3)")
     clean.add_argument("--stats", metavar="FILE", help="write the run's summary here as JSON")
+    clean.add_argument("--statistics", action="store_true",
+                       help="after the run, print the removals by rule and by family (count, "
+                            "characters, documents) on stderr, even with --quiet")
     defaults = Limits()
     for name, (flag, what) in LIMIT_FLAGS.items():
         default = getattr(defaults, name)
@@ -233,7 +242,7 @@ def run_clean(args: argparse.Namespace) -> int:
     sink = writers.open_writer(args.output, args.format, explain=args.explain,
                                text_field=args.text_field)
     try:
-        errors = writers.open_writer(args.errors, text_field=args.text_field) if args.errors else sink
+        errors = writers.open_errors(args.errors, sink, text_field=args.text_field)
     except DechaffError:
         sink.abort()
         raise
@@ -283,10 +292,12 @@ def _drain(results, summary: corpus.Summary, sink, errors, args: argparse.Namesp
                 sink.write(outcome.rows)
                 progress.update(summary)
                 continue
+            progress.clear()
             errors.write(outcome.rows)
+            if errors is not sink:  # a text output keeps one page a document, this one empty
+                sink.write([])
             status = 1
             if not args.quiet:
-                progress.clear()
                 print(f"{PROG}: error: {outcome.id}: {outcome.error}", file=sys.stderr)
             if args.max_errors and summary.errored >= args.max_errors:
                 summary.stopped = f"{summary.errored} documents failed (--max-errors {args.max_errors})"
@@ -332,6 +343,8 @@ def _report(summary: corpus.Summary, args: argparse.Namespace, status: int) -> i
     if not args.quiet:
         for line in summary.lines():
             print(f"{PROG}: {line}", file=sys.stderr)
+    if args.statistics:
+        sys.stderr.write("".join(line + "\n" for line in summary.table()))
     return status
 
 

@@ -22,19 +22,56 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
 from .config import Config
+from .document import KEPT_IN_BODY, Record
 from .errors import DechaffError
 from .io import schema
 from .io.readers import Document, lone_surrogate
 from .pipeline import Cleaner, cached_cleaner
 
 
+#: The actions counted as removals: what left the body or the page (a repair rewrites text
+#: in place, a split marks where an article starts).
+REMOVALS = ("dropped", "cut", "moved")
+
+
+@dataclass
+class Tally:
+    """What a rule (or a family of rules) removed: how many removals, the characters they
+    took out of the body (a move that keeps its text there takes none), and how many
+    documents they touched."""
+
+    removals: int = 0
+    chars: int = 0
+    documents: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.removals += other.removals
+        self.chars += other.chars
+        self.documents += other.documents
+
+    def to_dict(self) -> dict[str, int]:
+        return {"removals": self.removals, "chars": self.chars, "documents": self.documents}
+
+
+def tally(records: list[Record]) -> dict[tuple[str, str], Tally]:
+    """One document's removals, by rule (code and name), read from its records' traces."""
+    rules: dict[tuple[str, str], Tally] = {}
+    for record in records:
+        for r in record.removals:
+            if r.action in REMOVALS:
+                counts = rules.setdefault((r.code, r.name), Tally(documents=1))
+                counts.removals += 1
+                counts.chars += 0 if r.reason == KEPT_IN_BODY else len(r.text)
+    return rules
+
+
 @dataclass
 class Outcome:
-    """What cleaning one document gave."""
+    """What cleaning one document gave; ``rules`` counts its removals by rule."""
 
     rows: list[dict[str, Any]]
     error: str | None = None
-    families: Counter = field(default_factory=Counter)
+    rules: dict[tuple[str, str], Tally] = field(default_factory=dict)
     size: int = 0
     id: str = ""
 
@@ -51,7 +88,9 @@ class Summary:
     documents_split: int = 0
     articles_split: int = 0
     bytes: int = 0
-    removals: Counter = field(default_factory=Counter)
+    #: Removals by rule, as ``(code, name)``, and by family (``RL``), over the run.
+    rules: dict[tuple[str, str], Tally] = field(default_factory=dict)
+    families: dict[str, Tally] = field(default_factory=dict)
     #: Inputs that are not documents (WARC requests, non-HTML responses...), by reason.
     skipped: Counter = field(default_factory=Counter)
     stopped: str | None = None
@@ -68,7 +107,13 @@ class Summary:
         self.empty += n == 0
         self.documents_split += n > 1
         self.articles_split += max(0, n - 1)
-        self.removals.update(outcome.families)
+        families: dict[str, Tally] = {}
+        for rule, counts in outcome.rules.items():
+            self.rules.setdefault(rule, Tally()).add(counts)
+            families.setdefault(family(rule[0]), Tally(documents=1)).add(
+                Tally(counts.removals, counts.chars))
+        for name, counts in families.items():
+            self.families.setdefault(name, Tally()).add(counts)
 
     @property
     def balanced(self) -> bool:
@@ -79,7 +124,12 @@ class Summary:
                 "documents_errored": self.errored, "documents_without_article": self.empty,
                 "records_written": self.records, "documents_split": self.documents_split,
                 "articles_split": self.articles_split, "bytes_read": self.bytes,
-                "removals_by_family": dict(sorted(self.removals.items())),
+                "removals_by_family": {name: counts.removals for name, counts
+                                       in sorted(self.families.items())},
+                "rules": {code: {"name": name, **counts.to_dict()}
+                          for (code, name), counts in sorted(self.rules.items())},
+                "families": {name: counts.to_dict() for name, counts
+                             in sorted(self.families.items())},
                 "skipped_by_reason": dict(sorted(self.skipped.items())),
                 "balanced": self.balanced, "stopped": self.stopped}
 
@@ -87,15 +137,32 @@ class Summary:
         lines = [f"{self.documents} documents read = {self.cleaned} cleaned + {self.errored} "
                  f"errored; {self.records} records written ({self.articles_split} articles "
                  f"split off, {self.empty} documents without an article)"]
-        if self.removals:
+        if self.families:
             lines.append("removals by family: " + ", ".join(
-                f"{family} {count}" for family, count in sorted(self.removals.items())))
+                f"{name} {counts.removals}" for name, counts in sorted(self.families.items())))
         if self.skipped:
             lines.append("skipped, not documents: " + ", ".join(
                 f"{count} {reason}" for reason, count in sorted(self.skipped.items())))
         if self.stopped:
             lines.append(f"stopped early: {self.stopped}")
         return lines
+
+    def table(self) -> list[str]:
+        """The removals by rule, then by family, as aligned tables (``--statistics``), most
+        removals first."""
+        if not self.rules:
+            return ["no removals"]
+        width = max(len(name) for _, name in self.rules) + 7
+        rules = [(f"{code:<6} {name}", c) for (code, name), c in self.rules.items()]
+        return [*_table("code   name", width, rules), "",
+                *_table("family", width, list(self.families.items()))]
+
+
+def _table(heading: str, width: int, rows: list[tuple[str, Tally]]) -> list[str]:
+    rows = sorted(rows, key=lambda row: (-row[1].removals, row[0]))
+    return [f"{heading:<{width}} {'removals':>9} {'chars':>10} {'documents':>10}",
+            *(f"{label:<{width}} {c.removals:>9} {c.chars:>10} {c.documents:>10}"
+              for label, c in rows)]
 
 
 def family(code: str) -> str:
@@ -119,13 +186,9 @@ def clean_document(cleaner: Cleaner, doc: Document, *, explain: bool = False,
         return failed(doc, doc.error, passthrough)
     if keep_text:
         fields = {**fields, doc.text_key: _text(doc.text)}
-    families: Counter = Counter()
-    rows = []
-    for record in records:
-        families.update(family(r.code) for r in record.removals
-                        if r.action not in ("repaired", "split"))
-        rows.append(schema.record_row(fields, doc.id, record.to_dict(removals=explain)))
-    return Outcome(rows, None, families, size=doc.size, id=doc.id)
+    rows = [schema.record_row(fields, doc.id, record.to_dict(removals=explain))
+            for record in records]
+    return Outcome(rows, None, tally(records), size=doc.size, id=doc.id)
 
 
 def failed(doc: Document, error: str, passthrough: bool = True) -> Outcome:

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 
 #: What happened to a piece of text. ``dropped``: a whole block left the body; ``cut``: a span
 #: inside a block left it; ``moved``: the text became a field (title, published, sources...);
 #: ``repaired``: the text was rewritten (mojibake, entities...); ``split``: an article starts here.
 ACTIONS = ("dropped", "cut", "moved", "repaired", "split")
+#: The ``reason`` of a move whose text stays in the body too (a dateline that gives the date).
+KEPT_IN_BODY = "kept in the body"
 
 
 class Block(NamedTuple):
@@ -91,8 +94,9 @@ class Record:
 
     ``body`` holds the article's paragraphs separated by one blank line. ``published`` is an
     ISO date (``YYYY-MM-DD``) or datetime when a time is known. ``url`` is the page's
-    canonical address, when the input was an HTML page that names it. ``removals`` lists every
-    change that made this record, when the run was asked to explain.
+    canonical address, when the input was an HTML page that names it; :attr:`hostname` is
+    read from it. ``removals`` lists every change that made this record, when the run was
+    asked to explain.
     """
 
     title: str | None = None
@@ -106,6 +110,11 @@ class Record:
     removals: list[Change] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
 
+    @property
+    def hostname(self) -> str | None:
+        """The host of :attr:`url`, as :func:`hostname` gives it (``None`` without a URL)."""
+        return hostname(self.url)
+
     def to_dict(self, *, removals: bool = True) -> dict[str, Any]:
         """The record as JSON-ready values; ``removals=False`` leaves the trace out."""
         data: dict[str, Any] = {
@@ -114,6 +123,7 @@ class Record:
             "section": self.section,
             "authors": list(self.authors),
             "url": self.url,
+            "hostname": self.hostname,
             "body": self.body,
             "sources": list(self.sources),
             "part": self.part,
@@ -123,3 +133,27 @@ class Record:
         if removals:
             data["removals"] = [r.to_dict() for r in self.removals]
         return data
+
+
+def hostname(url: str | None) -> str | None:
+    """The host a URL names: lower-cased, without user, password, port or a leading ``www.``.
+
+    Trafilatura's ``hostname`` drops the ``www.`` too, so the two tools' hostnames of a page
+    agree; other subdomains are kept (trafilatura's regex also drops some of those, by the
+    length of their labels), so ``news.example.com`` and ``sport.example.com`` stay apart.
+    ``None`` when there is no URL, or no host in it (a relative address, a malformed one).
+
+    >>> hostname("https://WWW.Example.com:8080/news/a-story?id=1")
+    'example.com'
+    >>> hostname("https://news.example.co.uk/a"), hostname("www.example.com/a")
+    ('news.example.co.uk', None)
+    """
+    if not url:
+        return None
+    try:
+        host = urlsplit(url.strip()).hostname
+    except ValueError:  # a malformed address ("http://[::1"): no host to read
+        return None
+    if not host:
+        return None
+    return host[4:] if host.startswith("www.") and len(host) > 4 else host

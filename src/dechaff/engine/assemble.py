@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any, Iterable
 
-from ..document import Change, Proposal, Record
+from ..document import KEPT_IN_BODY, Change, Proposal, Record
 from ..stages.meta import Meta
 from .apply import Ledger
 from .split import Article
@@ -60,7 +60,7 @@ class Assembler:
             self.add(removal(p, text))
         for p in self.ledger.moves:
             if p.keep:
-                self.add(removal(p, text, action="moved", reason="kept in the body"))
+                self.add(removal(p, text, action="moved", reason=KEPT_IN_BODY))
         for p, start, end in self.ledger.leftovers:
             self.add(removal(p, text, start, end, action="cut", reason="left over from a cut"))
         for r in repairs:

@@ -54,8 +54,10 @@ def arrow_columns(theirs: Any, found: list[Outcome], text_field: str, explain: b
 
     refuse_reserved(theirs.column_names)
     kept = theirs.drop_columns([text_field]) if text_field in theirs.column_names else theirs
-    kept = kept.take(pa.array(positions(found), pa.int64()))
     added = ours(found, text_field, explain)
+    if not kept.num_columns:  # a batch of texts alone (a dict of one column): no rows to take
+        return added
+    kept = kept.take(pa.array(positions(found), pa.int64()))
     for f in added.schema:
         kept = kept.append_column(f, added[f.name])
     return kept

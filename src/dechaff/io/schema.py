@@ -50,6 +50,8 @@ FIELDS = (
     Field("section", "string", "the section label (`Politics`)"),
     Field("authors", "list<string>", "the bylines' names"),
     Field("url", "string", "the page's canonical address (HTML pages that name one)"),
+    Field("hostname", "string", "the URL's host, lower-cased, without port or a leading "
+          "`www.` (as trafilatura's `hostname`)"),
     Field("body", "string", "the article's paragraphs, separated by one blank line"),
     Field("sources", "list<string>", "the addresses the article credits"),
     Field("flags", "list<string>", "notes on how the record was made (`decoded as "

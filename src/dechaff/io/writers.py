@@ -1,7 +1,10 @@
-"""Writing rows: JSON Lines (plain, gzip or zstd) or Parquet, safely.
+"""Writing rows: JSON Lines (plain, gzip or zstd), Parquet, or the bodies alone as plain
+text or Markdown, safely.
 
 The format follows the file's name (:data:`FORMATS`); anything else is refused before the
-run starts, as is an output that is also an input (:func:`check_paths`). A file is written to
+run starts, as is an output that is also an input (:func:`check_paths`). Plain text and
+Markdown hold no error rows (:attr:`TextWriter.holds_errors`): the command line sends those
+to ``--errors FILE`` or to standard error. A file is written to
 a temporary file beside it and renamed into place when the run ends (interrupted runs too:
 what is written is whole), so a failed run leaves any previous output as it was and a
 reader never sees a half-written file; each document's rows are written with one call, so
@@ -25,11 +28,15 @@ from . import schema
 from .readers import TEMPORARY, missing_extra
 
 #: Output formats, by the end of the file's name.
-FORMATS = {".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".jsonl.zst": "jsonl", ".parquet": "parquet"}
+FORMATS = {".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".jsonl.zst": "jsonl", ".parquet": "parquet",
+           ".txt": "txt", ".md": "markdown"}
+#: The formats whose rows keep a failed document's text, so it can be cleaned again.
+ROW_FORMATS = ("jsonl", "parquet")
 
 
 def output_format(path: str) -> str:
-    """``jsonl`` or ``parquet``, from the name; a :class:`UsageError` for any other name."""
+    """``jsonl``, ``parquet``, ``txt`` or ``markdown``, from the name; a :class:`UsageError`
+    for any other name."""
     for suffix, form in FORMATS.items():
         if path.lower().endswith(suffix):
             return form
@@ -148,9 +155,12 @@ def encode(row: dict[str, Any]) -> bytes:
 
 
 class JsonlWriter:
-    """Rows as JSON Lines to a file (``.jsonl``, ``.jsonl.gz``, ``.jsonl.zst``) or stdout."""
+    """Rows as JSON Lines to a file (``.jsonl``, ``.jsonl.gz``, ``.jsonl.zst``), or to a
+    stream (``stream``, standard output by default)."""
 
-    def __init__(self, path: str | None) -> None:
+    holds_errors = True
+
+    def __init__(self, path: str | None, stream: IO[bytes] | None = None) -> None:
         name = (path or "").lower()
         if name.endswith(".zst"):
             try:
@@ -158,15 +168,19 @@ class JsonlWriter:
             except ImportError:
                 raise missing_extra("zstd", "zstandard") from None
         self.path, self.target = path, Target(path) if path else None
-        self.stream: Any = self.target.handle if self.target else sys.stdout.buffer
+        self.stream: Any = self.target.handle if self.target else (stream or sys.stdout.buffer)
         if name.endswith(".gz"):
             self.stream = gzip.GzipFile(fileobj=self.stream, mode="wb", mtime=0)
         elif name.endswith(".zst"):
             self.stream = zstandard.ZstdCompressor().stream_writer(self.stream, closefd=False)
 
+    def encode(self, rows: list[dict[str, Any]]) -> bytes:
+        """One document's rows, as they are written."""
+        return b"".join(encode(row) for row in rows)
+
     def write(self, rows: list[dict[str, Any]]) -> None:
         try:
-            self.stream.write(b"".join(encode(row) for row in rows))
+            self.stream.write(self.encode(rows))
             if self.target is None:
                 self.stream.flush()
         except BrokenPipeError:  # `dechaff clean ... | head`: the reader left
@@ -195,6 +209,38 @@ class JsonlWriter:
             self.target.abort()
 
 
+class TextWriter(JsonlWriter):
+    """The bodies alone, for tools that read text: ``txt``, or ``markdown`` with each title
+    as a ``#`` heading. One call writes one document: its records, separated by a blank line;
+    between two documents stands :data:`SEPARATORS`' line (a form feed in plain text, as
+    ``pdftotext`` puts between pages), so the n-th page is the n-th document written, one
+    without an article an empty page. Error rows are refused: they belong elsewhere."""
+
+    holds_errors = False
+    SEPARATORS = {"txt": "\f\n", "markdown": "\n---\n\n"}
+
+    def __init__(self, path: str | None, form: str = "txt") -> None:
+        super().__init__(path)
+        self.form, self.documents = form, 0
+
+    def encode(self, rows: list[dict[str, Any]]) -> bytes:
+        if any(schema.BY_KEY["error"].column in row for row in rows):
+            raise ValueError("an error row has no place in a text output: write it to --errors")
+        text = "\n\n".join(filter(None, map(self._record, rows)))
+        lead = self.SEPARATORS[self.form] if self.documents else ""
+        self.documents += 1
+        return (lead + text + ("\n" if text else "")).encode("utf-8", "backslashreplace")
+
+    def _record(self, row: dict[str, Any]) -> str:
+        # A body's own form feed (the repair stage removes them; --no-repair keeps them)
+        # would start a page of its own: it becomes a space.
+        body = (row.get(schema.BY_KEY["body"].column) or "").replace("\f", " ")
+        title = row.get(schema.BY_KEY["title"].column)
+        if self.form == "markdown" and title:
+            return f"# {title}\n\n{body}".rstrip()
+        return body
+
+
 class ParquetWriter:
     """Rows to a Parquet file, in row groups of ``group_size``; needs the parquet extra.
 
@@ -203,6 +249,8 @@ class ParquetWriter:
     ``dechaff_extra``, is filled here). A later field or value that does not fit its column
     goes, as JSON, into ``dechaff_extra``, so nothing is lost.
     """
+
+    holds_errors = True
 
     def __init__(self, path: str, *, explain: bool = False, text_field: str = "text",
                  group_size: int = 1000) -> None:
@@ -320,4 +368,18 @@ def open_writer(path: str | None, fmt: str | None = None, *, explain: bool = Fal
         if not path:
             raise UsageError("Parquet needs an output file: -o out.parquet")
         return ParquetWriter(path, explain=explain, text_field=text_field)
+    if form in TextWriter.SEPARATORS:
+        return TextWriter(path, form)
     return JsonlWriter(path)
+
+
+def open_errors(path: str | None, sink: JsonlWriter | ParquetWriter, *,
+                text_field: str = "text") -> JsonlWriter | ParquetWriter:
+    """Where failed documents' rows go: ``path`` (``--errors``), else the output when it holds
+    rows, else standard error as JSON Lines (a text output has no place for them)."""
+    if path is None:
+        return sink if sink.holds_errors else JsonlWriter(None, stream=sys.stderr.buffer)
+    if output_format(path) not in ROW_FORMATS:
+        raise UsageError(f"--errors {path}: failed documents are written as rows that keep "
+                         "their text, so the name must end in .jsonl[.gz|.zst] or .parquet")
+    return open_writer(path, text_field=text_field)
