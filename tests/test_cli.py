@@ -207,3 +207,22 @@ def test_a_reader_that_leaves_early_is_no_error(tmp_path):
                             shell=True, capture_output=True, text=True)
     assert json.loads(result.stdout)["dechaff_body"] == STORY
     assert "Traceback" not in result.stderr and "dechaff: error:" not in result.stderr
+
+
+def test_the_progress_bar_shows_documents_errors_a_total_and_an_eta():
+    import io
+    from types import SimpleNamespace
+
+    from dechaff.cli import Progress
+
+    stream = io.StringIO()
+    progress = Progress(True, total=2_000_000, stream=stream)
+    progress.update(SimpleNamespace(documents=10, errored=1, bytes=500_000))
+    progress.bar.refresh()
+    drawn = stream.getvalue()
+    assert "10 docs, 1 errors" in drawn and "500k/2.00M" in drawn and "<" in drawn  # elapsed<ETA
+    progress.close()
+    quiet = io.StringIO()
+    Progress(False, total=2_000_000, stream=quiet).update(
+        SimpleNamespace(documents=10, errored=0, bytes=500_000))
+    assert quiet.getvalue() == ""

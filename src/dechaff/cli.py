@@ -18,7 +18,6 @@ import argparse
 import json
 import os
 import sys
-import time
 from typing import Sequence
 
 from . import __version__
@@ -304,7 +303,7 @@ def _drain(results, summary: corpus.Summary, sink, errors, args: argparse.Namesp
                 return STOPPED
             progress.update(summary)
     finally:
-        progress.clear()
+        progress.close()
     return status
 
 
@@ -349,31 +348,40 @@ def _report(summary: corpus.Summary, args: argparse.Namespace, status: int) -> i
 
 
 class Progress:
-    """A one-line progress display on stderr: documents/s, MB/s and, for files, an ETA."""
+    """The run's progress on stderr: one tqdm bar of the input's MB (with its total and an ETA
+    when the inputs are files), documents and errors beside it, as wide as the terminal.
 
-    def __init__(self, enabled: bool, total: int | None) -> None:
-        self.enabled, self.total = enabled, total
-        self.started = time.monotonic()
-        self.last = 0.0
+    Shown only when stderr is a terminal and ``--quiet`` was not given (``enabled``);
+    ``stream`` is where it is drawn (stderr)."""
+
+    def __init__(self, enabled: bool, total: int | None, stream=None) -> None:
+        self.enabled = enabled
+        self.bar = None
+        self.done = 0
+        if enabled:
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total or None, unit="B", unit_scale=True, unit_divisor=1000,
+                            file=stream or sys.stderr, dynamic_ncols=True, leave=False,
+                            mininterval=0.2, desc=PROG)
 
     def update(self, summary: corpus.Summary) -> None:
-        now = time.monotonic()
-        if not self.enabled or now - self.last < 0.2:
+        if self.bar is None:
             return
-        self.last = now
-        elapsed = max(now - self.started, 1e-6)
-        rate = summary.bytes / elapsed
-        line = (f"{summary.documents} docs, {summary.documents / elapsed:.0f} docs/s, "
-                f"{rate / 1e6:.2f} MB/s, {summary.errored} errors")
-        if self.total and rate > 0:
-            line += f", ETA {max(self.total - summary.bytes, 0) / rate:.0f}s"
-        sys.stderr.write("\r" + line[:120].ljust(120))
-        sys.stderr.flush()
+        self.bar.set_postfix_str(f"{summary.documents} docs, {summary.errored} errors",
+                                 refresh=False)
+        self.bar.update(summary.bytes - self.done)
+        self.done = summary.bytes
 
     def clear(self) -> None:
-        if self.enabled:
-            sys.stderr.write("\r" + " " * 120 + "\r")
-            sys.stderr.flush()
+        """Take the bar off the line (for an error message); the next update draws it again."""
+        if self.bar is not None:
+            self.bar.clear()
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
 
 
 def _total_bytes(paths: list[str]) -> int | None:
