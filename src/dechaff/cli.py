@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "between documents; their failed documents go to --errors or "
                             "stderr, as JSON Lines")
     clean.add_argument("--explain", action="store_true", help="add each record's removals")
+    clean.add_argument("--language", action="store_true",
+                       help="add each record's language (needs the language extra: py3langid)")
     add_rule_options(clean)
     clean.add_argument("--no-repair", dest="repair", action="store_false", help="skip the repair stage")
     clean.add_argument("--no-split", dest="split", action="store_false",
@@ -224,8 +226,8 @@ def check_packs(paths: list[str]) -> int:
 def run_clean(args: argparse.Namespace) -> int:
     """Stream documents through the cleaner to the writers; see :data:`EXIT` for the exit
     statuses. The summary (and ``--stats``) is written however the run ends."""
-    config = load_config(args, explain=args.explain, repair=args.repair, split=args.split,
-                         input=args.input_format)
+    config = load_config(args, explain=args.explain, language=args.language, repair=args.repair,
+                         split=args.split, input=args.input_format)
     Cleaner(config)  # fail early, before any output, on a bad configuration or pack
     try:
         limits = Limits(line_bytes=args.line_bytes, document_bytes=args.document_bytes,

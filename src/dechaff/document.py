@@ -109,6 +109,8 @@ class Record:
     part: int = 0
     removals: list[Change] = field(default_factory=list)
     flags: list[str] = field(default_factory=list)
+    #: The body's language (ISO 639-1), when the run was asked for it (``Config.language``).
+    language: str | None = None
 
     @property
     def hostname(self) -> str | None:
@@ -124,6 +126,7 @@ class Record:
             "authors": list(self.authors),
             "url": self.url,
             "hostname": self.hostname,
+            "language": self.language,
             "body": self.body,
             "sources": list(self.sources),
             "part": self.part,

@@ -14,7 +14,7 @@ from typing import Any
 
 from bs4 import Tag
 
-from . import limits, plugins
+from . import language, limits, plugins
 from .config import Config
 from .document import Record
 from .engine import Engine
@@ -50,6 +50,8 @@ class Cleaner:
                                       **config.settings_for(cls)) for cls in chosen]
         self.engine = Engine(self.rules, config)
         self.fixes = [f for f in FIXES if not any(registry.matches(f, ref) for ref in config.ignore)]
+        if config.language:
+            language.available()
 
     def __call__(self, source: str | bytes) -> list[Record]:
         return self.clean(source)
@@ -70,7 +72,10 @@ class Cleaner:
         run = None
         try:
             with limits.guard(seconds) as run:
-                return self._clean(source, markup, run)
+                records = self._clean(source, markup, run)
+                if self.config.language:
+                    records = [replace(r, language=language.detect(r.body)) for r in records]
+                return records
         except limits.Expired as exc:  # in dechaff's own code, or while a rule's error was made
             rule = run.rule if run is not None else None
             raise RuleError(limits.late(rule or limits.where(exc), seconds, running=True),

@@ -52,6 +52,8 @@ FIELDS = (
     Field("url", "string", "the page's canonical address (HTML pages that name one)"),
     Field("hostname", "string", "the URL's host, lower-cased, without port or a leading "
           "`www.` (as trafilatura's `hostname`)"),
+    Field("language", "string", "with `--language`: the body's language (ISO 639-1, from "
+          "py3langid; none for a body under 40 letters)"),
     Field("body", "string", "the article's paragraphs, separated by one blank line"),
     Field("sources", "list<string>", "the addresses the article credits"),
     Field("flags", "list<string>", "notes on how the record was made (`decoded as "
