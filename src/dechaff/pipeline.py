@@ -36,8 +36,8 @@ class Cleaner:
     """A configured cleaner: build once, call on many documents.
 
     >>> cleaner = Cleaner(explain=False)
-    >>> [r.body for r in cleaner("Also read: Other story\\n\\nThe council met on Monday and voted.")]
-    ['The council met on Monday and voted.']
+    >>> cleaner("Also read: Other story\\n\\nThe council met on Monday and voted.")[0].body
+    'The council met on Monday and voted.'
     """
 
     def __init__(self, config: Config | None = None, **options: Any) -> None:
@@ -142,8 +142,8 @@ def clean(source: str | bytes, *, config: Config | None = None, **options: Any) 
     Keyword options override ``config`` (see :class:`~dechaff.config.Config`), e.g.
     ``clean(text, explain=True)``.
 
-    >>> [r.title for r in clean("Politics\\n\\nA headline here\\n\\nThe body of the story is long enough to be one.")]
-    ['A headline here']
+    >>> clean("Politics\\n\\nA headline here\\n\\nThe body of the story is long enough to be one.")[0].title
+    'A headline here'
     """
     return cached_cleaner(Config.of(config, **options)).clean(source)
 
