@@ -142,3 +142,32 @@ def test_a_rule_written_before_the_kinds_is_its_phases_kind():
     assert issubclass(legacy, dechaff.rules.TextRule)
     assert issubclass(article, dechaff.rules.ArticleRule)
     assert isinstance(legacy(), dechaff.Rule)
+
+
+HEADLINE_PAGE = ("Bridge to close for a year\n\nThe council voted on Monday to close the old bridge "
+                 "for repairs, the mayor said after a long meeting.")
+
+
+def _line_rules(page_level, field="title"):
+    """A rule that drops the first line, and one (page-level or not) that moves it."""
+    def drop(self, doc):
+        yield self.drop(doc.blocks[0].start, doc.blocks[0].end, reason="a list item")
+
+    def move(self, doc):
+        first = doc.blocks[0]
+        yield self.move(first.start, first.end, field, first.text)
+
+    return (rule("DROPL1", drop),
+            rule("MOVEL1", move, page_level=page_level))
+
+
+@pytest.mark.parametrize("page_level, field, title", [
+    (True, "title", "Bridge to close for a year"),  # the page's headline: kept as the title
+    (False, "title", None),  # any other rule: the line is the first rule's
+    (True, "section", None),  # a page-level move into another field: the same
+])
+def test_a_page_level_rules_headline_takes_a_line_another_rule_dropped(page_level, field, title):
+    with registered(*_line_rules(page_level, field)):
+        [record] = dechaff.explain(HEADLINE_PAGE)
+    assert record.title == title and record.section is None
+    assert record.body.startswith("The council voted")

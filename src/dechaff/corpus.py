@@ -320,9 +320,10 @@ class Pool:
 
 
 def _cause(processes: list) -> str:
-    """How a worker ended: its exit code or signal, when it can be read."""
+    """How a worker ended: its exit code or signal, when it can be read (a crashed worker
+    may take some seconds to end while its core is written, on a loaded machine more)."""
     for process in processes:
-        process.join(timeout=5)
+        process.join(timeout=30)
         code = process.exitcode
         if code is not None and code < 0:
             try:

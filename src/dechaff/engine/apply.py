@@ -1,7 +1,9 @@
 """Apply: turn the text rules' proposals into decisions, and the blocks into pieces.
 
 Whole-block decisions (drops, and moves that take a whole line) are taken first, in rule
-order, so a line-level rule owns a line that an inline rule also touched; then inline cuts,
+order, so a line-level rule owns a line that an inline rule also touched (one exception: a
+page-level rule's move of the page's headline into the title takes a line an earlier rule
+dropped); then inline cuts,
 first come first served where they overlap. What remains of each block is a piece; a cut
 that ends an article, or a boundary inside a line, splits the line into two pieces.
 """
@@ -181,6 +183,13 @@ class Taken:
 
 
 def _claim(ledger: Ledger, p: Proposal) -> None:
+    if _headline_of_page(ledger, p):
+        # the rule that reads the whole page knows its headline: another rule that dropped
+        # that line (as a list item, a date line's neighbour) took it from the body all the
+        # same, and the headline is kept as the title
+        ledger.claimed[ledger.doc.block_at(p.start).index] = p
+        ledger.moves.append(p)
+        return
     blocks = [b for b in ledger.doc.blocks_between(p.start, p.end) if b.index not in ledger.claimed]
     if not blocks:
         return
@@ -192,6 +201,16 @@ def _claim(ledger: Ledger, p: Proposal) -> None:
             ledger.markers.append(Marker("opener", blocks[0].start, p))
     if p.ends_article:
         ledger.markers.append(Marker("end", blocks[-1].end, p))
+
+
+def _headline_of_page(ledger: Ledger, p: Proposal) -> bool:
+    """Is ``p`` a page-level rule's move of one line into the title, a line another rule
+    dropped?"""
+    if not (p.action == "move" and p.field == "title" and p.rule.page_level):
+        return False
+    blocks = ledger.doc.blocks_between(p.start, p.end)
+    claim = ledger.claimed.get(blocks[0].index) if len(blocks) == 1 else None
+    return claim is not None and claim.action == "drop"
 
 
 def pieces(ledger: Ledger) -> list[Piece]:
