@@ -320,11 +320,18 @@ class Pool:
 
 
 def _cause(processes: list) -> str:
-    """How a worker ended: its exit code or signal, when it can be read (a crashed worker
-    may take some seconds to end while its core is written, on a loaded machine more)."""
+    """How a worker ended: its exit code or signal, when it can be read.
+
+    The pool's own thread reaps a dead worker too; when it wins the race, this thread's
+    ``join`` returns with no exit code yet (its ``waitpid`` finds no child), and the code
+    shows a moment later, once that thread has stored it."""
     for process in processes:
-        process.join(timeout=30)
+        process.join(timeout=5)
         code = process.exitcode
+        waited = 0
+        while code is None and waited < 100:
+            time.sleep(0.05)
+            code, waited = process.exitcode, waited + 1
         if code is not None and code < 0:
             try:
                 return f"signal {signal.Signals(-code).name}"
