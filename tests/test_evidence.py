@@ -134,3 +134,12 @@ def test_a_headline_under_a_question_is_no_answer():
             f"Harbour master named for the winter")
     body = bodies(text)[0]
     assert "Will the ferry" not in body and "Harbour master" not in body
+
+
+def test_a_kicker_headline_keeps_its_kicker_when_no_line_under_it_repeats_the_rest():
+    # ST02 takes "Ferry fares rise ..." from "Harbour Notes: Ferry fares rise ..." only when
+    # the headline stands below on its own; a kicker and its headline stay one title
+    [record] = dechaff.clean("Climate change: Labor on track to hit its 2030 target\n\nThe "
+                             "government is on track to hit its 2030 emissions target, according "
+                             "to new modelling released on Monday by the minister.")
+    assert record.title == "Climate change: Labor on track to hit its 2030 target"

@@ -185,8 +185,9 @@ class SectionLabel(ArticleRule):
 
 @register
 class Title(ArticleRule):
-    """The headline: a line of the head printed twice, else the headline-shaped line whose
-    words the lede takes up most (a site's name, a navigation bar, a "Breaking:" ticker or a
+    """The headline: a line of the head printed twice, else a line that a line above it holds
+    whole beside a site's name ("Site: Headline", "Headline | Site"), else the headline-shaped
+    line whose words the lede takes up most (a site's name, a navigation bar, a "Breaking:" ticker or a
     promo shares none: see :func:`~dechaff.rules.head.headline_by_lede`), else its first
     headline-shaped line of four words or more (three at a pinch: site names are short,
     headlines rarely are). A site's name after or before it ("... - The Daily Ledger") is
@@ -211,6 +212,11 @@ class Title(ArticleRule):
                "the mayor said on Monday.", "WATCH LIVE",
                title="Bridge to reopen after two years of repairs"),
         keep("The mayor said on Monday that the bridge would reopen next month after repairs."),
+        # A page's title line, the site's name joined to the headline, over the headline:
+        remove("Harbour Notes: Ferry fares rise in March on island routes\n\nHarbour Notes\n\n"
+               "Ferry fares rise in March on island routes\n\nThe operator said on Monday that "
+               "it would raise its fares in March, blaming the cost of fuel.",
+               "Harbour Notes: Ferry", title="Ferry fares rise in March on island routes"),
     )
 
     def propose_article(self, pieces, doc) -> Iterator[Proposal]:
@@ -236,6 +242,9 @@ class Title(ArticleRule):
             following = doc.blocks[piece.block + 1].text if piece.block + 1 < len(doc.blocks) else ""
             if following.casefold() == piece.text.casefold():
                 return piece
+        held = _held(candidates)
+        if held is not None:
+            return held
         found = headline_by_lede(candidates, lede)
         if found is not None:
             return found
@@ -244,6 +253,31 @@ class Title(ArticleRule):
                 if word_count(piece.text) >= least:
                     return piece
         return None
+
+
+#: What joins a site's name to a headline on a page's title line.
+_JOINS = (":", "|", "-", "–", "—", "•", "·", "»", "/")
+
+
+def _held(candidates):
+    """A headline of four words or more that a line above it holds whole, at its end after
+    a site's name and a join ("Site: Headline", "Site | Headline") or at its start before
+    one ("Headline - Site"): a page's title line over the headline itself."""
+    for i, piece in enumerate(candidates):
+        text = piece.text.casefold().strip()
+        if word_count(text) < 4:
+            continue
+        for above in candidates[:i]:
+            line = above.text.casefold().strip()
+            if line.endswith(text):
+                rest, joined = line[:-len(text)], line[:-len(text)].rstrip().endswith(_JOINS)
+            elif line.startswith(text):
+                rest, joined = line[len(text):], line[len(text):].lstrip().startswith(_JOINS)
+            else:
+                continue
+            if joined and 1 <= word_count(rest) <= 6:
+                return piece
+    return None
 
 
 @register
