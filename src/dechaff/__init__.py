@@ -13,7 +13,8 @@ from .errors import (ConfigError, DechaffError, DecodeError, InputError, InputTo
                      RuleError)
 from .corpus import clean_many
 from .integrations.datasets import batch_cleaner
-from .pipeline import Cleaner, clean, clean_text, explain
+from .api import clean, clean_text, explain
+from .pipeline import Cleaner
 from .plugins import all_rules
 from .rules import PatternRule, Rule, register
 
