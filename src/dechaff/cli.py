@@ -357,7 +357,6 @@ class Progress:
     ``stream`` is where it is drawn (stderr)."""
 
     def __init__(self, enabled: bool, total: int | None, stream=None) -> None:
-        self.enabled = enabled
         self.bar = None
         self.done = 0
         if enabled:

@@ -13,10 +13,9 @@ made on the markup, not on the article's text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
-
-import re
 
 import regex
 
@@ -106,9 +105,10 @@ class HtmlPhase:
         """The article texts of a prepared tree (see :func:`~dechaff.stages.tree.prepare`);
         ``title``, the page's own (from its metadata), helps find the article's headline."""
         found = self._extract(root, explain, title)
-        if self.pruner is None or sum(map(word_count, found.texts)) >= FALLBACK_BELOW:
+        have = sum(map(word_count, found.texts))
+        if self.pruner is None or have >= FALLBACK_BELOW:
             return found
-        return self._fallback(root, explain, title, found) or found
+        return self._fallback(root, found, have) or found
 
     def _extract(self, root, explain: bool, title: str | None) -> Extraction:
         """The articles the select rule finds in what the prune rules leave."""
@@ -141,9 +141,10 @@ class HtmlPhase:
         trace.blocks(layout, previous, len(layout.blocks), self.select, "outside the article")
         return Extraction(texts, trace.removals, [s.element for s in roots])
 
-    def _fallback(self, root, explain: bool, title: str | None,
-                  found: Extraction) -> Extraction | None:
-        """The page's densest region of prose, when what the rules left is much less.
+    @staticmethod
+    def _fallback(root, found: Extraction, have: int) -> Extraction | None:
+        """The page's densest region of prose, when what the rules left (``have`` words) is
+        much less.
 
         A prune rule judges an element by its names and its share of the page, and a wrapper
         named for a slideshow, a video player or ``ads`` may hold the whole article. The page
@@ -154,7 +155,6 @@ class HtmlPhase:
         worse: the rules inside it then took the article's paragraphs.)"""
         layout = Walk().run(root)
         region = densest_prose(layout)
-        have = sum(map(word_count, found.texts))
         if region is None or region[1] < max(FALLBACK_PROSE, FALLBACK_TIMES * have):
             return None
         span, prose = region
