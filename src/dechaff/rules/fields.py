@@ -113,6 +113,16 @@ _DATELINE = regex.compile(
     regex.MULTILINE)
 
 
+_FARMERS = ("The government on Monday announced a new scheme for small farmers that will pay "
+            "them a monthly stipend of 2,000 rupees, officials said, in a move that opposition "
+            "parties called an election gift. The scheme will cover nearly two crore farmers "
+            "across the country and cost the treasury about 48,000 crore rupees a year.")
+_METRO = ("The Supreme Court on Tuesday refused to stay the order of the high court on the new "
+          "metro line through the old city, and asked the state government to file its reply "
+          "within four weeks. The bench said that work on the line could go on in the meantime, "
+          "but that no more trees could be felled along the route until the next hearing.")
+
+
 @register
 class Dateline(TextRule):
     """A dateline opening a paragraph: "NEW DELHI, March 3 (Reuters) -", "LONDON —". The line
@@ -120,6 +130,9 @@ class Dateline(TextRule):
 
     The dateline stays in the body; a full date in it gives ``published``, and it marks the
     start of an article (the splitter uses it when a glued article has no headline).
+
+    Names in capitals that take turns with a colon ("OWEN HART: ..." then "DR. LIN CHEN:
+    ..." within two lines) are an interview's speakers, not places: they open no article.
     """
 
     code = "FD03"
@@ -134,20 +147,56 @@ class Dateline(TextRule):
              "MORE: Rail strike called off after late-night talks\n\nThe bridge will stay shut "
              "until the spring, officials said on Tuesday.", "The bridge will stay shut", records=1),
         keep("The UN said on Friday that aid had reached the city."),
+        # Two articles from the same place: each dateline opens one.
+        remove(f"NEW DELHI: {_FARMERS}\n\nNEW DELHI: {_METRO}", records=2),
+        # Speakers in capitals, taking turns, are an interview's transcript, not datelines.
+        keep(f"{_FARMERS}\n\nOWEN HART: What would you tell the farmers who are still "
+             "waiting for the money?\n\nDR. LIN CHEN: Read the letters the ministry sent, and "
+             f"then read them again.\n\nOWEN HART: All of them?\n\n{_METRO}",
+             "OWEN HART: All of them?", records=1),
     )
 
     def propose(self, doc) -> Iterator[Proposal]:
+        speakers = None  # the capitals that open two lines or more with a colon: a transcript's
         for block in doc.focused(doc.blocks):
             if not _may_be_dateline(block.text):
                 continue
             match = _DATELINE.match(doc.text, block.start, block.end, timeout=self.timeout)
             if match is None or word_count(block.text) < 8 or not is_body(block.text):
                 continue  # a dateline opens a paragraph; "MORE: Other headline" is a link
+            if doc.text[match.end() - 2:match.end() - 1] == ":":
+                if speakers is None:
+                    speakers = _speakers(doc.blocks)
+                if block.text.split(":", 1)[0] in speakers:
+                    continue  # "OWEN HART: What would you tell ...": a speaker, not a place
             head = doc.text[block.start:min(block.end, block.start + 90)]
             date = parse_date(head)
             if date:
                 yield self.move(block.start, match.end(), "published", date, keep=True)
             yield self.boundary(block.start, reason="dateline")
+
+
+def _speakers(blocks) -> frozenset[str]:
+    """The labels in capitals ("OWEN HART", "DR. LIN CHEN") that open a line with a colon
+    within ``_TURNS`` lines of a line another such label opens: the speakers of an
+    interview's transcript, taking turns. A dateline's place opens the first paragraph of
+    its article, and the next article's dateline ("NEW DELHI:" again) stands below it."""
+    found: set[str] = set()
+    last: tuple[int, str] | None = None
+    for i, block in enumerate(blocks):
+        match = _SPEAKER.match(block.text)
+        if match is None:
+            continue
+        label = match.group(1)
+        if last is not None and i - last[0] <= _TURNS and label != last[1]:
+            found.update((label, last[1]))
+        last = (i, label)
+    return frozenset(found)
+
+
+#: How near two speakers' lines stand in a transcript (a question, its answer, a remark).
+_TURNS = 2
+_SPEAKER = regex.compile(r"^(\p{Lu}[\p{Lu}\p{M}.'’ -]{1,40}?):\s")
 
 
 def _may_be_dateline(text: str) -> bool:

@@ -16,6 +16,7 @@ from .base import ArticleRule, ArticlesRule, Proposal, keep, remove
 from ..features import line
 from .evidence import table_rows
 from .head import headline_by_lede, strip_site, terms
+from .split import keys
 from ..patterns import SECTIONS
 from .registry import register
 
@@ -343,7 +344,10 @@ class Teaser(ArticlesRule):
 
     Pages and scrapes list other stories under an article (a headline, a date, a line of
     text): each looks like an article's start, and the splitter cuts there. A part with
-    fewer than 50 words of body text, beside a longer article, is taken back and dropped.
+    fewer than 50 words of body text, beside a longer article, is taken back and dropped;
+    but when no footer closed the article above and ``cohesion`` or more of the key words
+    of the part's paragraphs are that article's, the part is the rest of the same story (a
+    line that looked like a dateline cut it) and joins it again.
 
     **Known problems:** a glued news brief of under 50 words goes with the teasers.
     """
@@ -352,7 +356,7 @@ class Teaser(ArticlesRule):
     name = "structure.teaser"
     groups = ("structure", "split")
     description = "Split-off stubs under 50 words beside a real article (teasers of other stories)."
-    settings = {"min_words": 50}
+    settings = {"min_words": 50, "cohesion": 0.3}
     examples = (
         remove("Ferry operator orders two hybrid vessels for island routes\n\nCoastline Ferries has "
                "ordered two hybrid vessels to replace the ageing ships on its busiest island routes, "
@@ -364,6 +368,14 @@ class Teaser(ArticlesRule):
              "ordered two hybrid vessels to replace the ageing ships on its busiest island routes, "
              "in a deal worth around 95 million euros, the company said on Tuesday.",
              "in a deal worth around 95 million euros, the company said on Tuesday."),
+        # A short part about the same story, cut off by a line that looked like a dateline.
+        keep("Ferry operator orders two hybrid vessels for island routes\n\nCoastline Ferries has "
+             "ordered two hybrid vessels to replace the ageing ships on its busiest island routes, "
+             "in a deal worth around 95 million euros, the company said on Tuesday. The ships will "
+             "enter service in 2026 and carry 600 passengers each.\n\nVIGO: The two hybrid "
+             "vessels for the island routes will be built at the yard here, whose workers said "
+             "the ferries would keep them busy until 2026.", "VIGO: The two hybrid vessels",
+             records=1),
     )
 
     def propose_articles(self, articles, doc) -> Iterator[Proposal]:
@@ -371,5 +383,19 @@ class Teaser(ArticlesRule):
             return
         largest = max(articles, key=lambda a: a.words)
         for i, article in enumerate(articles):
-            if article is not largest and article.words < self.options["min_words"]:
+            if article is largest or article.words >= self.options["min_words"]:
+                continue
+            if i and not articles[i - 1].ended and self._goes_on(articles[i - 1], article):
+                yield self.merge(i, i + 1, reason="too short to be an article, and about the "
+                                 "story above: its rest")
+            else:
                 yield self.drop(i, i + 1, reason="too short to be an article")
+
+    def _goes_on(self, above, part) -> bool:
+        """Does ``part`` go on with the story ``above`` (no footer between): paragraphs whose
+        key words are ``cohesion`` or more the story's? Another story's teaser shares few."""
+        words = keys(" ".join(p.text for p in part.pieces if is_body(p.text)))
+        if len(words) < 4:
+            return False
+        story = keys(" ".join(p.text for p in above.pieces))
+        return len(words & story) >= self.options["cohesion"] * len(words)
