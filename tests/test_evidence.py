@@ -143,3 +143,22 @@ def test_a_kicker_headline_keeps_its_kicker_when_no_line_under_it_repeats_the_re
                              "government is on track to hit its 2030 emissions target, according "
                              "to new modelling released on Monday by the minister.")
     assert record.title == "Climate change: Labor on track to hit its 2030 target"
+
+
+def test_an_article_in_an_unspaced_script_after_a_footer_is_an_article_of_its_own():
+    # Japanese paragraphs have few spaces: the splitter counts their words as weight() does,
+    # so the second article is neither folded back as bodiless nor dropped as a stub.
+    english = ("Ferry operator orders two hybrid vessels for island routes\n\nCoastline Ferries "
+               "has ordered two hybrid vessels to replace the ageing ships on its busiest island "
+               "routes, in a deal worth around 95 million euros, the company said on Tuesday. The "
+               "ships will enter service in 2026 and carry 600 passengers each, and their "
+               "batteries will be charged in port.\n\n© 2024 Coast Daily. All rights reserved.")
+    japanese = ("市、旧橋の改修工事で冬季閉鎖へ\n\n市議会は月曜日、老朽化した旧橋を改修のため閉鎖する"
+                "ことを賛成多数で可決した。工事は冬の間続く見通しで、市は期間中フェリーの便数を増やして"
+                "住民の移動を支えるとしている。\n\n市長は記者会見で、橋の安全を最優先に考えた結果だと"
+                "説明し、春までに再開したいとの考えを示した。")
+    records = dechaff.clean(english + "\n\n" + japanese)
+    assert [r.title for r in records] == ["Ferry operator orders two hybrid vessels for island routes",
+                                          "市、旧橋の改修工事で冬季閉鎖へ"]
+    assert records[1].body.startswith("市議会は月曜日") and records[1].body.endswith("考えを示した。")
+    assert "旧橋" not in records[0].body

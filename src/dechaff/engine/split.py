@@ -14,9 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..document import Proposal
-from ..shapes import is_body, is_headline, word_count
+from ..shapes import is_headline, weight
 from .apply import Marker
 from ..text import Piece
+
+def _prose(text: str) -> bool:
+    """A paragraph, in any script: :func:`~dechaff.shapes.weight` counts the words of
+    Chinese, Japanese and Thai, which :func:`~dechaff.shapes.is_body` does not."""
+    return weight(text)[1]
+
 
 #: How many headline-shaped lines a boundary may take back from the article before it.
 MAX_TAKEN_BACK = 3
@@ -31,12 +37,14 @@ class Article:
 
     @property
     def has_body(self) -> bool:
-        return any(is_body(p.text) for p in self.pieces)
+        """Does it hold a paragraph (:func:`~dechaff.shapes.weight`, which reads Chinese,
+        Japanese and Thai too)?"""
+        return any(map(_prose, (p.text for p in self.pieces)))
 
     @property
     def words(self) -> int:
-        """Words of body text."""
-        return sum(word_count(p.text) for p in self.pieces if is_body(p.text))
+        """Words of body text (in an unspaced script, counted as ``weight`` counts them)."""
+        return sum(words for words, long in (weight(p.text) for p in self.pieces) if long)
 
 
 def _next_pieces(stream: list) -> list[int]:
@@ -58,7 +66,7 @@ def _ahead_is_body(stream: list, ahead: list[int], i: int) -> bool:
         item = stream[j]
         if isinstance(item, Marker):  # an article's end
             return False
-        if is_body(item.text):
+        if _prose(item.text):
             return True
         seen += 1
         if seen > 2 or not is_headline(item.text):
@@ -73,7 +81,7 @@ def _headline_ahead(stream: list, i: int) -> bool:
     for item in stream[i + 1:i + 10]:
         if isinstance(item, Marker):
             continue
-        if is_body(item.text):
+        if _prose(item.text):
             return heads > 0
         if not is_headline(item.text) or heads == 3:
             return False
@@ -95,12 +103,12 @@ def split(pieces: list[Piece], markers: list[Marker], enabled: bool = True) -> l
     for i, item in enumerate(stream):
         current = articles[-1]
         if isinstance(item, Piece):
-            if pending is not None and not is_body(item.text):
+            if pending is not None and not _prose(item.text):
                 articles.append(Article(item.start, pending.proposal))
                 body = False
             pending = None  # a paragraph right after a footer: the article went on
             articles[-1].pieces.append(item)
-            body = body or is_body(item.text)
+            body = body or _prose(item.text)
             continue
         if not enabled:
             continue
@@ -125,7 +133,7 @@ def _open(previous: Article, marker: Marker) -> Article:
     taken: list[Piece] = []
     while previous.pieces and len(taken) < MAX_TAKEN_BACK:
         last = previous.pieces[-1]
-        if is_body(last.text) or not is_headline(last.text):
+        if _prose(last.text) or not is_headline(last.text):
             break
         taken.insert(0, previous.pieces.pop())
     if not previous.has_body:  # never leave the article before without its text

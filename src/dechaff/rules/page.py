@@ -379,7 +379,7 @@ class MainContent(TextRule):
                     starts.append(i)
                     reasons[i] = why
                     said = False
-            said = said or (body[i] and word_count(block.text) >= 20)
+            said = said or (body[i] and weights[i][0] >= 20)
         for upper, lower in zip(runs, runs[1:]):
             if any(upper[1] <= start <= lower[0] for start in starts):
                 continue
