@@ -169,3 +169,26 @@ def test_the_headline_over_the_article_is_proposed_as_the_title_and_the_title_li
         ("Ferry operator orders two hybrid vessels", "title", "Ferry operator orders two hybrid vessels")]
     assert moves[0].start > 0  # the page's title line, which names the site, is not the title
     assert "headline" in moves[0].reason
+
+
+def _lines_of(text: str):
+    from dechaff.rules.page import _Lines
+    from dechaff.shapes import weight
+    blocks = TextView(text).blocks
+    return _Lines(blocks, [weight(b.text)[1] for b in blocks])
+
+
+def test_a_section_about_the_pages_own_story_opens_no_page():
+    from dechaff.rules.page import _distinct
+    lines = _lines_of("11 Best Sleeping Bags: for Car Campers, for Kids | Gear Daily\n\nHome\n\n"
+                      "Best for Car Campers:\n\nDrusen fordern Teilhabe von neuer Regierung - SRF")
+    # "Best for Car Campers:" is a section of the page above (found before that page's
+    # title line was); the Swiss title line is a page of its own.
+    assert _distinct(lines, [0, 2, 3]) == [0, 3]
+
+
+def test_a_value_under_a_label_opens_no_page_but_a_title_line_naming_its_site_does():
+    lines = _lines_of("Sleeping bags tested in the Alps | Gear Daily\n\nFill:\n\n650 Fill Power Down"
+                      "\n\nWechseln zu:\n\nRathaus schliesst die alte Brücke - News - SRF")
+    assert not MainContent._could_open(lines, 0, 2)  # "Fill:" introduces it: a value
+    assert MainContent._could_open(lines, 0, 4)  # under a menu's "Wechseln zu:"

@@ -148,8 +148,9 @@ class MainContent(TextRule):
     Roundup: ..."), even after a page of a few lines; or, between two runs of paragraphs, at
     a headline-shaped line with a site's menus under it whose words the lower run's lede
     takes up. No page starts at a credit, at a headline in a list of other stories', at a
-    line the page repeats more than three times, at a line about the same story as its
-    page's title line, or before its page has had a paragraph. On a page, these boundaries
+    line the page repeats more than three times, at a value under a label ("Fill:" over
+    "650 Fill Power Down"), at a line about the same story as its page's title line (the
+    page it would cut, once every page is found), or before its page has had a paragraph. On a page, these boundaries
     alone split the text: its date lines, bylines and menus repeated in the footer open no
     article.
 
@@ -388,7 +389,7 @@ class MainContent(TextRule):
             if found is not None and min(abs(found - s) for s in starts) >= least:
                 starts.append(found)
                 reasons[found] = "the lede below takes up its words, the article above does not"
-        starts.sort()
+        starts = _distinct(lines, sorted(starts))
         return [(s, e, reasons[s]) for s, e in zip(starts, [*starts[1:], len(blocks)])]
 
     def _opening(self, lines: "_Lines", body: list[bool], runs: list[tuple[int, int, float]],
@@ -418,13 +419,17 @@ class MainContent(TextRule):
     def _could_open(lines: "_Lines", page: int, i: int) -> bool:
         """Could line ``i`` be the title line of a page after the page that started at line
         ``page``? Not a credit ("Photo: ..."), not one of a list of other stories'
-        headlines, not template text the page repeats (more than three times), not about
+        headlines, not template text the page repeats (more than three times), not what
+        the line above introduces ("Fill:" over "650 Fill Power Down": a value; a line
+        naming its site, "Headline - Site", may stand under a menu's "Go to:"), not about
         the same story as that page's title line. (And the page before has had a paragraph
         of its own: a page's head holds no title of another page.)"""
         blocks = lines.blocks
         text = blocks[i].text
         if (":" in text and credit_label(line(text))) or _among_headlines(lines, i):
             return False
+        if i and blocks[i - 1].text.endswith((":", "：")) and not _TITLE_SEP.search(text):
+            return False  # (a title line naming its site, "Headline - Site", is one still)
         words = lines.terms(i)
         return (len(words) >= 2 and len(lines.where.get(text.casefold(), ())) <= 3
                 and not _same_story(words, lines.terms(page)))
@@ -599,6 +604,17 @@ def _takes_up(lines: "_Lines", head: int, run: tuple[int, int, float]) -> bool:
     words = lines.terms(head)
     shared = len(words & _terms(_lede(lines.blocks, lines.body, max(run[0], head + 1), run[1])))
     return shared >= 2 and shared >= 0.25 * len(words)
+
+
+def _distinct(lines: "_Lines", starts: list[int]) -> list[int]:
+    """The pages' first lines, less those about the same story as the title line of the
+    page they would cut (found in an order that saw only the pages before: "Best for Car
+    Campers:", a section of "11 Best Sleeping Bags: ... for Car Campers", opens no page)."""
+    kept = starts[:1]
+    for start in starts[1:]:
+        if not _same_story(lines.terms(start), lines.terms(kept[-1])):
+            kept.append(start)
+    return kept
 
 
 def _same_story(a: frozenset[str], b: frozenset[str]) -> bool:
