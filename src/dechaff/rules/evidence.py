@@ -15,6 +15,7 @@ measurements and the lines around each line.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Iterator, Sequence
 
 import regex
@@ -25,10 +26,14 @@ from ..errors import ConfigError
 from ..features import Line, line
 from ..shapes import weight
 from .base import ArticleRule, Proposal, keep, remove
+from .split import keys
 from ..patterns import BYLINE_LABEL, CREDIT_LABELS, READ_ALSO
 from .registry import register
 
 _NUMBER = regex.compile(r"\d+")
+#: How much of a labelled headline's key words the article must use for it to be the
+#: article's own subheading rather than a link to another story.
+_OWN_SHARE = 0.5
 _URL = regex.compile(r"(?:https?://|www\.)\S+")
 _READ_ALSO = regex.compile(rf"^[^\w\n]{{0,3}}(?i:{READ_ALSO})\s*[:：]")
 _BYLINE_START = regex.compile(rf"^[^\w\n]{{0,2}}(?i:{BYLINE_LABEL})\s*:?\s+\p{{Lu}}")
@@ -68,6 +73,22 @@ class Reading:
 
     def at(self, i: int) -> Line | None:
         return self.lines[i] if 0 <= i < len(self.lines) else None
+
+    @cached_property
+    def story(self) -> frozenset[str]:
+        """The key words of the article's paragraphs (:func:`~dechaff.rules.split.keys`)."""
+        return keys(" ".join(f.text for f, solid in zip(self.lines, self.solid) if solid))
+
+    def links_away(self, i: int) -> bool:
+        """Is line ``i`` a link to another story under a label (:func:`_teaser_link`), one
+        whose key words are mostly not the article's? A subheading of the same shape
+        ("Magdeburg: Ältere Straßenbahnen nicht Hitze-bereit") names what the paragraphs
+        under it are about."""
+        f = self.lines[i]
+        if not _teaser_link(f):
+            return False
+        words = keys(f.text)
+        return len(words & self.story) < _OWN_SHARE * len(words)
 
     def introduces(self, i: int) -> bool:
         """Does line ``i`` introduce what follows ("The works include:"): a paragraph under
@@ -172,6 +193,30 @@ def _chaff_shape(f: Line) -> bool:
     """Shapes that article text never takes: a menu's separators, a bare web address or one
     under a label ("Permalink: https://...")."""
     return f.separators >= 1 or (f.url and (f.words <= 6 or _bare_url(f.text)))
+
+
+#: "Label: Headline", "Label → Headline": one to three words of a label, then another
+#: story's headline (capitalised, four words or more, not closed like a sentence).
+_LINK_LABEL = regex.compile(r"^[^\w\n]{0,2}\p{L}[\p{L}\p{M}'’.-]+(?:\s+\p{L}[\p{L}\p{M}'’.-]*){0,2}"
+                            r"\s*(?:[:：]|→|»|›|>>)\s*(?P<rest>[\p{Lu}\p{Lo}\d\"“«‘'][^\n]*)$")
+
+
+def _teaser_link(f: Line) -> bool:
+    """A link to another story under a label in any language ("Čtěte také: Nové vlaky na
+    Vysočině nabírají zpoždění", "Also Read → Naira gains for a third day"): the label's one
+    to three words, then a headline. A question ("Q: Did you ever think of quitting?"), a
+    sentence ("Editor's note: The story was updated."), a value ("Tip: add a pinch of salt";
+    a fact box's "Address: 2 Sea Wall, Whitstable" is found as one) or a step ("Step 2: ...",
+    numbered) is none; nor is a line in Chinese, Japanese or Thai, whose words cannot be
+    told from a headline's here."""
+    if f.closed or f.question or f.prose or f.listed or f.unspaced or f.words < 5:
+        return False
+    match = _LINK_LABEL.match(f.text)
+    if match is None:
+        return False
+    rest = line(match.group("rest"))
+    caseless = rest.text[:1].isalpha() and not rest.text[:1].isupper() and not rest.text[:1].islower()
+    return 4 <= rest.words <= 16 and (rest.headline or caseless)  # (Arabic, Hindi: no capitals)
 
 
 def _bare_url(text: str) -> bool:
@@ -301,7 +346,9 @@ class Body(ArticleRule):
 
     Lines shaped like chaff never stay: a menu's separators ("News | Sport"), a bare web
     address, a credit's label ("Photo: ...") or a label in capitals over another story's
-    headline ("MORE: ...").
+    headline ("MORE: ..."), and, in any language, a label of one to three words with a
+    colon or an arrow before a headline whose key words are mostly not the article's
+    ("Lue myös: ...", "Also Read → ..."; not a line of a fact box).
 
     **Settings:** ``favor`` moves the threshold (``Config.favor`` sets it for every rule
     that has it): ``precision`` keeps a one-line paragraph only from five words, a
@@ -364,6 +411,17 @@ class Body(ArticleRule):
                "Home | News | Sport\n\nAbout | Jobs | Help\n\n(Ana Ruiz/City Herald)\n\nThe "
                "bridge will stay shut until the spring, officials said on Tuesday.",
                "Home | News", "About | Jobs", "(Ana Ruiz/City Herald)"),
+        # A link to another story under a label, in any language; a subheading of the same
+        # shape names what the paragraphs are about, and stays.
+        remove("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+               "Lue myös: Helsingin raitiovaunut saavat uudet aikataulut\n\n"
+               "Also Read → Harbour master named after a long search\n\n"
+               "The bridge will stay shut until the spring, officials said on Tuesday.",
+               "Lue myös: Helsingin", "Also Read → Harbour master"),
+        keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
+             "Old bridge: Repairs will take the whole winter\n\n"
+             "The repairs of the old bridge will take the winter, and the bridge will stay shut "
+             "until the spring, officials said on Tuesday.", "Old bridge: Repairs will take"),
         keep("市议会周一投票决定关闭旧桥进行维修，预计工程将持续整个冬季。\n\n"
              "市长表示，渡轮将在桥梁关闭期间增加班次，以方便居民出行。",
              "市长表示，渡轮将在桥梁关闭期间增加班次"),
@@ -398,7 +456,7 @@ class Body(ArticleRule):
         solid = article.solid
         if i in article.rows:
             return "a row of a table"
-        if _chaff_shape(f):
+        if _chaff_shape(f) or (article.links_away(i) and not _in_fact_box(article, i)):
             return None
         if article.introduces(i) or (f.intro and nxt is not None and solid[i + 1]):
             return "introduces what follows"
@@ -460,6 +518,7 @@ class Body(ArticleRule):
             run = range(i, j)
             # (a label over another story's headline, "Lees ook: ...", goes whatever it is)
             shaped = [k for k in run if _heading_shape(article.lines[k])
+                      and not article.links_away(k)
                       and not (k != j - 1 and _READ_ALSO.match(article.lines[k].text))]
             last = j - 1
             # one word ("References") only straight between two sentences
