@@ -415,8 +415,11 @@ class Body(ArticleRule):
         # shape names what the paragraphs are about, and stays.
         remove("The council met on Monday and voted to close the old bridge for repairs.\n\n"
                "Lue myös: Helsingin raitiovaunut saavat uudet aikataulut\n\n"
+               "The bridge will stay shut until the spring, officials said on Tuesday.\n\n"
+               "The works will need a new deck, fresh paint and new bearings:\n\n"
+               "A steel deck\n\nFresh paint\n\n"
                "Also Read → Harbour master named after a long search\n\n"
-               "The bridge will stay shut until the spring, officials said on Tuesday.",
+               "The ferry will run more often while the bridge is shut, the operator said.",
                "Lue myös: Helsingin", "Also Read → Harbour master"),
         keep("The council met on Monday and voted to close the old bridge for repairs.\n\n"
              "Old bridge: Repairs will take the whole winter\n\n"
