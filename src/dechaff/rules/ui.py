@@ -49,10 +49,13 @@ class Advertisement(PatternRule):
     code = "UI02"
     name = "ui.advertisement"
     groups = ("ui",)
-    description = "'Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', 'Anzeige'."
+    description = ("'Advertisement', 'ADVERTISEMENT', 'Story continues below advertisement', "
+                   "'Anzeige', 'Continua depois da publicidade', 'Hirdetés'.")
     keywords = ("advert", "sponsor", "paid ", "continues below", "continues after", "continue reading",
                 "scroll to continue", "anzeige", "publici", "iklan", "\nad", "ad\n", "reklam",
-                "annons", "pubblicità", "werbung", "広告", "广告", "광고", "โฆษณา", "реклама")
+                "annons", "pubblicità", "werbung", "広告", "广告", "광고", "โฆษณา", "реклама",
+                "إعلان", "اعلان", "διαφήμιση", "विज्ञापन", "hirdetés", "quảng cáo", "mainos",
+                "annonce", "patalastas", "oglas", "reclamă", "suite après")
     scope = "span"
     pattern = (rf"{_AFTER}(?:(?:Advertisement|ADVERTISEMENT)\s*[·|•–—-]\s*(?i:continue reading below|"
                r"story continues below|scroll to continue)"
@@ -60,16 +63,26 @@ class Advertisement(PatternRule):
                r"|(?:Sponsored|SPONSORED|Paid|PAID)\s+(?i:content|links|stories|posts?)|Sponsored|SPONSORED"
                r"|(?:Story|Article|Content) continues (?:below|after)(?: this)?(?: advertisement| ad)?"
                r"|Continue reading below|Scroll to continue(?: with content)?|AD|Ad|Advert|ADVERT"
-               r"|Anzeige|ANZEIGE|Publicidad|PUBLICIDAD|Publicité|PUBLICITÉ|Publicidade|PUBLICIDADE|Iklan|ADVERTISING)"
+               r"|Anzeige|ANZEIGE|Publicidad|PUBLICIDAD|Publicité|PUBLICITÉ|Publicidade|PUBLICIDADE|Iklan|ADVERTISING"
+               r"|Continua (?:depois|após) da publicidade|(?:La )?[Ss]uite après (?:la|cette) publicité"
+               r"|(?:Continúa|Sigue) (?:leyendo )?(?:después de|tras) la publicidad)"
                rf"\s*[:.]?{_BEFORE}"
                # words that are also words of a sentence ("Reklam Kurulu ..."): a line alone
                r"|^(?:Reklam|REKLAM|Reklama|REKLAMA|Annons|ANNONS|Pubblicità|PUBBLICITÀ|Advertentie"
-               r"|Werbung|WERBUNG|Реклама|РЕКЛАМА|広告|广告|광고|โฆษณา|PR)\s*$")
+               r"|Werbung|WERBUNG|Реклама|РЕКЛАМА|広告|广告|광고|โฆษณา|PR|إعلان|اعلان|Διαφήμιση|ΔΙΑΦΗΜΙΣΗ"
+               r"|विज्ञापन|Hirdetés|HIRDETÉS|Publicitate|PUBLICITATE|Quảng cáo|QUẢNG CÁO|Mainos|MAINOS"
+               r"|Annonce|ANNONCE|Annonse|ANNONSE|Reklame|REKLAME|Patalastas|Oglas|OGLAS|Reclamă)\s*$")
     examples = (
         remove("Advertisement"),
         remove("Reklama"),
         remove("広告"),
         keep("Reklama telewizyjna kosztuje coraz więcej, podał urząd."),
+        remove("Hirdetés"),
+        remove("Διαφήμιση"),
+        keep("Mainos on kallista, sanoi yhtiö."),
+        remove("A câmara votou na segunda-feira.\n\nContinua depois da publicidade\n\nA ponte "
+               "fica fechada até a primavera.", "Continua depois da publicidade"),
+        keep("A publicidade continua depois da eleição, disse o partido."),
         remove("Story continues below advertisement"),
         remove("Article continues after this ad"),
         remove("Sponsored Content"),
