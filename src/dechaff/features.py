@@ -69,8 +69,8 @@ het een van op met voor
 _WORDS = regex.compile(r"\w+")
 _WORDS_ASCII = re.compile(r"\w+")
 #: A list item's marker: a bullet, a dash, or a number or letter with a stop or bracket.
-_LIST_MARK = regex.compile(r"^(?:[•·・▪▫◦‣⁃●○■□►▶✓✔*]|[-–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s"
-                           r"|(?i:step|schritt|paso|étape|etapa|langkah)\s+\d)")
+_LIST_MARK = regex.compile(r"^(?:[•·・▪▫◦‣⁃●○■□►▶▸▲△◆◇❖➤✓✔*]|[-–—]\s|\(?\d{1,3}[.)]\s|\(?[a-z][.)]\s"
+                           r"|(?i:step|schritt|paso|étape|etapa|langkah|stap|passo|krok)\s+\d)")
 #: "Label: rest": one to three words, then a colon (a full-width one in Chinese and Japanese).
 _LABEL = regex.compile(r"^[^\w\n]{0,2}(\p{L}[\p{L}'’.-]*(?:\s+\p{L}[\p{L}'’.-]*){0,2})\s*[:：]\s*\S")
 #: A clock time opening a line, as a live blog stamps its entries: "12:10 BST", "15h10",

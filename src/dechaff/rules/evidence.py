@@ -66,7 +66,7 @@ class Reading:
         self.lines = [line(p.text) for p in pieces]
         self.solid = [f.prose for f in self.lines]
         self._rejoin(most)
-        self.rows = table_rows(self.lines)
+        self.rows = table_rows(self.lines) | {i for i, f in enumerate(self.lines) if _figures(f)}
         solid = [i for i, s in enumerate(self.solid) if s]
         self.first = solid[0] if solid else None
         self.last = solid[-1] if solid else None
@@ -190,9 +190,20 @@ def _table_row(f: Line) -> bool:
 
 
 def _chaff_shape(f: Line) -> bool:
-    """Shapes that article text never takes: a menu's separators, a bare web address or one
-    under a label ("Permalink: https://...")."""
-    return f.separators >= 1 or (f.url and (f.words <= 6 or _bare_url(f.text)))
+    """Shapes that article text never takes: a menu's separators (not a row of figures,
+    "Q1: 28-25 | Q2: 24-31 | Q3: 30-22", whose cells hold numbers), a bare web address or
+    one under a label ("Permalink: https://...")."""
+    return ((f.separators >= 1 and not _figures(f))
+            or (f.url and (f.words <= 6 or _bare_url(f.text))))
+
+
+def _figures(f: Line) -> bool:
+    """A row of figures flattened with "|": three cells or more, most holding a number. A
+    menu's items hold none."""
+    if f.pipes < 2:
+        return False
+    cells = [c for c in f.text.split("|") if c.strip()]
+    return len(cells) >= 3 and sum(1 for c in cells if _NUMBER.search(c)) * 2 > len(cells)
 
 
 #: "Label: Headline", "Label → Headline": one to three words of a label, then another
@@ -311,8 +322,9 @@ class Body(ArticleRule):
       sentence's start: "The funeral will be held at:"), items with markers ("•", "1.",
       "Step 2");
     - a **table**: rows flattened with "|" between their cells, two or more with as many
-      cells, numbers in most ("Ward | Yes | No" over "Harbour | 412 | 380"), and rows of
-      several numbers;
+      cells, numbers in most ("Ward | Yes | No" over "Harbour | 412 | 380"), a row alone
+      whose cells (three or more) mostly hold numbers ("Q1: 28-25 | Q2: 24-31 | Q3: 30-22"),
+      and rows of several numbers;
     - a **fact box**: two labelled lines or more, one with a number or a value in small
       letters ("Address: 2 Sea Wall", "Open: Wed–Sun, 12pm–3pm", "Price: about £45"), or
       such a line under a list;
@@ -411,6 +423,12 @@ class Body(ArticleRule):
                "Home | News | Sport\n\nAbout | Jobs | Help\n\n(Ana Ruiz/City Herald)\n\nThe "
                "bridge will stay shut until the spring, officials said on Tuesday.",
                "Home | News", "About | Jobs", "(Ana Ruiz/City Herald)"),
+        # A row of figures with "|" between its cells is no menu; items marked "▲" are a list.
+        keep("The Gulls beat the Miners on Friday night, their fifth win in a row at home.\n\n"
+             "Box score\n\nQ1: 28-25 | Q2: 24-31 | Q3: 30-22 | Q4: 30-30\n\n"
+             "The city also set out its plans for the buses:\n\n▲ More buses on 12 routes\n\n"
+             "▲ Longer bus lanes at rush hour\n\nThe two teams meet again in March, the league said.",
+             "Box score", "Q1: 28-25 | Q2: 24-31", "▲ More buses on 12 routes"),
         # A link to another story under a label, in any language; a subheading of the same
         # shape names what the paragraphs are about, and stays.
         remove("The council met on Monday and voted to close the old bridge for repairs.\n\n"
