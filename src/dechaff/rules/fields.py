@@ -76,7 +76,7 @@ class DateHeader(PatternRule):
 
     def accept(self, match, doc) -> bool:
         block = doc.block_at(match.start())
-        return word_count(block.text[match.end() - block.start:]) <= 6
+        return word_count(block.text[match.end() - block.start:]) <= 6 and not _row(doc, block)
 
     def value(self, match, doc):
         return parse_date(match.group(0))
@@ -95,7 +95,23 @@ class DateHeader(PatternRule):
         remove("18:20 CET, 4 Feb 2025", published="2025-02-04T18:20:00+01:00"),
         keep("2024-04-27 was the day the ceasefire collapsed, according to the envoy's notes."),
         keep("Thursday, 9 October 2025 was the day the ceasefire collapsed, the envoy wrote."),
+        # The rows of a table whose first column is a date are no date headers.
+        keep("The fund will release its tokens on these dates:\n\n"
+             "Date | Tokens | Recipient\n\n15 Apr 2025 | 42.0m | Ecosystem fund\n\n"
+             "15 Jul 2025 | 18.5m | Early investors", "15 Apr 2025 | 42.0m | Ecosystem fund",
+             records=1),
     )
+
+
+def _row(doc, block) -> bool:
+    """Is ``block`` a row of a table flattened with "|" (two or more), as the line above or
+    below it is, with as many?"""
+    pipes = block.text.count("|")
+    if pipes < 2:
+        return False
+    blocks = doc.blocks
+    return any(0 <= k < len(blocks) and blocks[k].text.count("|") == pipes
+               for k in (block.index - 1, block.index + 1))
 
 
 _DIGIT = regex.compile(r"\d")
