@@ -32,6 +32,18 @@ time; a Thai date in the Buddhist era:
 >>> parse_date("28 Eylül 2024 Cumartesi 08:30"), parse_date("14 พ.ย. 2567 10:20 น.")
 ('2024-09-28T08:30:00', '2024-11-14T10:20:00')
 
+More languages' month and weekday names, a year first before a month's name (Hungarian), a
+zone as an offset from GMT, a slash before the time:
+
+>>> parse_date("st 5. března 2025 14:20"), parse_date("2025. április 7. 06:45")
+('2025-03-05T14:20:00', '2025-04-07T06:45:00')
+>>> parse_date("الأحد 8 يونيو 2025 - 10:30"), parse_date("अपडेटेड: 13 मई 2025, 01:05 PM IST")
+('2025-06-08T10:30:00', '2025-05-13T13:05:00+05:30')
+>>> parse_date("Thứ Bảy, 15/3/2025, 08:30 (GMT+7)"), parse_date("Jan 22, 2025 / 05:48 AM CST")
+('2025-03-15T08:30:00+07:00', '2025-01-22T05:48:00-06:00')
+>>> parse_date("Marso 4, 2025 | 9:12 PM"), parse_date("28. maaliskuuta 2025 klo 7.10")
+('2025-03-04T21:12:00', '2025-03-28T07:10:00')
+
 A numeric date is day-first unless its line says it is American (a US time zone, "a.m.")
 or the first number cannot be a day's month:
 
@@ -49,7 +61,7 @@ for number, names in enumerate((
     "ocak",
     "february feb februar febrero février fevrier févr fevr fevereiro fev februari febbraio února lutego "
     "şubat",
-    "march mar märz maerz marzo mars março marco maret maart března marca",
+    "march mar märz maerz marzo mars março marco maret maart března marca marts",
     "april apr abril avril avr aprile dubna kwietnia nisan",
     "may mai mayo maio mei maggio mag maj května maja mayıs",
     "june jun juni junio juin junho giugno giu června czerwca haziran",
@@ -68,6 +80,25 @@ for number, names in enumerate((
 for number, name in enumerate("января февраля марта апреля мая июня июля августа сентября "
                               "октября ноября декабря".split(), start=1):
     MONTHS[name] = number
+#: Months in Finnish (the partitive: "28. maaliskuuta 2025"), Hungarian ("2025. április
+#: 7."), Romanian, Greek (the genitive), Tagalog, Arabic (as Egypt and the Gulf write
+#: them) and Hindi.
+for names in (
+    "tammikuuta helmikuuta maaliskuuta huhtikuuta toukokuuta kesäkuuta heinäkuuta elokuuta "
+    "syyskuuta lokakuuta marraskuuta joulukuuta",
+    "január február március április május június július augusztus szeptember október "
+    "november december",
+    "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie "
+    "decembrie",
+    "ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου "
+    "οκτωβρίου νοεμβρίου δεκεμβρίου",
+    "enero pebrero marso abril mayo hunyo hulyo agosto setyembre oktubre nobyembre disyembre",
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+):
+    for number, name in enumerate(names.split(), start=1):
+        MONTHS.setdefault(name, number)
+MONTHS.setdefault("फरवरी", 2)  # (written with or without the nukta)
 #: Thai months, full and short ("14 พ.ย. 2567"): Thai dates count years from the Buddha
 #: (the Buddhist era, 543 years ahead of the common era).
 THAI_MONTHS: dict[str, int] = {}
@@ -90,6 +121,13 @@ sexta senin selasa rabu kamis jumat sabtu minggu lunedì martedì mercoledì gio
 sabato domenica maandag dinsdag woensdag donderdag vrijdag zaterdag zondag måndag tisdag
 onsdag torsdag fredag lördag söndag mandag tirsdag lørdag søndag pazartesi salı çarşamba
 perşembe cuma cumartesi pazar poniedziałek wtorek środa czwartek piątek sobota niedziela
+pondělí úterý středa čtvrtek pátek neděle po út st čt pá ne maanantai tiistai keskiviikko
+torstai perjantai lauantai sunnuntai ma ti ke pe la su hétfő kedd szerda csütörtök péntek
+szombat vasárnap luni marți miercuri joi vineri sâmbătă duminică
+понедельник вторник среда четверг пятница суббота воскресенье δευτέρα τρίτη τετάρτη πέμπτη
+παρασκευή σάββατο κυριακή lunes martes miyerkules huwebes biyernes sabado linggo
+الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد सोमवार मंगलवार बुधवार गुरुवार शुक्रवार
+शनिवार रविवार
 """.split())
 
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
@@ -104,8 +142,15 @@ ZONES = {
     "cet": "+01:00", "cest": "+02:00", "bst": "+01:00", "wib": "+07:00", "wita": "+08:00",
     "wit": "+09:00", "jst": "+09:00", "aest": "+10:00", "brt": "-03:00", "hkt": "+08:00",
     "sgt": "+08:00", "mez": "+01:00", "mesz": "+02:00", "kst": "+09:00", "myt": "+08:00",
+    "mst": "-07:00", "mdt": "-06:00", "akst": "-09:00", "hst": "-10:00", "wat": "+01:00",
+    "cat": "+02:00", "eat": "+03:00", "sast": "+02:00", "pht": "+08:00", "pst8": "-08:00",
+    "ict": "+07:00", "pkt": "+05:00", "msk": "+03:00", "eet": "+02:00", "eest": "+03:00",
+    "wet": "+00:00", "west": "+01:00", "aedt": "+11:00", "nzst": "+12:00", "nzdt": "+13:00",
 }
-_ZONE = "(?:" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b|[+-][01][0-9]:?[0-5][0-9]"
+ZONES.pop("pst8")
+#: A zone by name, "GMT+7" / "UTC-03:00", or an offset ("+0530").
+_ZONE = (r"(?:gmt|utc)\s?[+-](?:1[0-4]|0?[0-9])(?::?[0-5][0-9])?(?!\d)|"
+         "(?:" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b|[+-][01][0-9]:?[0-5][0-9]")
 #: What says a numeric date is written month first: a US time zone, "a.m.", "p.m.".
 _AMERICAN = regex.compile(r"\b(?:E[SD]T|C[SD]T|M[SD]T|P[SD]T|ET|PT|[ap]\.m\.)(?!\w)")
 
@@ -119,11 +164,12 @@ DATE = (
     rf"|(?P<mn>{_MONTH})\s+(?P<d>{_DAY})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})"
     rf"|(?P<d>{_DAY})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?(?P<mn>{_MONTH}),?\s+(?:de\s+)?(?P<y>{_YEAR})"
     rf"|(?P<nd>{_DAY})(?:[./]|\.\s)(?P<nm>[0-3]?[0-9])(?:[./]|\.\s)(?P<y>{_YEAR})"
-    rf"|(?P<d>{_DAY})\s*(?P<tm>{_THAI_MONTH})\s*(?P<by>25[0-9]{{2}}))"
+    rf"|(?P<d>{_DAY})\s*(?P<tm>{_THAI_MONTH})\s*(?P<by>25[0-9]{{2}})"
+    rf"|(?P<y>{_YEAR})\.\s+(?P<mn>{_MONTH})\s+(?P<d>{_DAY})\.)"
 )
-TIME = (rf"(?:[T\s,]+(?:[|·]\s*)?(?:{WEEKDAY},?\s+)?(?:at\s+|um\s+|à\s+|às\s+|a\s+las\s+|pukul\s+|kl\.\s+|-\s+)?"
+TIME = (rf"(?:[T\s,]+(?:[|·/]\s*)?(?:{WEEKDAY},?\s+)?(?:at\s+|um\s+|à\s+|às\s+|a\s+las\s+|pukul\s+|kl\.\s+|klo\s+|-\s+)?"
         rf"(?P<hh>[01]?[0-9]|2[0-3])(?:[:.h]|\s?[時시]\s?)(?P<mi>[0-5][0-9])[分분]?"
-        rf"(?::(?P<ss>[0-5][0-9]))?\s*(?P<ap>[ap]\.?m\.?)?(?:\s*(?:uhr|hrs|h)\b)?\s*\(?(?P<tz>{_ZONE})?\)?)?")
+        rf"(?::(?P<ss>[0-5][0-9]))?\s*(?P<ap>[ap]\.?m\.?)?(?:\s*(?:uhr|hrs|hs|h)\b)?\s*\(?(?P<tz>{_ZONE})?\)?)?")
 DATE_TIME = DATE + TIME
 #: A time before the date ("18:20 CET, 4 Feb 2025", "12:20pm Jan 7, 2024").
 TIME_FIRST = (rf"(?:(?P<fh>[01]?[0-9]|2[0-3])[:.h](?P<fm>[0-5][0-9])\s*(?P<fap>[ap]\.?m\.?)?"
@@ -171,7 +217,14 @@ def iso(match: regex.Match, american: bool = False) -> str | None:
     if zone:
         offset = ZONES.get(zone.lower())
         if offset is None:
-            digits = zone.replace(":", "")
-            offset = f"{digits[0]}{digits[1:3]}:{digits[3:5]}"
+            offset = _offset(zone)
         stamp += offset
     return stamp
+
+
+def _offset(zone: str) -> str:
+    """An offset as ISO writes it, from "+0530", "+05:30", "GMT+7" or "UTC-03:00"."""
+    sign_at = max(zone.find("+"), zone.find("-"))
+    sign, rest = zone[sign_at], zone[sign_at + 1:].replace(":", "").strip()
+    hours, minutes = (rest[:-2], rest[-2:]) if len(rest) > 2 else (rest, "00")
+    return f"{sign}{int(hours):02d}:{minutes}"

@@ -271,7 +271,11 @@ PUBLISHED_LABEL = alt(
     "bijgewerkt", "bijgewerkt op", "laatst bijgewerkt", "opublikowano", "aktualizacja",
     "zaktualizowano", "publicerad", "publicerat", "uppdaterad", "uppdaterat", "publisert",
     "oppdatert", "offentliggjort", "opdateret", "yayınlanma", "yayınlanma tarihi",
-    "güncelleme", "güncellenme", "son güncelleme",
+    "güncelleme", "güncellenme", "son güncelleme", "publiceret", "julkaistu", "päivitetty",
+    "publikováno", "aktualizováno", "közzétéve", "frissítve", "publicat", "actualizat",
+    "опубликовано", "обновлено", "δημοσίευση", "ενημέρωση", "cập nhật", "inilathala",
+    "na-update", "प्रकाशित", "अपडेटेड", "입력", "수정", "기사입력", "نشر في", "آخر تحديث",
+    "تاريخ النشر",
 )
 
 #: Section names that aggregators print as a label over the headline.
