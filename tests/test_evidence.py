@@ -162,3 +162,18 @@ def test_an_article_in_an_unspaced_script_after_a_footer_is_an_article_of_its_ow
                                           "市、旧橋の改修工事で冬季閉鎖へ"]
     assert records[1].body.startswith("市議会は月曜日") and records[1].body.endswith("考えを示した。")
     assert "旧橋" not in records[0].body
+
+
+def test_a_headline_in_a_script_without_capitals_is_the_title():
+    # Arabic and Hindi have no capitals: a headline there is shaped by its length and end,
+    # and Hindi's key words keep their vowel signs, so a ticker above the headline, whose
+    # words the lede does not take up, is not the title.
+    arabic = ("الرئيسية » أخبار\n\nوزارة الصحة تفتح مراكز جديدة للتطعيم في المحافظات\n\n"
+              "أعلنت وزارة الصحة اليوم افتتاح عشرين مركزا جديدا للتطعيم في المحافظات، وقالت إن "
+              "المراكز ستعمل طوال أيام الأسبوع لاستقبال المواطنين دون موعد مسبق.")
+    assert dechaff.clean(arabic)[0].title == "وزارة الصحة تفتح مراكز جديدة للتطعيم في المحافظات"
+    hindi = ("ब्रेकिंग: मुंबई में आज रात भारी बारिश की चेतावनी\n\n"
+             "राज्य सरकार ने किसानों के लिए नई बीमा योजना शुरू की\n\n"
+             "राज्य सरकार ने मंगलवार को किसानों के लिए नई बीमा योजना शुरू की, जिसके तहत "
+             "फसल खराब होने पर किसानों को बीमा राशि सीधे उनके बैंक खाते में मिलेगी।")
+    assert dechaff.clean(hindi)[0].title == "राज्य सरकार ने किसानों के लिए नई बीमा योजना शुरू की"

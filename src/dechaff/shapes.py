@@ -97,12 +97,15 @@ def is_headline(text: str) -> bool:
     False
     >>> is_headline("東北新幹線、強風で一時運転見合わせ")
     True
+    >>> is_headline("وزارة التربية تعلن جدول امتحانات الثانوية العامة")
+    True
     """
     text = text.strip()
-    if not text or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'¿¡「『【"
-                        or (not text[0].isascii() and UNSPACED.match(text[0]))):
-        return False  # (Chinese, Japanese and Thai have no capitals: any of their letters)
-    if text.endswith((".", ",", ";", ":", ")", "…")) or len(text) > 400:
+    first = text[:1]
+    if not text or not (first.isupper() or first.isdigit() or first in "“\"‘'¿¡「『【"
+                        or (not first.isascii() and first.isalpha() and not first.islower())):
+        return False  # (Arabic, Hindi, Chinese, Japanese, Thai: letters with no capitals)
+    if text.endswith((".", ",", ";", ":", ")", "…", "।", "،", "؛")) or len(text) > 400:
         return False  # closed like a sentence, or far too long for 30 words
     return 1 <= word_count(text) <= 30
 

@@ -17,7 +17,7 @@ from ..shapes import is_body, is_headline, word_count
 from .base import Proposal, TextRule, keep, remove
 from .registry import register
 
-_KEY = regex.compile(r"\p{L}{4,}")
+_KEY = regex.compile(r"\p{L}[\p{L}\p{M}]{3,}")  # (Hindi writes its vowels as marks)
 #: Four-letter-and-longer words that say nothing of a story's subject.
 _STOP = frozenset("""
 this that with from have will were been they their there what when which would could should
