@@ -217,12 +217,18 @@ def render(reports: list[Report], inputs: Iterable[str] = ()) -> str:
     return template.substitute(
         version=escape(__version__),
         inputs=escape(", ".join(inputs)),
-        summary=escape(f"{len(reports)} documents, {flagged} with flags or errors, "
-                       f"{sum(len(r.records) for r in reports)} records, {len(every)} changes"),
+        summary=escape(", ".join([_count(len(reports), "document"),
+                                  f"{flagged} with flags or errors",
+                                  _count(sum(len(r.records) for r in reports), "record"),
+                                  _count(len(every), "change")])),
         family_style=style,
         families=_families(every, families),
         totals=_totals(every, reports, marks),
         documents=documents)
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" + ("" if n == 1 else "s")
 
 
 def _marks(doc: int, report: Report) -> list[list[Mark]]:
