@@ -17,7 +17,7 @@ import dechaff
 from dechaff.cli import main
 from dechaff.document import Change, Record
 from dechaff.report import Mark, Report, Shown, ShowingCleaner, build, draw, placed
-from dechaff.io.readers import Document
+from dechaff.io.readers import Document, Reader
 
 from conftest import FIXTURES
 
@@ -93,6 +93,19 @@ def test_every_entry_of_the_seed_has_its_place_in_the_shown_text(seed_text):
     changes = [c for r in result.records for c in r.removals]
     assert all(placed(c, result.texts[0]) for c in changes)
     assert "after the repair stage" in dechaff.report.render([result])
+
+
+def test_every_entry_of_the_cases_is_one_mark_in_place():
+    paths = sorted(str(p) for p in (FIXTURES / "cases").glob("*.txt"))
+    cleaner = ShowingCleaner(explain=True)
+    reports = [cleaner.report(doc) for doc in Reader(paths)]
+    assert reports and not [r.id for r in reports if r.error]
+    for result in reports:
+        for record, shown in zip(result.records, result.texts):
+            assert all(placed(c, shown) for c in record.removals), result.id
+    page = dechaff.report.render(reports, paths)
+    assert parse(page).codes() == trace_codes(r for doc in reports for r in doc.records)
+    assert 'class="outside"' not in page  # text inputs: every entry has its place
 
 
 def _text_of(html: str) -> str:

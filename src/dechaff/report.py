@@ -105,13 +105,15 @@ def build(documents: Iterable[Document], cleaner: ShowingCleaner) -> list[Report
 
 
 def placed(change: Change, shown: Shown | None) -> bool:
-    """Does ``change`` have its place in ``shown``: offsets inside it that hold its text?"""
+    """Does ``change`` have its place in ``shown``: offsets inside it that hold its text?
+
+    A repair's place is enough: a later repair may have rewritten what it put there (an
+    entity that became a no-break space, then a space), and both are marked."""
     if shown is None or not 0 <= change.start <= change.end <= len(shown.text):
         return False
-    if change.action == "split":
+    if change.action in ("split", "repaired"):
         return True
-    expected = change.replacement if change.action == "repaired" else change.text
-    return shown.text[change.start:change.end] == (expected or "")
+    return shown.text[change.start:change.end] == change.text
 
 
 # -- the marks ---------------------------------------------------------------------------
