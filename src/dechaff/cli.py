@@ -3,6 +3,7 @@
     dechaff clean PATH|- [PATH ...] [-o FILE] [--format FORMAT] [--explain] [--select RULES]
                   [--ignore RULES] [--pack FILE] [--config FILE | --no-config] [--no-repair]
                   [--no-split]
+    dechaff report PATH|- [PATH ...] -o FILE.html [rule and reading options]
     dechaff rules [show CODE | check PACK ...]
 
 ``clean`` streams every document of its inputs through the cleaner and writes one row per
@@ -80,18 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--no-repair", dest="repair", action="store_false", help="skip the repair stage")
     clean.add_argument("--no-split", dest="split", action="store_false",
                        help="one record per input, never split")
-    reading = clean.add_mutually_exclusive_group()
-    reading.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
-                         help="how to read each document (default: HTML recognised by its tags)")
-    reading.add_argument("--html", dest="input_format", action="store_const", const="html",
-                         help="read every document as an HTML page (--input-format html)")
-    reading.add_argument("--text", dest="input_format", action="store_const", const="text",
-                         help="read every document as plain text, even if it holds tags")
-    clean.add_argument("--text-field", default="text", metavar="NAME",
-                       help="the field holding the text in JSON Lines and Parquet inputs (default: text)")
-    clean.add_argument("--id-field", metavar="NAME", help="the field holding a document's id")
-    clean.add_argument("--stdin-format", choices=("text", "jsonl"), default="text",
-                       help="what - holds (default: one text document)")
+    add_reading_options(clean)
     clean.add_argument("--no-passthrough", dest="passthrough", action="store_false",
                        help="do not copy the inputs' other fields into the rows")
     clean.add_argument("--keep-text", action="store_true",
@@ -119,6 +109,23 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("-q", "--quiet", action="store_true",
                        help="no progress, per-document errors or summary on stderr")
 
+    report = sub.add_parser("report", help="write an HTML page that shows what was removed",
+                            description="Clean every document of the inputs with its trace and "
+                                        "write one self-contained HTML page: each document's "
+                                        "text with every change marked in place, per-rule "
+                                        "totals and filters, flagged documents first.")
+    report.add_argument("inputs", nargs="+", metavar="PATH",
+                        help="what dechaff clean reads: files, folders, globs, or -")
+    report.add_argument("-o", "--output", metavar="FILE", required=True,
+                        help="the HTML page to write (report.html, say)")
+    add_rule_options(report)
+    report.add_argument("--no-repair", dest="repair", action="store_false",
+                        help="skip the repair stage")
+    report.add_argument("--no-split", dest="split", action="store_false",
+                        help="one record per input, never split")
+    add_reading_options(report)
+    report.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+
     rules = sub.add_parser("rules", help="list, show and check rules",
                            description="With no action, list every rule: code, name, groups, "
                                        "description.")
@@ -144,11 +151,28 @@ def add_rule_options(parser: argparse.ArgumentParser) -> None:
                         help="do not look for a project file ([tool.dechaff] or dechaff.toml)")
 
 
+def add_reading_options(parser: argparse.ArgumentParser) -> None:
+    reading = parser.add_mutually_exclusive_group()
+    reading.add_argument("--input-format", choices=("auto", "text", "html"), default="auto",
+                         help="how to read each document (default: HTML recognised by its tags)")
+    reading.add_argument("--html", dest="input_format", action="store_const", const="html",
+                         help="read every document as an HTML page (--input-format html)")
+    reading.add_argument("--text", dest="input_format", action="store_const", const="text",
+                         help="read every document as plain text, even if it holds tags")
+    parser.add_argument("--text-field", default="text", metavar="NAME",
+                        help="the field holding the text in JSON Lines and Parquet inputs (default: text)")
+    parser.add_argument("--id-field", metavar="NAME", help="the field holding a document's id")
+    parser.add_argument("--stdin-format", choices=("text", "jsonl"), default="text",
+                        help="what - holds (default: one text document)")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "rules":
             return run_rules(args)
+        if args.command == "report":
+            return run_report(args)
         return run_clean(args)
     except BrokenPipeError:  # `dechaff clean x | head`: the reader left, that is fine
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -270,6 +294,31 @@ def run_clean(args: argparse.Namespace) -> int:
             close()
         status = _report(summary, args, status)
     return status
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Write the HTML report of the inputs (:mod:`dechaff.report`): 0 when every document
+    was cleaned, 1 when any failed (each is shown on the page, first), 2 for a usage error,
+    4 when the page cannot be written."""
+    from . import report
+
+    config = load_config(args, explain=True, repair=args.repair, split=args.split,
+                         input=args.input_format)
+    cleaner = report.ShowingCleaner(config)
+    for path in args.inputs:  # clean makes an error row of it; a report of nothing is no use
+        if path != "-" and not any(ch in path for ch in "*?[") and not os.path.exists(path):
+            raise UsageError(f"{path}: no such file or folder; give the texts, HTML pages or "
+                             "JSON Lines files to report on")
+    writers.check_paths(args.inputs, {"-o": args.output})
+    reader = readers.Reader(args.inputs, text_field=args.text_field, id_field=args.id_field,
+                            stdin_format=args.stdin_format, exclude=[args.output])
+    reports = report.build(reader, cleaner)
+    report.write(args.output, report.render(reports, args.inputs))
+    failed = sum(r.error is not None for r in reports)
+    if not args.quiet:
+        print(f"{PROG}: {len(reports)} documents ({failed} failed) reported in {args.output}",
+              file=sys.stderr)
+    return 1 if failed else 0
 
 
 def _engine(args: argparse.Namespace, reader: readers.Reader, config: Config):
