@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 import regex
 
+from .dates import WEEKDAY
 from .document import Block
 from .patterns import FIRST_WORD, READ_ALSO, head_word
 
@@ -29,11 +30,13 @@ _LINE_OPENING = re.compile(r"[^\w\n]{0,3}(\w+)")
 _INNER_OPENING = re.compile(r"[.!?…] ([^\w\n]{0,3})(\w+)")
 # The line breaks inside a broken sentence, found in one pass: after an opening bracket or
 # quote, or after a line not closed like a sentence when the next goes on in lower case;
-# never before a line that opens a line of its own (a URL, a date header, a label in small
-# letters, "by: a name", or a button, "share this").
+# never before a line that opens a line of its own (a URL, a date header, one opening with a
+# weekday in small letters, "st 5. března 2025", a label in small letters, "by: a name", or
+# a button, "share this").
 _BUTTONS = (r"(?:share|tweet|email|print|save|follow|subscribe|sign up|log in|read more|see more|"
             r"show more|load more|click here|more|less)")
-_OWN = (r"(?!https?://|www\.|(?:date|fecha|datum|data|tanggal)\b|\d{4}-\d\d|\p{Ll}+\s?:"
+_OWN = (rf"(?!https?://|www\.|(?:date|fecha|datum|data|tanggal)\b|\d{{4}}-\d\d|\p{{Ll}}+\s?:"
+        rf"|(?i:{WEEKDAY}),?\s+\d"
         rf"|(?i:{_BUTTONS})(?:[^\S\n]+(?:this|it|us|now))?[^\S\n]*(?:\n|$))")
 _JOIN = regex.compile(
     rf"(?<=[(\[“‘«][^\S\n]*)\n(?=[^\S\n]*{_OWN}\S)"
@@ -53,6 +56,8 @@ def working_text(text: str) -> str:
     'Bridge to reopen in May\\nby: Jane Roe\\nshare this\\nThe end'
     >>> working_text("The council will\\nshare this year's costs")
     "The council will share this year's costs"
+    >>> working_text("Výluka na trati potrvá tři týdny\\nst 5. března 2025 14:20")
+    'Výluka na trati potrvá tři týdny\\nst 5. března 2025 14:20'
     """
     def join(match: regex.Match) -> str:
         line_start = text.rfind("\n", 0, match.start()) + 1
