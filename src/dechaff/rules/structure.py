@@ -13,6 +13,7 @@ import regex
 
 from ..shapes import UNSPACED_STOP, is_body, is_headline, weight, word_count
 from .base import ArticleRule, ArticlesRule, Proposal, keep, remove
+from ..dates import find_date
 from ..features import line
 from .evidence import table_rows
 from .head import headline_by_lede, strip_site, terms
@@ -191,8 +192,9 @@ class Title(ArticleRule):
     line whose words the lede takes up most (a site's name, a navigation bar, a "Breaking:" ticker or a
     promo shares none: see :func:`~dechaff.rules.head.headline_by_lede`), else its first
     headline-shaped line of four words or more (three at a pinch: site names are short,
-    headlines rarely are). A site's name after or before it ("... - The Daily Ledger") is
-    stripped.
+    headlines rarely are). A date line is none, even with a place or a label beside the date
+    ("Ciudad de México / 04.03.2025 13:20:00"). A site's name after or before it ("... - The
+    Daily Ledger") is stripped.
 
     Lines of the head above it (site names, menus, stray labels) leave the body with it, and
     so does a copy of it further down the head; other lines between it and the body (a
@@ -213,6 +215,11 @@ class Title(ArticleRule):
                "the mayor said on Monday.", "WATCH LIVE",
                title="Bridge to reopen after two years of repairs"),
         keep("The mayor said on Monday that the bridge would reopen next month after repairs."),
+        # A date line with its place beside the date is no headline, though the lede names
+        # the place.
+        remove("Bridge to reopen after two years of repairs\n\nHarbour Town / 04.03.2025 13:20\n\n"
+               "The old bridge in Harbour Town will reopen next month after two years of repairs, "
+               "the mayor said on Monday.", title="Bridge to reopen after two years of repairs"),
         # A page's title line, the site's name joined to the headline, over the headline:
         remove("Harbour Notes: Ferry fares rise in March on island routes\n\nHarbour Notes\n\n"
                "Ferry fares rise in March on island routes\n\nThe operator said on Monday that "
@@ -238,7 +245,7 @@ class Title(ArticleRule):
 
     @staticmethod
     def choose(lead, doc, lede: str = ""):
-        candidates = [p for p in lead if is_headline(p.text)]
+        candidates = [p for p in lead if is_headline(p.text) and not _date_line(p.text)]
         for piece in candidates:
             following = doc.blocks[piece.block + 1].text if piece.block + 1 < len(doc.blocks) else ""
             if following.casefold() == piece.text.casefold():
@@ -254,6 +261,15 @@ class Title(ArticleRule):
                 if word_count(piece.text) >= least:
                     return piece
         return None
+
+
+def _date_line(text: str) -> bool:
+    """A line that is a date and a few words beside it (a place, a label): "Ciudad de
+    México / 04.03.2025 13:20:00". A headline that names a date has more to say."""
+    found = find_date(text)
+    if found is None:
+        return False
+    return word_count(text[:found.start()] + " " + text[found.end():]) <= 4
 
 
 #: What joins a site's name to a headline on a page's title line.
