@@ -92,3 +92,58 @@ class HeadlineLede(TextRule):
             above = set().union(*(keys_of(j) for j in range(max(0, i - LOOK_BACK), i)))
             if len(words & above) <= self.options["above_share"] * len(words):
                 yield self.boundary(line.start, reason="headline over its own lede")
+
+
+#: A line of marks alone ("* * *", "---", "⁂", "◆◆◆"): a break between briefs or sections.
+_SEPARATOR = regex.compile(r"^(?:⁂|(?:[*\-_=~#•·◆◇■□●○✦✧]\s*){3,})$")
+_SEPARATOR_MARKS = frozenset("*-_=~#•·◆◇■□●○✦✧⁂")
+
+
+@register
+class Separator(TextRule):
+    """A line of marks alone ("* * *", "---", "⁂"): it leaves the text, and when a headline
+    stands under it, over a paragraph, a new article starts at that headline.
+
+    Digests print their briefs one after another with such a line between them; inside an
+    article the same line parts two sections, and the text under it is no headline over a
+    paragraph but the section's first paragraph.
+
+    **Known problems:** a section of an article that opens with its own subheading under the
+    line is split off as an article (its key words then say it is no other story's:
+    :class:`HeadlineLede` reads those).
+    """
+
+    code = "SP02"
+    name = "split.separator"
+    groups = ("split",)
+    description = "Separator lines ('* * *', '---'): dropped; a headline under one opens an article."
+    examples = (
+        remove("Harbour pool to reopen after repairs\n\nThe open-air pool on Marine Parade will "
+               "reopen on 1 June after an 18-month closure, the town council said.\n\n* * *\n\n"
+               "Library launches seed swap\n\nThe central library has opened a seed library "
+               "where residents can borrow packets of vegetable and flower seeds.", "* * *",
+               records=2),
+        keep("The pool on Marine Parade will reopen on 1 June after an 18-month closure, the "
+             "town council said.\n\n* * *\n\nThe council said the repairs had cost two million "
+             "pounds, most of it for a new filter plant under the terrace.",
+             "The council said the repairs had cost", records=1),
+        keep("The council listed the roads that will close:\n\n* Mill Road, Monday\n\n"
+             "* Station Road, Thursday\n\nBuses will run to their normal timetable.",
+             "* Mill Road, Monday", records=1),
+    )
+
+    def propose(self, doc) -> Iterator[Proposal]:
+        blocks = doc.blocks
+        body_above = False
+        for block in blocks:
+            text = block.text
+            if not (text[:1] in _SEPARATOR_MARKS and _SEPARATOR.match(text)):
+                body_above = body_above or is_body(text)
+                continue
+            yield self.drop(block.start, block.end, reason="a separator line")
+            i = block.index
+            if (body_above and i + 2 < len(blocks) and is_headline(blocks[i + 1].text)
+                    and not is_body(blocks[i + 1].text) and word_count(blocks[i + 1].text) >= 3
+                    and is_body(blocks[i + 2].text)):
+                yield self.boundary(blocks[i + 1].start, reason="a headline over its paragraph, "
+                                    "under a separator line")
