@@ -168,6 +168,15 @@ PROMO_NEWSLETTER = alt(
     r"(?:berlangganan|daftar) (?:\w+ ){0,2}newsletter",
     r"(?:jetzt )?(?:kostenlos )?(?:für|zum) (?:unseren|den) (?:\w+ ){0,2}newsletter anmelden",
     r"(?:jetzt )?(?:kostenlos )?(?:newsletter|den newsletter) abonnieren",
+    r"tilmeld dig (?:vores |vort )?(?:\w+ ){0,2}nyhedsbrev", r"meld deg på (?:vårt )?(?:\w+ ){0,2}nyhetsbrev",
+    r"(?:anmäl dig till|prenumerera på) (?:vårt )?(?:\w+ ){0,2}nyhetsbrev", r"tilaa (?:\w+ ){0,2}uutiskirje",
+    r"iscriviti (?:alla|alle) (?:nostra |nostre )?(?:\w+ ){0,2}newsletter",
+    r"(?:schrijf je in voor|abonneer je op|meld je aan voor) (?:onze |de )?(?:\w+ ){0,2}nieuwsbrief",
+    r"zapisz się (?:do|na) (?:naszego |nasz )?(?:\w+ ){0,2}newslett?er", r"přihlaste se k odběru",
+    r"iratkozz(?:on)? fel (?:a |az )?(?:\w+ ){0,2}hírlevel", r"abonează-te la (?:\w+ ){0,2}newsletter",
+    r"подпишитесь на (?:нашу |наш )?(?:\w+ ){0,2}(?:рассылку|newsletter)", r"εγγραφείτε στο (?:\w+ ){0,2}newsletter",
+    r"đăng ký nhận (?:\w+ ){0,2}bản tin", r"bültenimize abone ol(?:un)?",
+    r"mag-subscribe sa (?:aming )?(?:\w+ ){0,2}newsletter",
 )
 PROMO_FOLLOW = alt(
     r"follow us (?:on|for)", r"follow (?:[\w.&'’-]+ ){1,3}on (?:google news|twitter|x|facebook|instagram|telegram|whatsapp|linkedin|threads|youtube|tiktok)",

@@ -121,12 +121,16 @@ class Newsletter(PromoRule):
 
     code = "PR03"
     name = "promo.newsletter"
-    description = "'Sign up for our newsletter', 'Abonnieren Sie unseren Newsletter' and kin."
+    description = ("'Sign up for our newsletter', 'Abonnieren Sie unseren Newsletter', 'Tilmeld dig "
+                   "vores nyhedsbrev' and kin.")
     opening = PROMO_NEWSLETTER
     examples = (
         remove("Sign up for our Morning Briefing newsletter to get the day's top stories."),
         remove("Abonnieren Sie unseren Newsletter und verpassen Sie nichts."),
+        remove("Tilmeld dig vores nyhedsbrev og få dagens vigtigste historier hver morgen."),
+        remove("Tilaa uutiskirje ja saat päivän tärkeimmät uutiset aamulla."),
         keep("The banner urged visitors to “Sign up for our newsletter” before they could read on."),
+        keep("Avisen sagde, at 40.000 læsere nu får dens nyhedsbrev hver morgen."),
     )
 
 
