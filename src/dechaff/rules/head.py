@@ -142,8 +142,10 @@ def headline_by_lede(candidates: Sequence, lede: str):
 
     A site's name, a navigation bar, a ticker ("Breaking: ..."), a promo or a date line
     shares no words with the story; the headline shares several. A candidate needs two
-    words in common and a quarter of its words; the best share wins, then the most words
-    shared, then the line nearer the lede. In Chinese, Japanese and Thai, among the lines
+    words in common and a quarter of its words; the first line sharing half its words or
+    more wins (a standfirst or a score line under the headline repeats the lede's words
+    more closely), else the best share, then the most words shared, then the line nearer
+    the lede. In Chinese, Japanese and Thai, among the lines
     sharing half their pairs of characters, the one sharing most wins (a section's name,
     one word of the story, shares all of its pairs).
     """
@@ -161,7 +163,9 @@ def headline_by_lede(candidates: Sequence, lede: str):
         # line, a section's name, shares all of its pairs by chance: among the lines that
         # share half their pairs, the one that shares most wins)
         most = shared if share >= 0.5 and _unspaced(piece.text) else 0
-        key = (most, round(share, 2), shared, order)
+        # (of the lines the lede takes up by half or more, the first is the headline: a
+        # standfirst or a score line under it repeats the lede's words more closely)
+        key = (most, 1, 0.0, 0, -order) if share >= 0.5 else (most, 0, round(share, 2), shared, order)
         if best_key is None or key > best_key:
             best, best_key = piece, key
     return best

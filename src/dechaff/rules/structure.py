@@ -215,6 +215,12 @@ class Title(ArticleRule):
                "the mayor said on Monday.", "WATCH LIVE",
                title="Bridge to reopen after two years of repairs"),
         keep("The mayor said on Monday that the bridge would reopen next month after repairs."),
+        # Of the lines the lede takes up by half, the first: a score line under the headline
+        # repeats the lede's words more closely.
+        remove("Brooks scores 31 as Gulls hold off Miners in a thriller\n\nHarbor City Gulls 112, "
+               "Ridgeback Miners 108\n\nTavian Brooks scored 31 points as the Harbor City Gulls "
+               "beat the Ridgeback Miners 112-108 on Saturday night.",
+               title="Brooks scores 31 as Gulls hold off Miners in a thriller"),
         # A date line with its place beside the date is no headline, though the lede names
         # the place.
         remove("Bridge to reopen after two years of repairs\n\nHarbour Town / 04.03.2025 13:20\n\n"
