@@ -192,3 +192,14 @@ def test_a_value_under_a_label_opens_no_page_but_a_title_line_naming_its_site_do
                       "\n\nWechseln zu:\n\nRathaus schliesst die alte Brücke - News - SRF")
     assert not MainContent._could_open(lines, 0, 2)  # "Fill:" introduces it: a value
     assert MainContent._could_open(lines, 0, 4)  # under a menu's "Wechseln zu:"
+
+
+def test_with_no_headline_over_the_article_the_title_line_gives_the_title():
+    head = _PAGE_HEAD.replace("\n\nFerry operator orders two hybrid vessels\n\n", "\n\n")
+    [record] = dechaff.clean(f"{head}\n\n{_STORY}\n\n{_PAGE_TAIL}")
+    assert record.title == "Ferry operator orders two hybrid vessels"  # (less "| Coast Daily")
+    assert "Coast Daily" not in record.body and record.body.startswith("Coastline Ferries")
+    # a title line that the lede does not take up names no article
+    [other] = dechaff.clean(f"{head.replace('Ferry operator orders two hybrid vessels', 'Weather and tides for the week')}"
+                            f"\n\n{_STORY}\n\n{_PAGE_TAIL}")
+    assert other.title != "Weather and tides for the week"

@@ -23,7 +23,7 @@ from ..shapes import is_body, is_headline, weight, word_count
 from ..patterns import ALL_RIGHTS, POPULAR_HEADING, RELATED_HEADING
 from .base import Proposal, TextRule, keep, remove
 from .evidence import credit_label
-from .head import headline_by_lede, terms as _terms
+from .head import headline_by_lede, strip_site, terms as _terms
 from .registry import register
 
 #: What joins the headline to the site's name in a page's ``<title>`` line.
@@ -136,7 +136,11 @@ class MainContent(TextRule):
     words of their first 80 words are the article's, or a kept run's (another story's
     blurbs, a consent dialog or a comment thread share few), unless they stand above the
     headline. Every line outside the kept runs goes, except the headline, which moves into the
-    record's title (a title line over the site's menus never does: it names the site).
+    record's title (a title line over the site's menus never does: it names the site). When
+    no headline stands over the article, the page's title line gives the title, if the lede
+    takes up its words: less a part at either end that the page prints as a line of its own
+    (the site's name, "| Coast Daily" over "Coast Daily"), and a short part the lede does not
+    take up.
     A sentence that links broke into lines ("created by" / "Michael Anastassiades" / ", who
     designs for Flos.") weighs as the paragraph it is: up to ``max_pieces`` lines, each left
     open (ending in a word in small letters, or a comma; not a date), up to one closed like a
@@ -252,6 +256,17 @@ class MainContent(TextRule):
                     yield self.move(head.start, head.end, "title", head.text.strip(),
                                     reason="the page's headline, over its article")
                 runs = [run for run in runs if run[0] > headline]
+            if headline is None or headline == first:
+                # no headline over the article: the page's title line, less its site's name,
+                # when the article's lede takes up its words
+                title = blocks[first]
+                lede = _lede(blocks, body, best[0], best[1])
+                if headline_by_lede([title], lede) is not None:
+                    keep_mask[first] = True
+                    yield self.move(title.start, title.end, "title",
+                                    strip_site(_less_site(lines, first), lede),
+                                    reason="the page's title line: no headline stands over "
+                                    "its article")
             floor = max(self.options["min_score"], self.options["keep_share"] * top[2])
             for s, e in self._same_story(blocks, body, runs, best, headline, floor):
                 keep_mask[s:e] = [True] * (e - s)
@@ -604,6 +619,20 @@ def _takes_up(lines: "_Lines", head: int, run: tuple[int, int, float]) -> bool:
     words = lines.terms(head)
     shared = len(words & _terms(_lede(lines.blocks, lines.body, max(run[0], head + 1), run[1])))
     return shared >= 2 and shared >= 0.25 * len(words)
+
+
+def _less_site(lines: "_Lines", i: int) -> str:
+    """Title line ``i`` without a part at either end that the page prints as a line of its
+    own ("Headline | Coast Daily" over "Coast Daily"): the site's name, though the story's
+    words may share one of its words."""
+    text = lines.blocks[i].text.strip()
+    parts = _TITLE_SEP.split(text)
+    if len(parts) < 2:
+        return text
+    for part, rest in ((parts[-1], text[:text.rfind(parts[-1])]), (parts[0], text[len(parts[0]):])):
+        if any(k != i for k in lines.where.get(part.strip().casefold(), ())):
+            return rest.strip(" |-–—:·•»")
+    return text
 
 
 def _distinct(lines: "_Lines", starts: list[int]) -> list[int]:
