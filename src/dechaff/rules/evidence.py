@@ -576,3 +576,58 @@ class Body(ArticleRule):
             if _table_row(f) and _table_row(g):
                 return True
         return False
+
+
+#: The labels of a picture's credit ("Photo:", "Picture:", "Foto:", "Bild:").
+_PICTURE = ("photo|photos|photograph|picture|pic|image|imagen|imagem|foto|fotos|bild|credit|"
+            "photo credit|image credit|courtesy|фото|zdjęcie|fotoğraf|写真|画像|ภาพ")
+#: A caption's credit at the end of the line: "... Picture: Lakeside Gazette/Ian Rowe",
+#: "... (Photo: AP)": after a sentence's end or in brackets, a label, then a name or two.
+_CREDIT_TAIL = regex.compile(
+    rf"(?:(?<=[.!?»”\"’)]\s{{1,3}})|\(\s*)(?i:{_PICTURE})\s*[:：]\s*"
+    r"(?P<credit>[\p{Lu}\d][^\n.!?()]{1,80}?)\s*\)?\s*$")
+
+
+@register
+class Caption(ArticleRule):
+    """A picture's caption in the text, known by the credit that ends it: "The ticket office
+    at Bowness pier. Picture: Lakeside Gazette/Ian Rowe", "Traders clear debris at the
+    market. (Photo: AP)".
+
+    A caption reads as a sentence, so the body rule keeps it; its credit says what it is. The
+    credit comes after the sentence's end or in brackets, names a source (capitalised, with
+    no sentence of its own), and ends the line. A sentence that speaks of a photo ("The
+    photo: a blurred shape over the lake") or quotes one stays.
+    """
+
+    code = "EV03"
+    name = "evidence.caption"
+    groups = ("evidence",)
+    description = "Captions that end with a picture's credit ('... Picture: Agency/Name')."
+    keywords = ("photo", "picture", "pic:", "image", "foto", "bild", "credit", "courtesy",
+                "фото", "zdjęcie", "fotoğraf", "写真", "画像", "ภาพ")
+    settings = {"max_words": 60}
+    examples = (
+        remove("The pier will reopen in May after a year of repairs, the council said.\n\n"
+               "The ticket office at Bowness pier, which opened in 1885. Picture: Lakeside "
+               "Gazette/Ian Rowe\n\nThe works cost £2m, most of it for new piles.",
+               "The ticket office at Bowness pier"),
+        remove("Traders clear debris at the market on Tuesday. (Photo: AP)\n\nThe fire started "
+               "in a generator behind the stalls, officials said.", "Traders clear debris"),
+        keep("The pier will reopen in May after a year of repairs, the council said.\n\n"
+             "Its keeper showed us the old picture: a steamer at the pier in 1901.\n\n"
+             "The works cost £2m, most of it for new piles.", "Its keeper showed us the old picture"),
+        keep("The council met on Monday. Photo: it was the first time the press could take "
+             "pictures in the chamber.", "it was the first time"),
+    )
+
+    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
+        for piece in pieces:
+            text = piece.text
+            match = _CREDIT_TAIL.search(text)
+            if match is None or line(text).words > self.options["max_words"]:
+                continue
+            credit = line(match.group("credit"))
+            if credit.function_share <= 0.25 and credit.words <= 8:
+                yield self.drop(piece.start, piece.end,
+                                reason=f"a picture's caption: its credit, {match.group('credit')!r}")
