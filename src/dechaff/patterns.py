@@ -81,7 +81,13 @@ READ_ALSO = alt(
     "leggi anche", "leggi pure", "potrebbe interessarti", "lees ook", "lees meer", "bekijk ook",
     "czytaj także", "czytaj też", "czytaj również", "zobacz także", "zobacz też", "läs också",
     "läs mer", "læs også", "les også", "ayrıca okuyun", "bunu da okuyun", "ilgili haber",
-    "อ่านข่าวที่เกี่ยวข้อง", "อ่านเพิ่มเติม", "関連記事",
+    "อ่านข่าวที่เกี่ยวข้อง", "อ่านเพิ่มเติม", "関連記事", "mirá también", "à découvrir aussi",
+    "a découvrir aussi", "čtěte také", "přečtěte si také", "přečtěte si", "kapcsolódó",
+    "olvassa el", "ezt is olvassa el", "citește și", "citeste si", "читайте также",
+    "читайте по теме", "διαβάστε επίσης", "δείτε επίσης", "xem thêm", "đọc thêm",
+    "اقرأ أيضا", "اقرأ أيضاً", "اقرأ ايضا", "यह भी पढ़ें", "ये भी पढ़ें", "läs även", "lue myös",
+    "lue lisää", "ilgili haberler", "basahin din", "basahin", "관련기사", "관련 기사",
+    "mehr dazu", "pročitajte i", "pročitajte još", "прочетете още",
 )
 
 #: Headings that stand alone above a block of links to other stories.

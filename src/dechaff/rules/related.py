@@ -46,7 +46,11 @@ class ReadAlso(PatternRule):
         remove("À lire aussi : Le gouvernement annonce un plan"),
         remove("Leia também: Governo anuncia novo pacote"),
         remove("Baca juga: Harga beras naik lagi"),
+        remove("Читайте также: В Самаре построят новую трамвайную линию"),
+        remove("Xem thêm: Lễ hội thơ thu hút hàng nghìn người"),
+        remove("यह भी पढ़ें: कॉलेज दाखिले की अंतिम तिथि बढ़ी"),
         keep("Read more about the club's history in the museum, the guide said."),
+        keep("Читайте также внимательно инструкцию, сказал врач."),
         keep("Related reporting by the team showed the same pattern in 2019."),
         keep("Mehr zum Thema Anwohnerparken will die Verwaltung im Herbst ein Konzept vorlegen."),
         remove("The council met on Monday and voted to close the old bridge for repairs.\n\n"
