@@ -354,11 +354,15 @@ class MainContent(TextRule):
         return found.index if found is not None else None
 
     def _score(self, text: str, words: int, long: bool) -> float:
-        """What a line adds to the run it is in: its words if a paragraph, a cost if not."""
+        """What a line adds to the run it is in: its words if a paragraph, a cost if not;
+        nothing either way for a short sentence ("Insert the plant into the hole.": the
+        steps of a how-to), which no menu writes."""
         if long:
             return float(words)
         if words <= 8 and _DIGIT.search(text) and _DATE.search(text):
             return -self.options["date_cost"]  # a teaser list's dates: one per story
+        if words >= 4 and text.endswith((".", "!")) and not text.endswith(("...", "…")):
+            return 0.0
         return -(self.options["line_cost"] + self.options["word_cost"] * words)
 
     def _pages(self, lines: "_Lines", weights: list[tuple[int, bool]], scores: list[float]
@@ -601,11 +605,12 @@ def _among_headlines(lines: "_Lines", i: int) -> bool:
 
 def _introduced(blocks, body: list[bool], most: int = 40) -> list[int]:
     """The lines that a sentence ending in a colon introduces ("Other measures in the plan
-    include:", "This is what it looks like:"; six words or more): the items of a list, a
-    table's rows, a block of code, up to the next paragraph (``most`` lines at most)."""
+    include:", "What you'll need:"; three words or more, where a menu's "Follow us:" has
+    two): the items of a list, a table's rows, a block of code, up to the next paragraph
+    (``most`` lines at most)."""
     found: list[int] = []
     for i, block in enumerate(blocks):
-        if block.text.endswith(":") and (body[i] or word_count(block.text) >= 6):
+        if block.text.endswith(":") and (body[i] or word_count(block.text) >= 3):
             for k in range(i + 1, min(len(blocks), i + 1 + most)):
                 if body[k]:
                     break
