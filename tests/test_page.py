@@ -203,3 +203,13 @@ def test_with_no_headline_over_the_article_the_title_line_gives_the_title():
     [other] = dechaff.clean(f"{head.replace('Ferry operator orders two hybrid vessels', 'Weather and tides for the week')}"
                             f"\n\n{_STORY}\n\n{_PAGE_TAIL}")
     assert other.title != "Weather and tides for the week"
+
+
+def test_a_howtos_list_under_a_short_colon_line_stays_with_its_article():
+    items = "\n\n".join(["A glass cloche", "A shallow dish", "Floral foam", "A ruler", "A spoon",
+                         "Wire pins", "Small plants", "Moss", "Tweezers", "Pebbles"])
+    story = (_STORY.replace("What changes for passengers", "What you'll need:\n\n" + items)
+             + "\n\nStep 1\n\nSoak the foam in water until it sinks to the bottom of the bowl.")
+    [record] = dechaff.clean(f"{_PAGE_HEAD}\n\n{story}\n\n{_PAGE_TAIL}")
+    assert "What you'll need:" in record.body and "Tweezers" in record.body
+    assert "told reporters at the yard" in record.body
