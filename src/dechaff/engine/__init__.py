@@ -64,9 +64,8 @@ class Engine:
         records = []
         for i, article in enumerate(articles):
             extra = article_phase(article, doc, assembler, rules["article"], run)
-            if self.explain:
-                for proposal, piece in dropped[i]:
-                    assembler.add_piece(proposal, piece)
+            for proposal, piece in dropped[i]:
+                assembler.add_piece(proposal, piece)
             record = assembler.record(i, len(records), extra, flags=notes)
             guarded = guard(record, article, doc, assembler, dropped[i], self.max_removed_share)
             if guarded is record and not (article.pieces or extra or assembler.fields[i]):
