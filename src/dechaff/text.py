@@ -167,6 +167,7 @@ class TextView:
         #: per text when a rule first asks.
         self.keywords = keywords
         self._scans: dict[Keywords, dict[str, list[int]]] = {}
+        self._any: dict[tuple[str, ...], bool] = {}
         #: In a later pass, the text it was compacted from: a keyword it lacked is taken as
         #: lacking here too (a rule skipped in the first pass stays skipped).
         self.before: TextView | None = None
@@ -334,14 +335,13 @@ class TextView:
     def has_any(self, words: tuple[str, ...]) -> bool:
         """Does the text hold one of ``words`` (lower-case)? Never in a later pass when the
         text before it held none (removing text adds no word that matters)."""
-        key = ("any", words)
-        found = self.shared.get(key)
+        found = self._any.get(words)
         if found is None:
             starts = self.keyword_starts(words)
-            found = self.shared[key] = (
+            found = self._any[words] = (
                 ("" in words or any(map(starts.__contains__, words)))
                 and (self.before is None or self.before.has_any(words)))
-        return found  # type: ignore[return-value]
+        return found
 
     def blocks_with(self, words: tuple[str, ...]) -> list[Block] | None:
         """The blocks whose text holds one of ``words`` (lower-case), in order: in a first
