@@ -27,6 +27,7 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 # from the stop, which the standard library's engine scans for quickly), behind at most three
 # marks (a bullet, an arrow).
 _LINE_OPENING = re.compile(r"[^\w\n]{0,3}(\w+)")
+_LINE_OPENINGS = re.compile(r"^[^\w\n]{0,3}(\w+)", re.MULTILINE)
 _INNER_OPENING = re.compile(r"[.!?…] ([^\w\n]{0,3})(\w+)")
 # The line breaks inside a broken sentence, found in one pass: after an opening bracket or
 # quote, or after a line not closed like a sentence when the next goes on in lower case;
@@ -287,11 +288,14 @@ class TextView:
             text = self.text
             found: list[tuple[int, str]] = []
             blocks = self.focused(self.blocks)
-            starts = {self.line_start(b) for b in blocks}
-            for at in sorted(starts):
-                m = _LINE_OPENING.match(text, at)
-                if m:
-                    found.append((at, head_word(m.group(1))))
+            if self.focus is None:  # every line: one scan (a blank line opens no sentence)
+                found.extend((m.start(), head_word(m.group(1)))
+                             for m in _LINE_OPENINGS.finditer(text))
+            else:
+                for at in sorted({self.line_start(b) for b in blocks}):
+                    m = _LINE_OPENING.match(text, at)
+                    if m:
+                        found.append((at, head_word(m.group(1))))
             if self.focus is None:
                 inner = _INNER_OPENING.finditer(text)
             else:
