@@ -1,7 +1,8 @@
 """The floors of the codebase, read from every module's imports (``ast``, not by importing).
 
-- the **ground floor** (the document model, the text rules' and HTML rules' views, shapes,
-  features, dates, wordings, configuration, errors, deadlines) imports nothing above it;
+- the **ground floor** (the document model, the text rules' and HTML rules' views and the
+  text's keyword scan, shapes, features, dates, wordings, configuration, errors, deadlines)
+  imports nothing above it;
 - **rules** (and packs, rules written in TOML) import only the ground floor;
 - **stages** import only the ground floor: never a rule;
 - the **engine** imports the ground floor, rules and stages;
@@ -19,8 +20,8 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-GROUND = {"document", "errors", "config", "text", "elements", "shapes", "features", "dates",
-          "patterns", "limits"}
+GROUND = {"document", "errors", "config", "text", "triggers", "elements", "shapes", "features",
+          "dates", "patterns", "limits"}
 #: Each floor, and the floors its modules may import.
 MAY_IMPORT = {
     "ground": {"ground"},

@@ -22,16 +22,13 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator
 
 from .config import Config
-from .document import KEPT_IN_BODY, Record
+from .document import Record
 from .errors import DechaffError
 from .io import schema
 from .io.readers import Document, lone_surrogate
 from .pipeline import Cleaner, cached_cleaner
 
 
-#: The actions counted as removals: what left the body or the page (a repair rewrites text
-#: in place, a split marks where an article starts).
-REMOVALS = ("dropped", "cut", "moved")
 
 
 @dataclass
@@ -54,14 +51,14 @@ class Tally:
 
 
 def tally(records: list[Record]) -> dict[tuple[str, str], Tally]:
-    """One document's removals, by rule (code and name), read from its records' traces."""
+    """One document's removals, by rule (code and name), from its records' counts (which are
+    what their traces would say: no trace is built for them)."""
     rules: dict[tuple[str, str], Tally] = {}
     for record in records:
-        for r in record.removals:
-            if r.action in REMOVALS:
-                counts = rules.setdefault((r.code, r.name), Tally(documents=1))
-                counts.removals += 1
-                counts.chars += 0 if r.reason == KEPT_IN_BODY else len(r.text)
+        for rule, (removals, chars) in record.counts.items():
+            counts = rules.setdefault(rule, Tally(documents=1))
+            counts.removals += removals
+            counts.chars += chars
     return rules
 
 
@@ -175,7 +172,7 @@ def clean_document(cleaner: Cleaner, doc: Document, *, explain: bool = False,
     fields = doc.fields if passthrough else {}
     if doc.error is None:
         try:
-            records = cleaner.clean(doc.text)  # type: ignore[arg-type]
+            records = cleaner.clean(doc.text, count=True)  # type: ignore[arg-type]
         except DechaffError as exc:
             doc.error = str(exc)
         except RecursionError:
@@ -244,8 +241,8 @@ def outcomes(docs: Iterable[Document], config: Config, *, workers: int = 1, expl
              passthrough: bool = True, keep_text: bool = False,
              chunk_size: int = 128) -> Iterator[Outcome]:
     """Every document's outcome, in order: in this process, or in ``workers`` processes."""
-    # The trace is built when the run needs it: for the output, or to count removals.
-    config = config.replace(explain=True)
+    # The trace is built for the output alone: the records count their removals without it.
+    config = config.replace(explain=explain)
     if workers <= 1:
         cleaner = cached_cleaner(config)
         for doc in docs:

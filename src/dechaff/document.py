@@ -15,6 +15,9 @@ from urllib.parse import urlsplit
 ACTIONS = ("dropped", "cut", "moved", "repaired", "split")
 #: The ``reason`` of a move whose text stays in the body too (a dateline that gives the date).
 KEPT_IN_BODY = "kept in the body"
+#: The actions counted as removals: what left the body or the page (a repair rewrites text
+#: in place, a split marks where an article starts).
+REMOVALS = ("dropped", "cut", "moved")
 
 
 class Block(NamedTuple):
@@ -96,7 +99,10 @@ class Record:
     ISO date (``YYYY-MM-DD``) or datetime when a time is known. ``url`` is the page's
     canonical address, when the input was an HTML page that names it; :attr:`hostname` is
     read from it. ``removals`` lists every change that made this record, when the run was
-    asked to explain.
+    asked to explain. ``counts`` counts its removals by rule, ``(code, name)``, as
+    ``(removals, characters)``, whether or not the run explains (on an HTML page, the HTML
+    rules' removals are counted when the run explains or asks for them: see
+    :meth:`~dechaff.pipeline.Cleaner.clean`).
     """
 
     title: str | None = None
@@ -111,6 +117,8 @@ class Record:
     flags: list[str] = field(default_factory=list)
     #: The body's language (ISO 639-1), when the run was asked for it (``Config.language``).
     language: str | None = None
+    counts: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict, compare=False,
+                                                           repr=False)
 
     @property
     def hostname(self) -> str | None:
@@ -136,6 +144,27 @@ class Record:
         if removals:
             data["removals"] = [r.to_dict() for r in self.removals]
         return data
+
+
+def counted(changes: list[Change]) -> dict[tuple[str, str], tuple[int, int]]:
+    """The removals among ``changes``, by rule: how many, and the characters they took out of
+    the body (a move that keeps its text there takes none)."""
+    counts: dict[tuple[str, str], tuple[int, int]] = {}
+    for r in changes:
+        if r.action in REMOVALS:
+            n, chars = counts.get((r.code, r.name), (0, 0))
+            counts[(r.code, r.name)] = (n + 1, chars + (0 if r.reason == KEPT_IN_BODY else len(r.text)))
+    return counts
+
+
+def added(a: dict[tuple[str, str], tuple[int, int]], b: dict[tuple[str, str], tuple[int, int]]
+          ) -> dict[tuple[str, str], tuple[int, int]]:
+    """Two counts of removals by rule, summed."""
+    out = dict(a)
+    for key, (n, chars) in b.items():
+        m, c = out.get(key, (0, 0))
+        out[key] = (m + n, c + chars)
+    return out
 
 
 def hostname(url: str | None) -> str | None:

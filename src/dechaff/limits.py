@@ -33,6 +33,11 @@ import regex
 
 from .errors import RuleError
 
+try:  # the signal module's own functions, without the wrappers that turn each number into an
+    import _signal as _signals  # enum and back: two thirds of a document's set-up here
+except ImportError:  # pragma: no cover - an interpreter without it
+    _signals = signal  # type: ignore[assignment]
+
 MB = 1_000_000
 _local = threading.local()
 #: How many times Ctrl-C was pressed while a document was cleaned in the main thread.
@@ -156,7 +161,7 @@ def guard(seconds: float | None) -> Iterator[Run]:
     """Clean one document under its deadline (``None``: none), watching for Ctrl-C."""
     outer = current()
     main = threading.current_thread() is threading.main_thread()
-    watch = main and outer is None and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    watch = main and outer is None and _signals.getsignal(signal.SIGINT) is signal.default_int_handler
     run = Run(seconds, watch or (outer is not None and outer.watch_sigint))
     if outer is not None and outer.at is not None and (run.at is None or outer.at < run.at):
         run.at, run.seconds = outer.at, outer.seconds  # a document cleaned inside another
@@ -165,9 +170,9 @@ def guard(seconds: float | None) -> Iterator[Run]:
     previous: list = []
     try:
         if watch:
-            previous.append((signal.SIGINT, signal.signal(signal.SIGINT, _on_sigint)))
+            previous.append((signal.SIGINT, _signals.signal(signal.SIGINT, _on_sigint)))
         if alarm:
-            previous.append((signal.SIGALRM, signal.signal(signal.SIGALRM, _on_alarm)))
+            previous.append((signal.SIGALRM, _signals.signal(signal.SIGALRM, _on_alarm)))
             signal.setitimer(signal.ITIMER_REAL, max(run.at - time.monotonic(), 1e-3))
         token = WATCHDOG.arm(run.at) if run.at is not None and not alarm and outer is None else None
         try:
@@ -179,13 +184,13 @@ def guard(seconds: float | None) -> Iterator[Run]:
                 WATCHDOG.disarm(token)
     finally:
         for signum, handler in reversed(previous):
-            signal.signal(signum, handler)
+            _signals.signal(signum, handler)
         _local.run = outer
 
 
 def _alarm_free() -> bool:
     """Is SIGALRM unused (its default handler, no timer running) in this process?"""
-    return (hasattr(signal, "setitimer") and signal.getsignal(signal.SIGALRM) is signal.SIG_DFL
+    return (hasattr(signal, "setitimer") and _signals.getsignal(signal.SIGALRM) == signal.SIG_DFL
             and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0))
 
 

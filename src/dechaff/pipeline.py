@@ -56,13 +56,17 @@ class Cleaner:
     def __call__(self, source: str | bytes) -> list[Record]:
         return self.clean(source)
 
-    def clean(self, source: str | bytes | Any) -> list[Record]:
+    def clean(self, source: str | bytes | Any, *, count: bool = False) -> list[Record]:
         """Clean one scrape into its article records (an empty list when it holds no text).
 
         ``source`` is text, bytes, or HTML: markup (recognised by its tags unless
         ``Config.input`` says which), or a BeautifulSoup object or tag. The document must be
         done within its time limit (``Config.time_limit``), or it fails with a
         :class:`~dechaff.errors.RuleError` naming the rule that was running.
+
+        Each record counts its removals by rule (``Record.counts``) without the trace; on an
+        HTML page, the HTML rules' removals are counted when the run explains or ``count``
+        asks for them (their text is read for it, as for the trace).
         """
         markup = isinstance(source, Tag)
         if markup:
@@ -72,7 +76,7 @@ class Cleaner:
         run = None
         try:
             with limits.guard(seconds) as run:
-                records = self._clean(source, markup, run)
+                records = self._clean(source, markup, run, count)
                 if self.config.language:
                     records = [replace(r, language=language.detect(r.body)) for r in records]
                 return records
@@ -81,7 +85,8 @@ class Cleaner:
             raise RuleError(limits.late(rule or limits.where(exc), seconds, running=True),
                             rule_code=getattr(rule, "code", None)) from None
 
-    def _clean(self, source: str | bytes, markup: bool, run: limits.Run) -> list[Record]:
+    def _clean(self, source: str | bytes, markup: bool, run: limits.Run, count: bool
+               ) -> list[Record]:
         config = self.config
         text, notes = decode(source, config.max_chars)
         if markup or config.input == "html" or (config.input == "auto" and looks_like_html(text)):
@@ -90,16 +95,17 @@ class Cleaner:
             root = parse(text)
             run.check("HTML parser")
             if root is not None:
-                return self._clean_page(root, notes, run)
+                return self._clean_page(root, notes, run, count)
         return self._clean_text(text, notes, config.split, run)
 
-    def _clean_page(self, root, notes: list[str], run: limits.Run) -> list[Record]:
+    def _clean_page(self, root, notes: list[str], run: limits.Run, count: bool) -> list[Record]:
         """HTML: the HTML rules pick each article's blocks; the text rules clean them."""
         html, explain = self.engine.html, self.config.explain
+        traced = explain or count  # the HTML phase's trace, to count its removals
         meta = read_meta(root) if html.metadata is not None else Meta()
         prepare(root)
-        found = html.extract(root, explain=explain, title=meta.title)
-        if explain and html.metadata is not None:
+        found = html.extract(root, explain=traced, title=meta.title)
+        if traced and html.metadata is not None:
             found.removals[:0] = html.meta_trace(meta)
         run.check("HTML rules")
         notes = [*notes, *found.flags]
@@ -113,8 +119,8 @@ class Cleaner:
             if several and i and explain and html.select is not None:
                 trace.append(html.split_trace(text, element))
             records += with_page_meta(self._clean_text(text, notes, False, run, page=True),
-                                      local, trace, len(records))
-        return records or metadata_record(meta, found.removals, notes)
+                                      local, trace, len(records), explain)
+        return records or metadata_record(meta, found.removals, notes, explain)
 
     def _clean_text(self, text: str, notes: list[str], split_articles: bool, run: limits.Run,
                     page: bool = False) -> list[Record]:

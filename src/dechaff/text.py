@@ -18,6 +18,7 @@ import regex
 from .dates import WEEKDAY
 from .document import Block
 from .patterns import FIRST_WORD, READ_ALSO, head_word
+from .triggers import Keywords, keywords_of
 
 _HEAD_ASCII = re.compile(r"[^\w(]*(\w+)")
 _NOT_NEWLINE = re.compile(r"[^\n]")
@@ -27,6 +28,7 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 # from the stop, which the standard library's engine scans for quickly), behind at most three
 # marks (a bullet, an arrow).
 _LINE_OPENING = re.compile(r"[^\w\n]{0,3}(\w+)")
+_LINE_OPENINGS = re.compile(r"^[^\w\n]{0,3}(\w+)", re.MULTILINE)
 _INNER_OPENING = re.compile(r"[.!?…] ([^\w\n]{0,3})(\w+)")
 # The line breaks inside a broken sentence, found in one pass: after an opening bracket or
 # quote, or after a line not closed like a sentence when the next goes on in lower case;
@@ -164,8 +166,17 @@ def _merged(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, in
 class TextView:
     """What the text rules see of a text: the working text and its blocks (a rule's ``doc``)."""
 
-    def __init__(self, text: str, *, joined: bool = False) -> None:
+    def __init__(self, text: str, *, joined: bool = False, keywords: Keywords | None = None
+                 ) -> None:
         self.text = text if joined else working_text(text)
+        #: The automaton of the rules' keywords (see :mod:`dechaff.triggers`), scanned once
+        #: per text when a rule first asks.
+        self.keywords = keywords
+        self._scans: dict[Keywords, dict[str, list[int]]] = {}
+        self._any: dict[tuple[str, ...], bool] = {}
+        #: In a later pass, the text it was compacted from: a keyword it lacked is taken as
+        #: lacking here too (a rule skipped in the first pass stays skipped).
+        self.before: TextView | None = None
         self.blocks = split_blocks(self.text)
         self._starts = [b.start for b in self.blocks]
         #: Work that rules share or repeat (sentence openings by word), kept per document.
@@ -220,11 +231,9 @@ class TextView:
                 keep(before, pos)
             pos = end
         keep(text[pos:], pos)
-        doc = TextView("".join(parts), joined=True)
+        doc = TextView("".join(parts), joined=True, keywords=self.keywords)
         doc.origin = Origin(new_starts, old_starts)
-        # Removing text adds no word: what this text lacked, the compacted one lacks too.
-        doc.shared.update((k, v) for k, v in self.shared.items()
-                          if isinstance(k, tuple) and k[0] == "any" and v is False)
+        doc.before = self
         lines = sorted({self._line_around(s, t) for s, t in cut})
         doc.focus = {b.index for start, end in lines
                      for b in doc.blocks_between(doc.origin.to_new(start), doc.origin.to_new(end))}
@@ -284,11 +293,14 @@ class TextView:
             text = self.text
             found: list[tuple[int, str]] = []
             blocks = self.focused(self.blocks)
-            starts = {self.line_start(b) for b in blocks}
-            for at in sorted(starts):
-                m = _LINE_OPENING.match(text, at)
-                if m:
-                    found.append((at, head_word(m.group(1))))
+            if self.focus is None:  # every line: one scan (a blank line opens no sentence)
+                found.extend((m.start(), head_word(m.group(1)))
+                             for m in _LINE_OPENINGS.finditer(text))
+            else:
+                for at in sorted({self.line_start(b) for b in blocks}):
+                    m = _LINE_OPENING.match(text, at)
+                    if m:
+                        found.append((at, head_word(m.group(1))))
             if self.focus is None:
                 inner = _INNER_OPENING.finditer(text)
             else:
@@ -316,31 +328,52 @@ class TextView:
             return blocks
         return [b for b in blocks if b.index in self.focus]
 
+    def keyword_starts(self, words: tuple[str, ...]) -> dict[str, list[int]]:
+        """Where each of ``words`` that the text holds starts in the lower-cased text.
+
+        The text is scanned once for all the keywords of its cleaner's rules, whichever rule
+        asks first (words its automaton lacks get a scan of their own)."""
+        keywords = self.keywords
+        if keywords is None or not keywords.words.issuperset(words):
+            keywords = keywords_of(frozenset(words))
+        found = self._scans.get(keywords)
+        if found is None:
+            found = self._scans[keywords] = keywords.scan(self.lower)
+        return found
+
     def has_any(self, words: tuple[str, ...]) -> bool:
-        """Does the text hold one of ``words`` (lower-case)?"""
-        key = ("any", words)
-        if key not in self.shared:
-            self.shared[key] = any(map(self.lower.__contains__, words))
-        return self.shared[key]  # type: ignore[return-value]
+        """Does the text hold one of ``words`` (lower-case)? Never in a later pass when the
+        text before it held none (removing text adds no word that matters)."""
+        found = self._any.get(words)
+        if found is None:
+            starts = self.keyword_starts(words)
+            found = self._any[words] = (
+                ("" in words or any(map(starts.__contains__, words)))
+                and (self.before is None or self.before.has_any(words)))
+        return found
 
     def blocks_with(self, words: tuple[str, ...]) -> list[Block] | None:
-        """The blocks whose text holds one of ``words`` (lower-case), in order.
+        """The blocks whose text holds one of ``words`` (lower-case), in order: in a first
+        pass, those where one starts; in a later pass, the blocks in focus that hold one
+        whole.
 
         ``None`` when lower-casing changed the text's length, so its offsets cannot be used.
         """
-        lower = self.lower
-        if len(lower) != len(self.text):
+        if len(self.lower) != len(self.text):
             return None
+        if "" in words:
+            return self.focus_blocks
+        starts = self.keyword_starts(words)
         found: dict[int, Block] = {}
-        if self.focus is not None:  # a later pass: the few lines in focus, not the whole text
-            return [b for b in self.focus_blocks if any(w in lower[b.start:b.end] for w in words)]
+        block_at, focus = self.block_at, self.focus
         for word in words:
-            at = lower.find(word)
-            while at != -1:
-                block = self.block_at(at)
-                found[block.index] = block
-                at = lower.find(word, max(at + 1, block.end))
-        return self.focused([found[i] for i in sorted(found)])
+            size = len(word)
+            for at in starts.get(word, ()):
+                block = block_at(at)
+                if focus is None or (block.index in focus and block.start <= at
+                                     and at + size <= block.end):
+                    found[block.index] = block
+        return [found[i] for i in sorted(found)]
 
     def line_start(self, block: Block) -> int:
         """Where the line holding ``block`` starts (before any leading blanks)."""

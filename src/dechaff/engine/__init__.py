@@ -22,6 +22,7 @@ from ..config import Config
 from ..document import Change, Record
 from ..rules.base import Rule
 from ..text import TextView
+from ..triggers import Keywords
 from .apply import pieces
 from .article import article_phase
 from .assemble import Assembler
@@ -46,13 +47,15 @@ class Engine:
                       True: {name: [r for r in phase[name] if r.on_pages]
                              for name in ("text", "article", "articles")}}
         self.html = HtmlPhase(phase["html"])
+        #: Every text rule's keywords in one automaton: a text is scanned for them once.
+        self.keywords = Keywords(w for r in phase["text"] for w in getattr(r, "keywords", ()))
 
     def records(self, text: str, repairs: list[Change], notes: list[str], split_articles: bool,
                 run: limits.Run, page: bool = False) -> list[Record]:
         """The records of a repaired text (or of the text of an article of an HTML ``page``,
         for the rules that read pages)."""
         rules = self.rules[page]
-        doc = TextView(text)
+        doc = TextView(text, keywords=self.keywords)
         ledger = text_passes(doc, rules["text"], run)
         articles = split(pieces(ledger), ledger.markers, enabled=split_articles)
         articles, dropped = settle(articles, rules["articles"], doc, run)
@@ -61,9 +64,8 @@ class Engine:
         records = []
         for i, article in enumerate(articles):
             extra = article_phase(article, doc, assembler, rules["article"], run)
-            if self.explain:
-                for proposal, piece in dropped[i]:
-                    assembler.add_piece(proposal, piece)
+            for proposal, piece in dropped[i]:
+                assembler.add_piece(proposal, piece)
             record = assembler.record(i, len(records), extra, flags=notes)
             guarded = guard(record, article, doc, assembler, dropped[i], self.max_removed_share)
             if guarded is record and not (article.pieces or extra or assembler.fields[i]):

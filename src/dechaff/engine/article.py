@@ -49,8 +49,7 @@ def _apply(rule: ArticleRule, article: Article, doc: TextView, assembler: Assemb
             if proposal.keep:
                 continue
         gone.add(proposal.start)
-        if assembler.explain:
-            assembler.add_piece(proposal, piece)
+        assembler.add_piece(proposal, piece)
     if gone:
         article.pieces = [p for p in article.pieces if p.start not in gone]
     return bool(gone)

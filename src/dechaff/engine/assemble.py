@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from typing import Any, Iterable
 
-from ..document import KEPT_IN_BODY, Change, Proposal, Record
+from ..document import KEPT_IN_BODY, Change, Proposal, Record, added, counted
 from ..stages.meta import Meta
 from .apply import Ledger
 from .split import Article
@@ -36,8 +36,12 @@ class Assembler:
         self.explain = explain
         self.fields: list[list[Proposal]] = [[] for _ in articles]
         self.trace: list[list[Change]] = [[] for _ in articles]
+        #: Each article's removals by rule, ``(code, name) -> [removals, characters]``,
+        #: counted whether or not the trace is built (what ``Record.counts`` holds).
+        self.counts: list[dict[tuple[str, str], list[int]]] = [{} for _ in articles]
         for p in ledger.moves:
             self.fields[self.owner(p.start)].append(p)
+        self._removals(explain)
         if explain:
             self._trace(repairs)
 
@@ -50,19 +54,39 @@ class Assembler:
     def owner(self, offset: int) -> int:
         return max(bisect_right(self.starts, offset) - 1, 0)
 
-    def _trace(self, repairs: list[Change]) -> None:
-        doc, text = self.ledger.doc, self.text
-        for index, p in self.ledger.claimed.items():
+    def _removals(self, explain: bool) -> None:
+        """Count (and, with ``explain``, trace) what the ledger took from the text: dropped
+        and moved lines, cuts, moves that keep their text, punctuation left over by cuts."""
+        doc, ledger, text = self.ledger.doc, self.ledger, self.text
+        found: list[tuple[Proposal, int, int, str, str | None]] = []
+        for index, p in ledger.claimed.items():
             block = doc.blocks[index]
-            self.add(removal(p, text, block.start, block.end,
-                             action="moved" if p.action == "move" else "dropped"))
-        for p in self.ledger.cuts:
-            self.add(removal(p, text))
-        for p in self.ledger.moves:
-            if p.keep:
-                self.add(removal(p, text, action="moved", reason=KEPT_IN_BODY))
-        for p, start, end in self.ledger.leftovers:
-            self.add(removal(p, text, start, end, action="cut", reason="left over from a cut"))
+            found.append((p, block.start, block.end, "moved" if p.action == "move" else "dropped",
+                          p.reason))
+        found.extend((p, p.start, p.end, _ACTION[p.action], p.reason) for p in ledger.cuts)
+        found.extend((p, p.start, p.end, "moved", KEPT_IN_BODY) for p in ledger.moves if p.keep)
+        found.extend((p, start, end, "cut", "left over from a cut")
+                     for p, start, end in ledger.leftovers)
+        size = len(text)
+        for p, start, end, action, reason in found:
+            self.count(p, start, max(0, min(end, size) - start), reason)
+            if explain:
+                self.add(Change(p.rule.code, p.rule.name, action, text[start:end], start, end,
+                                field=p.field, reason=reason))
+
+    def count(self, p: Proposal, start: int, chars: int, reason: str | None) -> None:
+        """Count one removal of ``p``'s rule at ``start``, of ``chars`` characters (none for
+        a move that keeps its text in the body)."""
+        counts = self.counts[self.owner(start)]
+        key = (p.rule.code, p.rule.name)
+        found = counts.get(key)
+        if found is None:
+            found = counts[key] = [0, 0]
+        found[0] += 1
+        found[1] += 0 if reason == KEPT_IN_BODY else chars
+
+    def _trace(self, repairs: list[Change]) -> None:
+        text = self.text
         for r in repairs:
             self.add(r)
         for article in self.articles[1:]:
@@ -72,9 +96,13 @@ class Assembler:
                                  .split("\n")[0], article.start, article.start, reason="article starts here"))
 
     def add_piece(self, p: Proposal, piece) -> None:
-        """Trace an article rule's decision on a piece (which may be part of a line)."""
-        self.add(Change(p.rule.code, p.rule.name, _ACTION[p.action], piece.text, piece.start,
-                         piece.end, field=p.field, reason=p.reason))
+        """Count, and trace when the run explains, an article rule's decision on a piece
+        (which may be part of a line)."""
+        if self.explain:
+            self.add(Change(p.rule.code, p.rule.name, _ACTION[p.action], piece.text, piece.start,
+                            piece.end, field=p.field, reason=p.reason))
+        if p.action in _ACTION:
+            self.count(p, piece.start, len(piece.text), p.reason)
 
     def add(self, r: Change) -> None:
         self.trace[self.owner(r.start)].append(r)
@@ -94,34 +122,39 @@ class Assembler:
         trace = sorted(self.trace[i], key=lambda r: (r.start, r.end)) if self.explain else []
         return Record(title=values["title"], published=values["published"],
                       section=values["section"], body=body, sources=lists["sources"],
-                      authors=lists["authors"], part=part, removals=trace, flags=list(flags))
+                      authors=lists["authors"], part=part, removals=trace, flags=list(flags),
+                      counts={key: (n, chars) for key, (n, chars) in self.counts[i].items()})
 
 
 #: The flag of a page whose markup names an article but whose text gave none.
 NO_TEXT = "no article text found on the page: the record holds its metadata only"
 
 
-def with_page_meta(records: list[Record], meta: Meta, trace: list[Change], part: int
-                   ) -> list[Record]:
+def with_page_meta(records: list[Record], meta: Meta, trace: list[Change], part: int,
+                   explain: bool = True) -> list[Record]:
     """The records of an HTML page's article with what the page's metadata says (its title,
     date, URL and authors win; the text's section wins), numbered from ``part``; the first
-    carries ``trace``, the HTML phase's changes."""
+    counts ``trace``, the HTML phase's changes, and carries it when the run explains."""
     found = []
     for record in records:
         found.append(replace(
             record, part=part + len(found), title=meta.title or record.title,
             published=meta.published or record.published, section=record.section or meta.section,
             authors=list(meta.authors) or record.authors, url=meta.url or record.url,
-            removals=trace + record.removals))
+            removals=trace + record.removals if explain else record.removals,
+            counts=added(counted(trace), record.counts) if trace else record.counts))
         trace = []
     return found
 
 
-def metadata_record(meta: Meta, trace: list[Change], notes: list[str]) -> list[Record]:
+def metadata_record(meta: Meta, trace: list[Change], notes: list[str], explain: bool = True
+                    ) -> list[Record]:
     """A page that gave no article text but names one in its metadata: a record of its
-    metadata alone, flagged (none when the metadata names neither a title nor a date)."""
+    metadata alone, flagged (none when the metadata names neither a title nor a date); it
+    counts ``trace``, and carries it when the run explains."""
     if not (meta.title or meta.published):
         return []
     return [Record(title=meta.title, published=meta.published, section=meta.section,
-                   authors=list(meta.authors), url=meta.url, removals=list(trace),
-                   flags=[*notes, NO_TEXT])]
+                   authors=list(meta.authors), url=meta.url,
+                   removals=list(trace) if explain else [], flags=[*notes, NO_TEXT],
+                   counts=counted(trace))]

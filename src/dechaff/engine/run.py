@@ -17,9 +17,18 @@ from .validate import check, collect
 
 
 def text_rule(rule: TextRule, doc: TextView, run: limits.Run) -> list[Proposal]:
-    """A text rule's proposals on ``doc`` (none if it does not apply to it)."""
-    return _contained(rule, run, lambda: collect(rule, rule.propose(doc), len(doc.text))
-                      if rule.applies_to(doc) else [])
+    """A text rule's proposals on ``doc`` (none if it does not apply to it).
+
+    :func:`_contained` spelled out: a document runs some fifty text rules in each pass, most
+    of which do not apply, and the calls it saves are a tenth of a small document's time."""
+    run.rule = rule
+    try:
+        found = collect(rule, rule.propose(doc), len(doc.text)) if rule.applies_to(doc) else []
+    except BaseException as exc:
+        limits.fail(rule, exc)
+    run.rule = None
+    run.check(rule)
+    return found
 
 
 def article_rule(rule: Rule, pieces: list, doc: TextView, run: limits.Run) -> list[Proposal]:

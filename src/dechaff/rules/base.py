@@ -376,15 +376,18 @@ class PatternRule(TextRule):
             yield from self.finditer(self.compiled, doc.text)
             return
         longest = self.max_line or 1 << 30
-        text, compiled, timeout = doc.text, self.compiled, self.timeout
+        text, compiled, timeout, line_start = doc.text, self.compiled, self.timeout, doc.line_start
+        # (the look a rule does not override says yes to every line: not asked)
+        may_match = None if type(self).may_match is PatternRule.may_match else self.may_match
         for block in lines:
-            if len(block.text) <= longest and self.may_match(block.text):
-                if self.anchored:
-                    found = compiled.match(text, doc.line_start(block), block.end, timeout=timeout)
-                    if found is not None:
-                        yield found
-                else:
-                    yield from self.finditer(compiled, text, doc.line_start(block), block.end)
+            if len(block.text) > longest or (may_match is not None and not may_match(block.text)):
+                continue
+            if self.anchored:
+                found = compiled.match(text, line_start(block), block.end, timeout=timeout)
+                if found is not None:
+                    yield found
+            else:
+                yield from self.finditer(compiled, text, line_start(block), block.end)
 
     def may_match(self, line: str) -> bool:
         """A cheap look at a candidate line before the pattern runs on it."""
