@@ -153,3 +153,37 @@ class ReproductionNotice(PromoRule):
                "or otherwise used, except with the prior written permission of Example Media."),
         keep("The court found that the material on this site had been reproduced without payment."),
     )
+
+
+@register
+class EmbedPlaceholder(PromoRule):
+    """What a page shows where an embed did not load: a video player's error, a blocked
+    social post or map behind a consent setting ("External content not available")."""
+
+    code = "CK06"
+    name = "consent.embed_placeholder"
+    groups = ("consent",)
+    description = "'This video has failed to load', 'Externer Inhalt nicht verfügbar', 'Enable JavaScript to view'."
+    opening = alt(
+        r"(?:we apologi[sz]e, but )?this video (?:has failed|failed|is unable|could not) (?:to )?load",
+        r"try refreshing your browser", r"your browser does not support (?:the )?(?:video|audio|html5|iframes?)",
+        r"(?:this|the) (?:video|content|embed|media|post) (?:is|was) (?:not|no longer|currently not) available",
+        r"to (?:view|see|watch|display) this (?:content|video|embed|post|tweet)",
+        r"(?:please )?enable javascript to", r"you need to enable javascript",
+        r"this content is (?:hosted|provided) by a third party",
+        r"externer inhalt (?:nicht verfügbar|von)", r"(?:deine|ihre) privatsphäre-einstellungen verhindern",
+        r"zur anzeige aktiviere", r"um (?:diesen|den|externe) inhalte? (?:zu sehen|anzuzeigen|zu laden)",
+        r"an dieser stelle (?:finden sie|folgt) einen? (?:externen|ergänzenden) inhalt",
+        r"ce contenu (?:n'est pas disponible|est bloqué)", r"pour (?:afficher|voir) ce contenu",
+        r"este contenido no está disponible", r"para ver este contenido",
+        r"questo contenuto non è disponibile", r"per visualizzare questo contenuto",
+        r"deze inhoud is niet beschikbaar", r"om deze inhoud te (?:zien|bekijken)",
+        r"este conteúdo não está disponível", r"para ver este conteúdo",
+    )
+    examples = (
+        remove("We apologize, but this video has failed to load. Try refreshing your browser."),
+        remove("Externer Inhalt nicht verfügbar"),
+        remove("Deine Privatsphäre-Einstellungen verhindern das Laden und Anzeigen dieses Inhalts."),
+        keep("The mayor said the video of the meeting was not available to the public until May."),
+        keep("Officials said this video has failed to reach the viewers it was meant for."),
+    )
