@@ -257,3 +257,44 @@ def test_densest_prose_prefers_the_article_to_the_page_around_it():
     prepare(root)
     span, prose = densest_prose(Walk().run(root))
     assert span.element.get("id") == "story" and prose == 4 * (len(_POINT.split()) + 10)
+
+
+_TEASERS = "".join(f"<div class='c{i}'><a href='/t{i}'><h3>Teaser headline number {i}</h3></a>"
+                   f"<p>A short blurb under teaser {i}.</p></div>" for i in range(4))
+
+
+def test_a_teaser_box_in_the_fallback_region_goes_too():
+    page = (f"<html><body>{_MENU}<div class='gallery'><h1>Bridge to close</h1>{_paragraphs(6)}"
+            f"<div class='q'><h4>Weitere Artikel</h4>{_TEASERS}</div></div></body></html>")
+    [record] = dechaff.explain(page)
+    assert record.body.count("Point ") == 6 and "Teaser headline" not in record.body
+    assert "Weitere Artikel" not in record.body
+    assert any(c.code == "HT15" for c in record.removals)
+
+
+def test_teasers_that_end_the_article_body_go_and_its_paragraphs_stay():
+    page = (f"<html><body><article><div class='w'>{_paragraphs(3)}{_TEASERS}</div></article>"
+            "</body></html>")
+    [record] = dechaff.clean(page)
+    assert record.body.count("Point ") == 3 and "Teaser headline" not in record.body
+
+
+@pytest.mark.parametrize("box", [
+    # a table of contents: its links lead to the page itself
+    "<ul>" + "".join(f"<li><a href='#s{i}'>Where section {i} begins</a></li>" for i in range(4))
+    + "</ul>",
+    # a table whose rows start with a linked name: data, not teasers
+    "<table>" + "".join(f"<tr><td><a href='/n{i}'>Name of spell {i}</a></td><td>What spell {i} "
+                        "does to the door.</td></tr>" for i in range(4)) + "</table>",
+    # items whose text beside the linked headline runs long: a list of reviews
+    "<div>" + "".join(f"<div><h3><a href='/b{i}'>Book number {i}</a></h3><p>{_POINT} {_POINT}"
+                      "</p></div>" for i in range(3)) + "</div>",
+])
+def test_look_alikes_of_a_teaser_box_stay(box):
+    from dechaff import Cleaner, Config
+
+    page = f"<html><body><article>{_paragraphs(3)}{box}</article></body></html>"
+    [record] = Cleaner(Config(select=("HT11", "HT15"))).clean(page)
+    for word in ("section 3 begins", "spell 3", "Book number 2"):
+        if word in box:
+            assert word in record.body

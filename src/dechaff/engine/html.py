@@ -108,7 +108,7 @@ class HtmlPhase:
         have = sum(map(word_count, found.texts))
         if self.pruner is None or have >= FALLBACK_BELOW:
             return found
-        return self._fallback(root, found, have) or found
+        return self._fallback(root, found, have, explain) or found
 
     def _extract(self, root, explain: bool, title: str | None) -> Extraction:
         """The articles the select rule finds in what the prune rules leave."""
@@ -141,8 +141,7 @@ class HtmlPhase:
         trace.blocks(layout, previous, len(layout.blocks), self.select, "outside the article")
         return Extraction(texts, trace.removals, [s.element for s in roots])
 
-    @staticmethod
-    def _fallback(root, found: Extraction, have: int) -> Extraction | None:
+    def _fallback(self, root, found: Extraction, have: int, explain: bool) -> Extraction | None:
         """The page's densest region of prose, when what the rules left (``have`` words) is
         much less.
 
@@ -152,16 +151,19 @@ class HtmlPhase:
         :data:`FALLBACK_TIMES` the words found or more (and :data:`FALLBACK_PROSE` words at
         least), its blocks are the text (the text rules clean them as any page's), and the
         records say so. (Reading the page again with the drops of that region refused did
-        worse: the rules inside it then took the article's paragraphs.)"""
+        worse: the rules inside it then took the article's paragraphs.) The inner rules still
+        read the region, as they read an article: a box of teasers in it goes."""
         layout = Walk().run(root)
         region = densest_prose(layout)
         if region is None or region[1] < max(FALLBACK_PROSE, FALLBACK_TIMES * have):
             return None
         span, prose = region
-        text = "\n\n".join(b.text for b in layout.blocks[span.first:span.end])
+        trace = _Trace(explain)
+        trace.removals = list(found.removals)
+        text = self._article_text(layout, span, trace, None, headline=False)
         note = (f"the HTML rules left {have} words of a page whose densest prose "
                 f"({describe(span.element)}) holds {prose}: that region's text was taken")
-        return Extraction([text], found.removals, [span.element], [note])
+        return Extraction([text], trace.removals, [span.element], [note])
 
     def _selected(self, layout: Layout) -> list[Span]:
         """The spans of the elements the select rule proposes, checked."""
@@ -180,7 +182,7 @@ class HtmlPhase:
         return found
 
     def _article_text(self, layout: Layout, root: Span, trace: "_Trace",
-                      title: str | None) -> str:
+                      title: str | None, headline: bool = True) -> str:
         """The blocks of one article, less what the inner rules and the headline take."""
         dropped: list[tuple[int, int]] = []
         inside = sorted((s for s in layout.spans
@@ -195,9 +197,9 @@ class HtmlPhase:
                     self._take(rule, proposal, root, layout, trace, dropped)
                     break
         rule = self.select
-        headline = ask(rule, rule.propose_headline, layout, root, title)
-        if headline is not None:
-            self._take(rule, headline, root, layout, trace, dropped)
+        found = ask(rule, rule.propose_headline, layout, root, title) if headline else None
+        if found is not None:
+            self._take(rule, found, root, layout, trace, dropped)
         keep = [True] * (root.end - root.first)
         for first, end in dropped:
             for i in range(first, end):
