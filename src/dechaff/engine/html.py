@@ -192,7 +192,7 @@ class HtmlPhase:
             if dropped and span.end <= dropped[-1][1]:
                 continue  # inside a span already dropped
             for rule in self.inner:
-                proposal = ask(rule, rule.propose_span, span, layout)
+                proposal = ask(rule, rule.propose_in_article, span, layout, root)
                 if proposal is not None:
                     self._take(rule, proposal, root, layout, trace, dropped)
                     break

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Any, Iterator, NamedTuple
 
 from ..elements import Layout, Span, element_text, link_chars, tokens
-from ..shapes import is_headline, word_count
+from ..shapes import is_body, is_headline, word_count
 from ..stages.tree import BLOCKS
 from ..document import Proposal
 from .base import HtmlRule, keep, remove, token_pattern
@@ -25,10 +25,10 @@ _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 #: Between a headline link and its blurb, or after it: separators, not words.
 _SEPARATORS = " \t\n\r\xa0-–—|:·•»›>"
 #: Names that make two teasers enough (three are needed when the names say nothing).
-_HINTS = token_pattern(("teaser", "teasers", "card", "cards", "tile", "tiles", "widget",
-                        "sidebar", "more", "latest", "recent"),
+_HINTS = token_pattern(("teaser", "teasers", "card", "cards", "tile", "tiles", "more", "latest",
+                        "recent"),
                        ("related", "recirc", "recommend", "teaser", "card", "post-item",
-                        "more-", "latest-", "recent-", "widget", "popular", "trending"))
+                        "more-", "latest-", "recent-", "popular", "trending"))
 
 
 def _links(element) -> Iterator:
@@ -215,7 +215,7 @@ class Teasers(HtmlRule):
     sentence), stands on its own line and leads elsewhere, with at most a short blurb, a
     date or a picture beside it; the items are most of the box (a title above them goes with
     them). Three teasers make the box; two do when its names say it is one (``teaser``,
-    ``card``, ``widget``, ``related``...).
+    ``card``, ``related``...).
 
     **Look-alikes kept:** a paragraph with several links in it, a list of steps whose links
     sit inside their sentences, a table of contents (its links lead to the page itself), a
@@ -300,3 +300,85 @@ def _blocks(layout: Layout, span: Span, first, last) -> tuple[int | None, int]:
         if inner.element is last:
             end = inner.end
     return start, (end if end is not None else -1)
+
+
+#: Names of what follows an article: who wrote it, what to read or do next, what readers said.
+_TAIL_NAMES = token_pattern(
+    ("author", "authors", "byline", "bio", "biography", "respond", "related", "newsletter",
+     "subscribe", "share", "social", "tags", "promo", "footer", "signature"),
+    ("author", "byline", "bio-", "commentform", "comment-form", "related", "recommend",
+     "newsletter", "share-", "social-", "tags-", "promo-", "post-meta", "postmeta", "entry-meta",
+     "entry-utility", "entry-footer", "post-footer"))
+
+
+#: An embedded post (a quoted tweet) is the story's own quotation, whatever its box is named.
+_EMBED = token_pattern((), ("embed", "tweet", "instagram", "tiktok"))
+
+
+@register
+class TrailingChrome(HtmlRule):
+    """Inside the article: a box named for what follows an article (an author's box, tags,
+    related links, a newsletter box, a reply form) that sits after the article's last
+    paragraph and holds a small part of it, even when its text reads as prose.
+
+    The prune rules spare an element so named when it holds prose, since a name alone is
+    weak evidence (a real paragraph can sit in a ``div.related-research``). Where the element
+    sits and how much it holds weigh too: after the last paragraph, and holding less than
+    ``share`` of the article's text, an author's biography or a comment policy is what it
+    is named, however well written.
+
+    **Look-alikes kept:** a box so named that stands among the article's paragraphs (a
+    paragraph follows it), or that holds most of the article's text; an embedded post
+    (``social-embed``, a tweet), which is the story's own quotation.
+
+    **Known problems:** an article whose last paragraph sits in such a box loses it.
+    """
+
+    code = "HT16"
+    name = "html.trailing_chrome"
+    groups = ("html",)
+    description = "Boxes named like chrome (author, tags, related...) after the article's last paragraph."
+    stage = "inner"
+    settings = {"share": 0.3}
+    examples = (
+        remove("<html><body><article>" + "<p>The council voted on Monday to close the old "
+               "bridge for repairs, the mayor said after a long meeting that ran late.</p>" * 6
+               + "<div class='author-box'><p>Jane Roe has covered the city council for the "
+               "Riverton Post since 2009. Before that she reported on courts and schools for "
+               "two papers upstate, and she wrote a book about the river's bridges and the "
+               "people who built them.</p></div></article></body></html>",
+               "Jane Roe has covered", also=("HT11",)),
+        keep("<html><body><article><p>The council voted on Monday to close the old bridge for "
+             "repairs, the mayor said after a long meeting that ran late.</p>"
+             "<div class='related-research'><p>Earlier studies of the bridge found that the "
+             "steel had corroded faster than expected, and engineers warned the council twice "
+             "in the past decade that the supports would not last another winter without "
+             "work.</p><p>A third study, in 2021, found cracks in two of the piers.</p></div>"
+             "<p>Work starts in May and will take a year, officials said on Tuesday.</p>"
+             "</article></body></html>", "Earlier studies of the bridge", "Work starts in May"),
+        keep("<html><body><article>" + "<p>The council voted on Monday to close the old bridge "
+             "for repairs, the mayor said after a long meeting that ran late.</p>" * 4
+             + "<div class='social-embed'><blockquote>We did it, the bridge is saved! The "
+             "council heard us. (@mayor) May 3</blockquote></div></article></body></html>",
+             "the bridge is saved"),
+    )
+
+    def propose_in_article(self, span: Span, layout: Layout, article: Span) -> Proposal | None:
+        if span is article or span.chars > self.options["share"] * article.chars:
+            return None
+        names = tokens(span.element)
+        found = _TAIL_NAMES.search(names)
+        if found is None or _EMBED.search(names):
+            return None
+        blocks = layout.blocks
+        if any(_is_prose(b) for b in blocks[span.end:article.end]):
+            return None
+        if not any(_is_prose(b) for b in blocks[article.first:span.first]):
+            return None
+        return self.drop(span.first, span.end, target=span.element,
+                         reason=f"token {found.group()!r}, after the article's last paragraph")
+
+
+def _is_prose(block) -> bool:
+    """A paragraph of the article: body-shaped text, not mostly links."""
+    return block.links * 3 < len(block.text) and is_body(block.text)
