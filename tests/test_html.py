@@ -298,3 +298,13 @@ def test_look_alikes_of_a_teaser_box_stay(box):
     for word in ("section 3 begins", "spell 3", "Book number 2"):
         if word in box:
             assert word in record.body
+
+
+def test_a_textarea_is_emptied_and_its_reply_form_goes_with_its_title():
+    page = (f"<html><body><article><h1>Bridge to close</h1>{_paragraphs(3)}<div id='r'>"
+            "<h3>Leave a reply</h3><form><p>Your address is never shown.</p>"
+            "<textarea>Type your comment here</textarea></form></div></article></body></html>")
+    [record] = dechaff.explain(page)
+    assert record.body.count("Point ") == 3
+    for gone in ("Type your comment", "Leave a reply", "never shown"):
+        assert gone not in record.body

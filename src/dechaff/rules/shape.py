@@ -382,3 +382,51 @@ class TrailingChrome(HtmlRule):
 def _is_prose(block) -> bool:
     """A paragraph of the article: body-shaped text, not mostly links."""
     return block.links * 3 < len(block.text) and is_body(block.text)
+
+
+@register
+class ReplyForm(HtmlRule):
+    """Inside the article: a reply form, with the title and notes around it ("Leave a
+    comment", "Your e-mail address will not be published"), in any language. A form is told
+    by its shape: it holds a box to write a message in (a ``<textarea>``). The widest
+    element around the form that adds only short lines to it (``notes_chars`` at most) goes;
+    the article's paragraphs must come before it.
+
+    **Look-alikes kept:** the paragraphs of an element that holds a form too (the element
+    adds more than notes to the form: only a narrower box around the form goes), and a
+    form before any paragraph of the article.
+    """
+
+    code = "HT17"
+    name = "html.reply_form"
+    groups = ("html",)
+    description = "A reply form (a form with a <textarea>) and the notes around it, inside the article."
+    stage = "inner"
+    settings = {"notes_chars": 300}
+    examples = (
+        remove("<html><body><article>" + "<p>The council voted on Monday to close the old "
+               "bridge for repairs, the mayor said after a long meeting that ran late.</p>" * 3
+               + "<div id='r9'><h3>Schreibe einen Kommentar</h3><form><p>Deine E-Mail-Adresse "
+               "wird nicht veröffentlicht.</p><textarea></textarea></form></div></article>"
+               "</body></html>", "Schreibe einen Kommentar", "Deine E-Mail-Adresse",
+               also=("HT11",)),
+        keep("<html><body><article>" + "<p>The council voted on Monday to close the old bridge "
+             "for repairs, the mayor said after a long meeting that ran late.</p>" * 3
+             + "<div class='x'>" + "<p>The council meets again in May, when the engineers "
+             "report on the piers and the cost of the work is known.</p>" * 3 + "<form>"
+             "<textarea></textarea></form></div></article></body></html>",
+             "The council meets again in May"),
+    )
+
+    def propose_in_article(self, span: Span, layout: Layout, article: Span) -> Proposal | None:
+        element = span.element
+        if span is article or element.find(".//textarea") is None:
+            return None
+        forms = [f for f in element.iter("form") if f.find(".//textarea") is not None]
+        beside = len(element_text(element)) - sum(len(element_text(f)) for f in forms)
+        if beside > self.options["notes_chars"]:
+            return None  # the comments themselves, or the article: a narrower box is the form's
+        if not any(_is_prose(b) for b in layout.blocks[article.first:span.first]):
+            return None
+        return self.drop(span.first, span.end, target=element,
+                         reason="a reply form (<textarea>) and its notes")

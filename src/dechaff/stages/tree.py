@@ -23,7 +23,9 @@ from .repair import remove_control
 #: Never text a reader sees: dropped before the walk, not traced.
 INVISIBLE = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object",
              "embed", "canvas", "video", "audio", "source", "track", "img", "picture", "map",
-             "head", "link", "meta", "input", "select", "option", "textarea", "button")
+             "head", "link", "meta", "input", "select", "option", "button")
+#: Emptied before the walk but kept: a box to write a message in says what its form is for.
+EMPTIED = ("textarea",)
 #: Elements that start and end a block of text.
 BLOCKS = frozenset({
     "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
@@ -230,9 +232,14 @@ def decode_cfemail(encoded: str) -> str | None:
 
 
 def prepare(root) -> None:
-    """Drop what is never visible and decode Cloudflare-protected addresses, in place."""
+    """Drop what is never visible (and empty a ``<textarea>``, whose place the rules read),
+    and decode Cloudflare-protected addresses, in place."""
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *INVISIBLE,
                          with_tail=False)
+    for box in root.iter(*EMPTIED):
+        box.text = None
+        for child in list(box):
+            box.remove(child)
     for node in root.iterfind(".//*[@data-cfemail]"):
         address = decode_cfemail(node.get("data-cfemail", ""))
         if address:
