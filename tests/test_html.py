@@ -308,3 +308,17 @@ def test_a_textarea_is_emptied_and_its_reply_form_goes_with_its_title():
     assert record.body.count("Point ") == 3
     for gone in ("Type your comment", "Leave a reply", "never shown"):
         assert gone not in record.body
+
+
+def test_a_comment_thread_goes_by_its_shape_and_a_timeline_stays():
+    thread = "".join(f"<li><div class='a{i}'>Reader {i}</div><div>2{i}. Juli 2019 um 16:2{i}</div>"
+                     f"<p>Comment number {i} says the bridge should stay open.</p></li>"
+                     for i in range(3))
+    timeline = "".join(f"<li><h4>{i + 3} May 2021</h4><p>Step {i} of the repairs is done, the "
+                       "engineers said.</p></li>" for i in range(3))
+    page = (f"<html><body><article><h1>Bridge to close</h1>{_paragraphs(4)}<ul>{timeline}</ul>"
+            f"<ol>{thread}</ol></article></body></html>")
+    [record] = dechaff.explain(page)
+    assert "Comment number" not in record.body and "Reader 1" not in record.body
+    assert record.body.count("of the repairs is done") == 3
+    assert any(c.code == "HT18" for c in record.removals)

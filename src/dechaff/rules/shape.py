@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator, NamedTuple
 
+from ..dates import find_date
 from ..elements import Layout, Span, element_text, link_chars, tokens
 from ..shapes import is_body, is_headline, word_count
 from ..stages.tree import BLOCKS
@@ -430,3 +431,99 @@ class ReplyForm(HtmlRule):
             return None
         return self.drop(span.first, span.end, target=element,
                          reason="a reply form (<textarea>) and its notes")
+
+
+#: A name above a comment: a few words, no sentence.
+NAME_CHARS = 50
+#: The line that dates a comment: short, holding a date.
+DATE_LINE_CHARS = 80
+#: A comment's text, after its name and date, holds a line this long at least.
+TEXT_CHARS = 20
+
+
+def _is_comment(blocks) -> bool:
+    """Do these blocks (an item's) read as a comment: a dated line and a name among the
+    first three, and the comment's text after them?"""
+    head = blocks[:3]
+    dated = next((i for i, b in enumerate(head)
+                  if len(b.text) <= DATE_LINE_CHARS and find_date(b.text)), None)
+    if dated is None:
+        return False
+    named = any(i != dated and len(b.text) <= NAME_CHARS and not find_date(b.text)
+                and not b.text.rstrip().endswith(("!", "?"))
+                for i, b in enumerate(head))
+    if not named:  # a name and its date on one line: "Jane Roe on 3 May 2021 at 10:12"
+        line = head[dated].text
+        found = find_date(line)
+        named = len((line[:found.start()] + line[found.end():]).split()) >= 1
+    return named and any(len(b.text) >= TEXT_CHARS for b in blocks[dated + 1:])
+
+
+def _opening(item) -> str:
+    """The first characters of an item's text, its pieces spaced apart (a name and a date in
+    elements of their own do not run together)."""
+    pieces, size = [], 0
+    for piece in item.itertext():
+        pieces.append(piece)
+        size += len(piece)
+        if size > 300:
+            break
+    return " ".join(" ".join(pieces).split())[:300]
+
+
+@register
+class CommentThread(HtmlRule):
+    """Inside the article: a list of readers' comments, told by its shape in any language:
+    items built alike, each opening with a name and a date on short lines and going on
+    with the comment's text. It goes when the article's paragraphs come before it and it
+    holds less than ``share`` of the article.
+
+    **Look-alikes kept:** a timeline (each item a date and then its text, with no name),
+    a list of teasers' dates, a list that is most of the article (a live blog).
+    """
+
+    code = "HT18"
+    name = "html.comment_thread"
+    groups = ("html",)
+    description = "A list of readers' comments (name, date, text, repeated), by its shape."
+    stage = "inner"
+    settings = {"share": 0.6, "min_comments": 2}
+    examples = (
+        remove("<html><body><article>" + "<p>The council voted on Monday to close the old "
+               "bridge for repairs, the mayor said after a long meeting that ran late.</p>" * 5
+               + "<ol><li><div>Baschurr</div><div>22. Juli 2019 um 16:25</div><p>Schöne Folge, "
+               "hab mich sehr gefreut. Weiter so!</p></li><li><div>Anna K.</div><div>23. Juli "
+               "2019 um 05:00</div><p>Das Intro war zu lang, der Rest wie immer gut.</p></li>"
+               "</ol></article></body></html>", "Schöne Folge", "Anna K.", also=("HT11",)),
+        keep("<html><body><article>" + "<p>The council voted on Monday to close the old bridge "
+             "for repairs, the mayor said after a long meeting that ran late.</p>" * 5
+             + "<ul><li><h4>3 May 2021</h4><p>The council first hears of the cracks in the "
+             "piers.</p></li><li><h4>9 June 2022</h4><p>Engineers ask for the bridge to be "
+             "closed to lorries.</p></li></ul></article></body></html>",
+             "first hears of the cracks", "closed to lorries"),
+    )
+
+    def propose_in_article(self, span: Span, layout: Layout, article: Span) -> Proposal | None:
+        box = span.element
+        if (span is article or box.tag not in _BOXES or span.end - span.first < 4
+                or span.chars > self.options["share"] * article.chars):
+            return None
+        items = [i for i in _items(box) if not _is_title(i)]
+        dated = [i for i in items
+                 if i.find(".//time") is not None or find_date(_opening(i))]
+        least = self.options["min_comments"]
+        if len(dated) < least or 3 * len(dated) < 2 * len(items):
+            return None
+        if not any(_is_prose(b) for b in layout.blocks[article.first:span.first]):
+            return None
+        spans = {id(s.element): s for s in layout.spans
+                 if span.first <= s.first and s.end <= span.end}
+        comments = 0
+        for item in dated:
+            inner = spans.get(id(item))
+            if inner is not None and _is_comment(layout.blocks[inner.first:inner.end]):
+                comments += 1
+        if comments < least or 3 * comments < 2 * len(items):
+            return None
+        return self.drop(span.first, span.end, target=box,
+                         reason=f"a thread of {comments} comments (a name, a date, a text)")
