@@ -17,7 +17,7 @@ from typing import Callable
 import lxml.html
 from lxml import etree
 
-from ..elements import Layout, Span, TextBlock
+from ..elements import BLOCKS, Layout, Span, TextBlock
 from .repair import remove_control
 
 #: Never text a reader sees: dropped before the walk, not traced.
@@ -26,13 +26,6 @@ INVISIBLE = ("script", "style", "noscript", "template", "svg", "math", "iframe",
              "head", "link", "meta", "input", "select", "option", "button")
 #: Emptied before the walk but kept: a box to write a message in says what its form is for.
 EMPTIED = ("textarea",)
-#: Elements that start and end a block of text.
-BLOCKS = frozenset({
-    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-    "table", "thead", "tbody", "tfoot", "caption", "section", "article", "main", "header",
-    "footer", "aside", "nav", "blockquote", "pre", "figure", "figcaption", "address", "hr",
-    "body", "html", "form", "fieldset", "legend", "details", "summary", "center", "menu",
-    "dialog", "hgroup", "td", "th"})
 _CELLS = frozenset({"td", "th"})
 #: A line break in the markup (source newlines are only white space).
 _BR = "\x0b"
