@@ -322,3 +322,13 @@ def test_a_comment_thread_goes_by_its_shape_and_a_timeline_stays():
     assert "Comment number" not in record.body and "Reader 1" not in record.body
     assert record.body.count("of the repairs is done") == 3
     assert any(c.code == "HT18" for c in record.removals)
+
+
+def test_a_subheading_goes_with_the_box_an_inner_rule_took_below_it():
+    page = (f"<html><body><article><h1>Bridge to close</h1>{_paragraphs(3)}<h2>Weitere Artikel</h2>"
+            f"<div class='q'>{_TEASERS}</div><h2>What happens next</h2>{_paragraphs(1)}"
+            "</article></body></html>")
+    [record] = dechaff.explain(page)
+    assert "Weitere Artikel" not in record.body and "What happens next" in record.body
+    assert any(c.code == "HT15" and c.reason == "the title of a box it dropped"
+               for c in record.removals)

@@ -184,7 +184,7 @@ class HtmlPhase:
     def _article_text(self, layout: Layout, root: Span, trace: "_Trace",
                       title: str | None, headline: bool = True) -> str:
         """The blocks of one article, less what the inner rules and the headline take."""
-        dropped: list[tuple[int, int]] = []
+        dropped: list[tuple[int, int, HtmlRule]] = []
         inside = sorted((s for s in layout.spans
                          if root.first <= s.first and s.end <= root.end and s is not root),
                         key=lambda s: (s.first, -s.end))
@@ -200,15 +200,17 @@ class HtmlPhase:
         found = ask(rule, rule.propose_headline, layout, root, title) if headline else None
         if found is not None:
             self._take(rule, found, root, layout, trace, dropped)
-        keep = [True] * (root.end - root.first)
-        for first, end in dropped:
+        keep: list[HtmlRule | None] = [None] * (root.end - root.first)
+        for first, end, by in dropped:
             for i in range(first, end):
-                keep[i - root.first] = False
-        return "\n\n".join(b.text for b, k in zip(layout.blocks[root.first:root.end], keep) if k)
+                keep[i - root.first] = by
+        _drop_orphans(layout.blocks[root.first:root.end], keep, root.first, trace, layout)
+        return "\n\n".join(b.text for b, by in zip(layout.blocks[root.first:root.end], keep)
+                           if by is None)
 
     @staticmethod
     def _take(rule: HtmlRule, proposal: Proposal, root: Span, layout: Layout, trace: "_Trace",
-              dropped: list[tuple[int, int]]) -> None:
+              dropped: list[tuple[int, int, HtmlRule]]) -> None:
         """Apply a drop of blocks inside ``root``, once checked."""
         check(rule, (proposal,), len(layout.blocks), "html")
         if proposal.action != "drop" or not root.first <= proposal.start < proposal.end <= root.end:
@@ -217,7 +219,7 @@ class HtmlPhase:
         if proposal.target is not None:
             reason = f"{describe(proposal.target)}: {reason}"
         trace.blocks(layout, proposal.start, proposal.end, rule, reason)
-        dropped.append((proposal.start, proposal.end))
+        dropped.append((proposal.start, proposal.end, rule))
 
     def split_trace(self, text: str, element) -> Change:
         """The trace of an article of its own on a page of several."""
@@ -231,6 +233,27 @@ class HtmlPhase:
         return [Change(rule.code, rule.name, "moved", _shown(getattr(meta, name)), -1, -1,
                        field=name, reason=f"from the page's {where}")
                 for name, where in meta.found.items()]
+
+
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _drop_orphans(blocks: list, dropped: list, offset: int, trace: "_Trace",
+                  layout: Layout) -> None:
+    """Drop the subheadings whose section the inner rules took whole (``dropped[i]``: the rule
+    that took block ``i``, or ``None``): a heading right above a dropped box, with no kept
+    text after it before the next heading or the article's end, titled that box."""
+    following = None  # the kind of the next kept block: "heading", "text" or None (the end)
+    for i in range(len(blocks) - 1, -1, -1):
+        if dropped[i] is not None:
+            continue
+        heading = blocks[i].tag in _SUBHEADINGS
+        by = dropped[i + 1] if i + 1 < len(blocks) else None
+        if heading and by is not None and following != "text":
+            dropped[i] = by
+            trace.blocks(layout, offset + i, offset + i + 1, by, "the title of a box it dropped")
+            continue
+        following = "heading" if heading else "text"
 
 
 #: Pages whose rules left fewer words than this are checked against their densest prose.
