@@ -224,12 +224,14 @@ class CommentThread(HtmlRule):
                 or span.chars > self.options["share"] * article.chars):
             return None
         items = [i for i in box_items(box) if not is_box_title(i)]
+        least = self.options["min_comments"]
+        if len(items) < least or span.end - span.first < 2 * len(items):
+            return None  # a comment is a name, a date and a text: lines of its own
+        if not any(_is_prose(b) for b in layout.blocks[article.first:span.first]):
+            return None
         dated = [i for i in items
                  if i.find(".//time") is not None or find_date(_opening(i))]
-        least = self.options["min_comments"]
         if len(dated) < least or 3 * len(dated) < 2 * len(items):
-            return None
-        if not any(_is_prose(b) for b in layout.blocks[article.first:span.first]):
             return None
         spans = {id(s.element): s for s in layout.spans
                  if span.first <= s.first and s.end <= span.end}

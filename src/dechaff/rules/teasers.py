@@ -170,7 +170,7 @@ def _signature(element) -> tuple:
     return element.tag, tuple((element.get("class") or "").split()[:1])
 
 
-def readbox_items(box) -> list[Item]:
+def read_items(box) -> list[Item]:
     """The items of ``box``, each a title, a teaser (a :func:`headline` leading to an
     address no item before it leads to, and at most a short blurb) or something else."""
     found, addresses = [], set()
@@ -275,9 +275,9 @@ class Teasers(HtmlRule):
 
     def propose_span(self, span: Span, layout: Layout) -> Proposal | None:
         box = span.element
-        if box.tag not in BOXES or span.end - span.first < 2:
-            return None
-        items = readbox_items(box)
+        if box.tag not in BOXES or span.end - span.first < 2 or span.links * 20 < span.chars:
+            return None  # (teasers lead somewhere: a box with hardly a link holds none)
+        items = read_items(box)
         least = self.options["min_teasers"]
         if _HINTS.search(tokens(box)):
             least = min(least, 2)
