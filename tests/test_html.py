@@ -332,3 +332,15 @@ def test_a_subheading_goes_with_the_box_an_inner_rule_took_below_it():
     assert "Weitere Artikel" not in record.body and "What happens next" in record.body
     assert any(c.code == "HT15" and c.reason == "the title of a box it dropped"
                for c in record.removals)
+
+
+def test_an_author_box_followed_by_related_posts_is_still_at_the_articles_end():
+    bio = ("<div class='author-bio'><p>Jane Roe has covered the city council for the Riverton "
+           "Post since 2009, and before that the courts and schools for two papers upstate; she "
+           "wrote a book about the river's bridges and the people who built them.</p></div>")
+    related = ("<div class='related-posts'><p>Earlier this year the council debated the ferry "
+               "at length, and residents asked for a second landing near the old mill.</p></div>")
+    page = (f"<html><body><article><h1>Bridge to close</h1>{_paragraphs(6)}{bio}{related}"
+            "</article></body></html>")
+    [record] = dechaff.clean(page)
+    assert record.body.count("Point ") == 6 and "Jane Roe has covered" not in record.body

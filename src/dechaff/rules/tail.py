@@ -44,7 +44,7 @@ class TrailingChrome(HtmlRule):
     is named, however well written.
 
     **Look-alikes kept:** a box so named that stands among the article's paragraphs (a
-    paragraph follows it), or that holds most of the article's text; an embedded post
+    paragraph follows it, outside other boxes so named), or that holds most of the article's text; an embedded post
     (``social-embed``, a tweet), which is the story's own quotation.
 
     **Known problems:** an article whose last paragraph sits in such a box loses it.
@@ -86,13 +86,29 @@ class TrailingChrome(HtmlRule):
         found = _TAIL_NAMES.search(names)
         if found is None or _EMBED.search(names):
             return None
-        blocks = layout.blocks
-        if any(_is_prose(b) for b in blocks[span.end:article.end]):
+        if not any(_is_prose(b) for b in layout.blocks[article.first:span.first]):
             return None
-        if not any(_is_prose(b) for b in blocks[article.first:span.first]):
+        if _prose_after(span, layout, article):
             return None
         return self.drop(span.first, span.end, target=span.element,
                          reason=f"token {found.group()!r}, after the article's last paragraph")
+
+
+def _chrome(element) -> bool:
+    names = tokens(element)
+    return _TAIL_NAMES.search(names) is not None and _EMBED.search(names) is None
+
+
+def _prose_after(span: Span, layout: Layout, article: Span) -> bool:
+    """Is there a paragraph of the article after ``span``, outside the boxes named like
+    chrome that follow it (an author's box followed by related posts is still at the end)?"""
+    after = [True] * (article.end - span.end)
+    for other in layout.spans:
+        if other.first >= span.end and other.end <= article.end and _chrome(other.element):
+            for i in range(other.first, other.end):
+                after[i - span.end] = False
+    return any(keep and _is_prose(b)
+               for keep, b in zip(after, layout.blocks[span.end:article.end]))
 
 
 def _is_prose(block) -> bool:
