@@ -89,7 +89,7 @@ def test_unknown_reference_is_an_error_with_close_matches():
 def test_selection_by_group_and_glob():
     names = {r.code for r in dechaff.Cleaner(select=["related", "PR*"]).rules}
     # the related group spans the text rules and the HTML rules of the same family
-    assert names == {"RL01", "RL02", "RL03", "RL04", "HT03", "HT10", "PR01", "PR02", "PR03",
+    assert names == {"RL01", "RL02", "RL03", "RL04", "HT03", "HT10", "HT15", "PR01", "PR02", "PR03",
                      "PR04", "PR05", "PR06"}
 
 

@@ -257,3 +257,90 @@ def test_densest_prose_prefers_the_article_to_the_page_around_it():
     prepare(root)
     span, prose = densest_prose(Walk().run(root))
     assert span.element.get("id") == "story" and prose == 4 * (len(_POINT.split()) + 10)
+
+
+_TEASERS = "".join(f"<div class='c{i}'><a href='/t{i}'><h3>Teaser headline number {i}</h3></a>"
+                   f"<p>A short blurb under teaser {i}.</p></div>" for i in range(4))
+
+
+def test_a_teaser_box_in_the_fallback_region_goes_too():
+    page = (f"<html><body>{_MENU}<div class='gallery'><h1>Bridge to close</h1>{_paragraphs(6)}"
+            f"<div class='q'><h4>Weitere Artikel</h4>{_TEASERS}</div></div></body></html>")
+    [record] = dechaff.explain(page)
+    assert record.body.count("Point ") == 6 and "Teaser headline" not in record.body
+    assert "Weitere Artikel" not in record.body
+    assert any(c.code == "HT15" for c in record.removals)
+
+
+def test_teasers_that_end_the_article_body_go_and_its_paragraphs_stay():
+    page = (f"<html><body><article><div class='w'>{_paragraphs(3)}{_TEASERS}</div></article>"
+            "</body></html>")
+    [record] = dechaff.clean(page)
+    assert record.body.count("Point ") == 3 and "Teaser headline" not in record.body
+
+
+@pytest.mark.parametrize("box", [
+    # a table of contents: its links lead to the page itself
+    "<ul>" + "".join(f"<li><a href='#s{i}'>Where section {i} begins</a></li>" for i in range(4))
+    + "</ul>",
+    # a table whose rows start with a linked name: data, not teasers
+    "<table>" + "".join(f"<tr><td><a href='/n{i}'>Name of spell {i}</a></td><td>What spell {i} "
+                        "does to the door.</td></tr>" for i in range(4)) + "</table>",
+    # items whose text beside the linked headline runs long: a list of reviews
+    "<div>" + "".join(f"<div><h3><a href='/b{i}'>Book number {i}</a></h3><p>{_POINT} {_POINT}"
+                      "</p></div>" for i in range(3)) + "</div>",
+])
+def test_look_alikes_of_a_teaser_box_stay(box):
+    from dechaff import Cleaner, Config
+
+    page = f"<html><body><article>{_paragraphs(3)}{box}</article></body></html>"
+    [record] = Cleaner(Config(select=("HT11", "HT15"))).clean(page)
+    for word in ("section 3 begins", "spell 3", "Book number 2"):
+        if word in box:
+            assert word in record.body
+
+
+def test_a_textarea_is_emptied_and_its_reply_form_goes_with_its_title():
+    page = (f"<html><body><article><h1>Bridge to close</h1>{_paragraphs(3)}<div id='r'>"
+            "<h3>Leave a reply</h3><form><p>Your address is never shown.</p>"
+            "<textarea>Type your comment here</textarea></form></div></article></body></html>")
+    [record] = dechaff.explain(page)
+    assert record.body.count("Point ") == 3
+    for gone in ("Type your comment", "Leave a reply", "never shown"):
+        assert gone not in record.body
+
+
+def test_a_comment_thread_goes_by_its_shape_and_a_timeline_stays():
+    thread = "".join(f"<li><div class='a{i}'>Reader {i}</div><div>2{i}. Juli 2019 um 16:2{i}</div>"
+                     f"<p>Comment number {i} says the bridge should stay open.</p></li>"
+                     for i in range(3))
+    timeline = "".join(f"<li><h4>{i + 3} May 2021</h4><p>Step {i} of the repairs is done, the "
+                       "engineers said.</p></li>" for i in range(3))
+    page = (f"<html><body><article><h1>Bridge to close</h1>{_paragraphs(4)}<ul>{timeline}</ul>"
+            f"<ol>{thread}</ol></article></body></html>")
+    [record] = dechaff.explain(page)
+    assert "Comment number" not in record.body and "Reader 1" not in record.body
+    assert record.body.count("of the repairs is done") == 3
+    assert any(c.code == "HT18" for c in record.removals)
+
+
+def test_a_subheading_goes_with_the_box_an_inner_rule_took_below_it():
+    page = (f"<html><body><article><h1>Bridge to close</h1>{_paragraphs(3)}<h2>Weitere Artikel</h2>"
+            f"<div class='q'>{_TEASERS}</div><h2>What happens next</h2>{_paragraphs(1)}"
+            "</article></body></html>")
+    [record] = dechaff.explain(page)
+    assert "Weitere Artikel" not in record.body and "What happens next" in record.body
+    assert any(c.code == "HT15" and c.reason == "the title of a box it dropped"
+               for c in record.removals)
+
+
+def test_an_author_box_followed_by_related_posts_is_still_at_the_articles_end():
+    bio = ("<div class='author-bio'><p>Jane Roe has covered the city council for the Riverton "
+           "Post since 2009, and before that the courts and schools for two papers upstate; she "
+           "wrote a book about the river's bridges and the people who built them.</p></div>")
+    related = ("<div class='related-posts'><p>Earlier this year the council debated the ferry "
+               "at length, and residents asked for a second landing near the old mill.</p></div>")
+    page = (f"<html><body><article><h1>Bridge to close</h1>{_paragraphs(6)}{bio}{related}"
+            "</article></body></html>")
+    [record] = dechaff.clean(page)
+    assert record.body.count("Point ") == 6 and "Jane Roe has covered" not in record.body

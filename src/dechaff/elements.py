@@ -14,6 +14,13 @@ from lxml import etree
 
 #: A piece of text this long is a paragraph, not a teaser or a label.
 PARAGRAPH_CHARS = 150
+#: Elements that start and end a block of text (the walk's, and the rules' that read the tree).
+BLOCKS = frozenset({
+    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
+    "table", "thead", "tbody", "tfoot", "caption", "section", "article", "main", "header",
+    "footer", "aside", "nav", "blockquote", "pre", "figure", "figcaption", "address", "hr",
+    "body", "html", "form", "fieldset", "legend", "details", "summary", "center", "menu",
+    "dialog", "hgroup", "td", "th"})
 _SPACE = etree.XPath("normalize-space(string())")
 _LINK_TEXT = etree.XPath(".//a//text()")
 

@@ -108,7 +108,7 @@ class HtmlPhase:
         have = sum(map(word_count, found.texts))
         if self.pruner is None or have >= FALLBACK_BELOW:
             return found
-        return self._fallback(root, found, have) or found
+        return self._fallback(root, found, have, explain) or found
 
     def _extract(self, root, explain: bool, title: str | None) -> Extraction:
         """The articles the select rule finds in what the prune rules leave."""
@@ -141,8 +141,7 @@ class HtmlPhase:
         trace.blocks(layout, previous, len(layout.blocks), self.select, "outside the article")
         return Extraction(texts, trace.removals, [s.element for s in roots])
 
-    @staticmethod
-    def _fallback(root, found: Extraction, have: int) -> Extraction | None:
+    def _fallback(self, root, found: Extraction, have: int, explain: bool) -> Extraction | None:
         """The page's densest region of prose, when what the rules left (``have`` words) is
         much less.
 
@@ -152,16 +151,19 @@ class HtmlPhase:
         :data:`FALLBACK_TIMES` the words found or more (and :data:`FALLBACK_PROSE` words at
         least), its blocks are the text (the text rules clean them as any page's), and the
         records say so. (Reading the page again with the drops of that region refused did
-        worse: the rules inside it then took the article's paragraphs.)"""
+        worse: the rules inside it then took the article's paragraphs.) The inner rules still
+        read the region, as they read an article: a box of teasers in it goes."""
         layout = Walk().run(root)
         region = densest_prose(layout)
         if region is None or region[1] < max(FALLBACK_PROSE, FALLBACK_TIMES * have):
             return None
         span, prose = region
-        text = "\n\n".join(b.text for b in layout.blocks[span.first:span.end])
+        trace = _Trace(explain)
+        trace.removals = list(found.removals)
+        text = self._article_text(layout, span, trace, None, headline=False)
         note = (f"the HTML rules left {have} words of a page whose densest prose "
                 f"({describe(span.element)}) holds {prose}: that region's text was taken")
-        return Extraction([text], found.removals, [span.element], [note])
+        return Extraction([text], trace.removals, [span.element], [note])
 
     def _selected(self, layout: Layout) -> list[Span]:
         """The spans of the elements the select rule proposes, checked."""
@@ -180,9 +182,9 @@ class HtmlPhase:
         return found
 
     def _article_text(self, layout: Layout, root: Span, trace: "_Trace",
-                      title: str | None) -> str:
+                      title: str | None, headline: bool = True) -> str:
         """The blocks of one article, less what the inner rules and the headline take."""
-        dropped: list[tuple[int, int]] = []
+        dropped: list[tuple[int, int, HtmlRule]] = []
         inside = sorted((s for s in layout.spans
                          if root.first <= s.first and s.end <= root.end and s is not root),
                         key=lambda s: (s.first, -s.end))
@@ -190,23 +192,25 @@ class HtmlPhase:
             if dropped and span.end <= dropped[-1][1]:
                 continue  # inside a span already dropped
             for rule in self.inner:
-                proposal = ask(rule, rule.propose_span, span, layout)
+                proposal = ask(rule, rule.propose_in_article, span, layout, root)
                 if proposal is not None:
                     self._take(rule, proposal, root, layout, trace, dropped)
                     break
         rule = self.select
-        headline = ask(rule, rule.propose_headline, layout, root, title)
-        if headline is not None:
-            self._take(rule, headline, root, layout, trace, dropped)
-        keep = [True] * (root.end - root.first)
-        for first, end in dropped:
+        found = ask(rule, rule.propose_headline, layout, root, title) if headline else None
+        if found is not None:
+            self._take(rule, found, root, layout, trace, dropped)
+        keep: list[HtmlRule | None] = [None] * (root.end - root.first)
+        for first, end, by in dropped:
             for i in range(first, end):
-                keep[i - root.first] = False
-        return "\n\n".join(b.text for b, k in zip(layout.blocks[root.first:root.end], keep) if k)
+                keep[i - root.first] = by
+        _drop_orphans(layout.blocks[root.first:root.end], keep, root.first, trace, layout)
+        return "\n\n".join(b.text for b, by in zip(layout.blocks[root.first:root.end], keep)
+                           if by is None)
 
     @staticmethod
     def _take(rule: HtmlRule, proposal: Proposal, root: Span, layout: Layout, trace: "_Trace",
-              dropped: list[tuple[int, int]]) -> None:
+              dropped: list[tuple[int, int, HtmlRule]]) -> None:
         """Apply a drop of blocks inside ``root``, once checked."""
         check(rule, (proposal,), len(layout.blocks), "html")
         if proposal.action != "drop" or not root.first <= proposal.start < proposal.end <= root.end:
@@ -215,7 +219,7 @@ class HtmlPhase:
         if proposal.target is not None:
             reason = f"{describe(proposal.target)}: {reason}"
         trace.blocks(layout, proposal.start, proposal.end, rule, reason)
-        dropped.append((proposal.start, proposal.end))
+        dropped.append((proposal.start, proposal.end, rule))
 
     def split_trace(self, text: str, element) -> Change:
         """The trace of an article of its own on a page of several."""
@@ -229,6 +233,27 @@ class HtmlPhase:
         return [Change(rule.code, rule.name, "moved", _shown(getattr(meta, name)), -1, -1,
                        field=name, reason=f"from the page's {where}")
                 for name, where in meta.found.items()]
+
+
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def _drop_orphans(blocks: list, dropped: list, offset: int, trace: "_Trace",
+                  layout: Layout) -> None:
+    """Drop the subheadings whose section the inner rules took whole (``dropped[i]``: the rule
+    that took block ``i``, or ``None``): a heading right above a dropped box, with no kept
+    text after it before the next heading or the article's end, titled that box."""
+    following = None  # the kind of the next kept block: "heading", "text" or None (the end)
+    for i in range(len(blocks) - 1, -1, -1):
+        if dropped[i] is not None:
+            continue
+        heading = blocks[i].tag in _SUBHEADINGS
+        by = dropped[i + 1] if i + 1 < len(blocks) else None
+        if heading and by is not None and following != "text":
+            dropped[i] = by
+            trace.blocks(layout, offset + i, offset + i + 1, by, "the title of a box it dropped")
+            continue
+        following = "heading" if heading else "text"
 
 
 #: Pages whose rules left fewer words than this are checked against their densest prose.

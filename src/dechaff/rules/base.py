@@ -269,7 +269,9 @@ class HtmlRule(Rule):
     - ``select``: :meth:`propose_selection` proposes the article's elements (``select``) once
       the walk is done, and :meth:`propose_headline` the headline among an article's blocks;
     - ``inner``: :meth:`propose_span` sees each block element inside the article
-      (:meth:`judge_span`: the reason to drop it);
+      (:meth:`judge_span`: the reason to drop it); a rule that weighs where the element
+      sits in the article overrides :meth:`propose_in_article`, which is shown the article
+      too;
     - ``meta``: the page's metadata, read by :mod:`dechaff.stages.meta`.
     """
 
@@ -308,6 +310,12 @@ class HtmlRule(Rule):
 
     def judge_span(self, span: "Span", layout: "Layout") -> str | None:
         return None
+
+    def propose_in_article(self, span: "Span", layout: "Layout", article: "Span"
+                           ) -> Proposal | None:
+        """What the engine asks an ``inner`` rule of each block element inside ``article``;
+        by default, :meth:`propose_span`."""
+        return self.propose_span(span, layout)
 
     def select(self, span: "Span") -> Proposal:
         """A proposal that ``span``'s element holds an article."""

@@ -5,11 +5,11 @@ door as a plugin's.
 """
 
 from . import (consent, email, evidence, fields, footer, head, html, page, promo, registry,
-               related, split, structure, ui, wire)
+               related, split, structure, tail, teasers, ui, wire)
 
 #: The families in the order their rules run, whatever order their modules were imported in:
 #: a field move (a date, a byline) claims its line before the page rule weighs it, say.
 FAMILIES = (footer, fields, split, related, promo, consent, wire, email, ui, structure, head,
-            evidence, page, html)
+            evidence, page, html, teasers, tail)
 
 registry.run_in_order(module.__name__ for module in FAMILIES)

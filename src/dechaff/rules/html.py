@@ -282,7 +282,9 @@ class Overlays(ContainerRule):
 @register
 class Forms(ContainerRule):
     """Forms and their field sets (search boxes, log-in and contact forms); a form that
-    wraps the whole page and holds prose stays."""
+    wraps the whole page and holds prose stays. A form with a box to write a message in (a
+    ``<textarea>``: a reply or contact form) goes even when its notes read as prose (a
+    comment policy), unless it holds the article and the page's headline."""
 
     code = "HT09"
     name = "html.forms"
@@ -293,10 +295,23 @@ class Forms(ContainerRule):
         remove("<html><body><p>The council voted on Monday to close the bridge.</p>"
                "<form><label>Your e-mail</label> <label>Search this site</label></form>"
                "</body></html>", "Your e-mail", "Search this site"),
+        remove("<html><body><h1>Bridge to close</h1><p>The council voted on Monday to close "
+               "the bridge.</p><form><p>" + "Comments are moderated and may take a day to "
+               "appear; we remove abuse, spam and anything off topic without notice. " * 3
+               + "</p><textarea>Your comment</textarea></form></body></html>",
+               "Comments are moderated"),
         keep("<html><body><form id='aspnetForm'><p>" + "The council voted on Monday to close "
              "the bridge for repairs, the mayor said after the meeting. " * 8
              + "</p></form></body></html>", "The council voted on Monday"),
     )
+
+    def judge(self, element, tag: str, names: str, page: Page) -> str | None:
+        if element.find(".//textarea") is None:
+            return super().judge(element, tag, names, page)
+        text = element_text(element)
+        if not text or page.holds_article(element, len(text), link_chars(element), True):
+            return None
+        return "a form to write a message in (<textarea>)"
 
 
 @register

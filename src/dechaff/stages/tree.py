@@ -17,20 +17,15 @@ from typing import Callable
 import lxml.html
 from lxml import etree
 
-from ..elements import Layout, Span, TextBlock
+from ..elements import BLOCKS, Layout, Span, TextBlock
 from .repair import remove_control
 
 #: Never text a reader sees: dropped before the walk, not traced.
 INVISIBLE = ("script", "style", "noscript", "template", "svg", "math", "iframe", "object",
              "embed", "canvas", "video", "audio", "source", "track", "img", "picture", "map",
-             "head", "link", "meta", "input", "select", "option", "textarea", "button")
-#: Elements that start and end a block of text.
-BLOCKS = frozenset({
-    "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "tr",
-    "table", "thead", "tbody", "tfoot", "caption", "section", "article", "main", "header",
-    "footer", "aside", "nav", "blockquote", "pre", "figure", "figcaption", "address", "hr",
-    "body", "html", "form", "fieldset", "legend", "details", "summary", "center", "menu",
-    "dialog", "hgroup", "td", "th"})
+             "head", "link", "meta", "input", "select", "option", "button")
+#: Emptied before the walk but kept: a box to write a message in says what its form is for.
+EMPTIED = ("textarea",)
 _CELLS = frozenset({"td", "th"})
 #: A line break in the markup (source newlines are only white space).
 _BR = "\x0b"
@@ -230,9 +225,14 @@ def decode_cfemail(encoded: str) -> str | None:
 
 
 def prepare(root) -> None:
-    """Drop what is never visible and decode Cloudflare-protected addresses, in place."""
+    """Drop what is never visible (and empty a ``<textarea>``, whose place the rules read),
+    and decode Cloudflare-protected addresses, in place."""
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, *INVISIBLE,
                          with_tail=False)
+    for box in root.iter(*EMPTIED):
+        box.text = None
+        for child in list(box):
+            box.remove(child)
     for node in root.iterfind(".//*[@data-cfemail]"):
         address = decode_cfemail(node.get("data-cfemail", ""))
         if address:
