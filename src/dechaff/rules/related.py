@@ -82,6 +82,9 @@ _LABEL_ALONE = regex.compile(rf"^[^\w\n]{{0,3}}(?i:{READ_ALSO})\s*[:|»›>\-–
 _OPENER = (r"(?:The|A|An|In|On|At|He|She|It|They|We|His|Her|Their|This|That|These|But|And|"
            r"Officials|Police|El|La|Los|Las|Un|Una|En|Der|Die|Das|Ein|Eine|Im|Le|Les|Une|Il|Elle|"
            r"Os|As|Um|Uma|No|Na|Para|Pada|Dalam|Ia|Mereka)")
+#: German articles, before the capitalised noun and the verb of the sentence they open
+#: ("Der Ausschuss tagt ...").
+_NOUN_OPENER = r"(?:Der|Die|Das|Ein|Eine|Im|Am|Zum|Zur|Den|Dem)"
 
 
 @register
@@ -107,7 +110,7 @@ class ReadAlsoInline(PatternRule):
                 "baca", "mehr", "veja", "simak", "lihat", "voir", "mira", "ver ", "siehe", "saiba")
     scope = "span"
     pattern = (rf"(?<=[.!?][\"”’)]?\s)(?i:{READ_ALSO})\s*[:|»›>\-–—]+\s*\p{{Lu}}[^\n]{{4,200}}?"
-               rf"(?=\s+{_OPENER}\s+\p{{Ll}}|\s*$)")
+               rf"(?=\s+{_OPENER}\s+\p{{Ll}}|\s+{_NOUN_OPENER}\s+\p{{Lu}}\p{{Ll}}+\s+\p{{Ll}}|\s*$)")
     #: Every match holds one of these, between its words and the headline.
     _SEPARATORS = ":|»›>-–—"
 
@@ -123,6 +126,12 @@ class ReadAlsoInline(PatternRule):
                "Also read", "Ferry fares rise in March"),
         keep("The minister said the plan would go ahead. Read more about the plan on the council's "
              "site, she added."),
+        # German capitalises its nouns: the sentence after the headline opens "Der Ausschuss
+        # tagt", an article, a noun and a verb in small letters.
+        remove("Der Minister sagte, der Plan werde umgesetzt. Lesen Sie auch: Hafenmeister nach "
+               "langer Suche ernannt Der Ausschuss tagt am Freitag erneut.", "Hafenmeister",
+               body="Der Minister sagte, der Plan werde umgesetzt. Der Ausschuss tagt am Freitag "
+                    "erneut."),
     )
 
 

@@ -357,6 +357,8 @@ class ShareWords(PatternRule):
 class ScriptJunk(PatternRule):
     """Code that a scraper kept from a page's scripts: "googletag.cmd.push(function() {...});".
 
+    The call's closing brackets go with it ("}); " after a function's body).
+
     **Known problems:** only the ad and tag-manager calls it knows, and code that ends with
     ``);`` on the same line; an article about programming that quotes such a call in a
     sentence loses it.
@@ -370,10 +372,11 @@ class ScriptJunk(PatternRule):
     scope = "span"
     pattern = (r"(?:\(\s*adsbygoogle\s*=\s*window\.adsbygoogle|googletag\.(?:cmd|pubads|display)"
                r"|document\.write\s*\(|(?:window\.)?dataLayer\.push\s*\(|jQuery\s*\(\s*document"
-               r"|window\.\w+\s*=\s*window\.\w+)[^\n]{0,400}?\)\s*;")
+               r"|window\.\w+\s*=\s*window\.\w+)[^\n]{0,400}?\)\s*;(?:\s*[})\]]{1,4}\s*;)*")
     examples = (
         remove("The vote passed. googletag.cmd.push(function() { googletag.display('ad-1'); }); "
-               "The bridge reopens in May.", "googletag.cmd.push"),
+               "The bridge reopens in May.", "googletag.cmd.push", "});",
+               body="The vote passed. The bridge reopens in May."),
         remove("(adsbygoogle = window.adsbygoogle || []).push({});"),
         keep("The agency said the googletag tool was used on most news sites in 2019."),
     )
@@ -425,3 +428,43 @@ class FeedbackPrompt(PatternRule):
             nxt = blocks[block.index + 1] if block.index + 1 < len(blocks) else None
             if nxt is not None and self._buttons.match(nxt.text):
                 yield self.drop(nxt.start, nxt.end, reason="the buttons under a feedback question")
+
+
+_NETWORK = (r"(?:Facebook|Twitter|X|WhatsApp|LinkedIn|Reddit|Pinterest|Telegram|Messenger|"
+            r"Flipboard|Threads|Bluesky|E-?mail|SMS)")
+
+
+@register
+class InlineButtons(PatternRule):
+    """Buttons that a scraper glued inside a paragraph: a run of share buttons ("Share on
+    Facebook Share on Twitter"), "Click here to read more", "(Story continues below)".
+
+    The same words stand alone on their lines as share bars and read-more links; inside a
+    paragraph they sit between two sentences, after one's stop and before the next one's
+    capital, and say nothing of the story.
+    """
+
+    code = "UI14"
+    name = "ui.inline_buttons"
+    groups = ("ui",)
+    description = "'Share on Facebook Share on Twitter', 'Click here to read more', '(Story continues below)' inside a paragraph."
+    keywords = ("share on", "share via", "click here", "tap here", "continues below",
+                "continued below", "continues after")
+    scope = "span"
+    pattern = (rf"{_AFTER}(?:(?:(?:Share|Tweet|Post|Send) (?:on|to|via) {_NETWORK}\s*[|•·,]?\s*){{2,}}"
+               r"|(?:Click|Tap) here (?:to|for) (?:read|see|view|watch|find out|get) (?:more|the full "
+               r"(?:story|article|report))(?: here)?\.?"
+               r"|\((?:(?:Story|Article|Text) )?(?:continues|continued) (?:below|after (?:the )?(?:ad|advertisement|this ad))\)\.?)"
+               rf"{_BEFORE}")
+    examples = (
+        remove("The minister said the plan would go ahead. Share on Facebook Share on Twitter The "
+               "committee will meet on Friday.", "Share on Facebook",
+               body="The minister said the plan would go ahead. The committee will meet on Friday."),
+        remove("The minister said the plan would go ahead. Click here to read more The committee "
+               "will meet on Friday.", "Click here to read more"),
+        remove("The minister said the plan would go ahead. (Story continues below) The committee "
+               "will meet on Friday.", "(Story continues below)"),
+        keep("Voters can share on Facebook what they think of the plan, the council said."),
+        keep("The minister said the plan would go ahead. Click here to see why that matters, "
+             "she told the crowd.", "Click here to see why that matters"),
+    )
