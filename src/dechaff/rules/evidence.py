@@ -301,6 +301,133 @@ def credit_label(f: Line) -> bool:
     return label.casefold() in CREDIT_LABELS or (label.isupper() and not f.closed)
 
 
+#: A credit alone on its line: names joined by "/" ("Noel Celis/Getty Images", "Keystone/
+#: The White House via AP/Adam Schultz"), each part capitalised, no sentence end.
+_CREDIT_PART = regex.compile(r"^[\p{Lu}\d][\p{L}\p{M}\d .&'’-]{0,40}$")
+#: A caption's label on a line of its own ("Legende:", "Bildunterschrift:", "Caption:").
+_CAPTION_LABEL = regex.compile(r"^(?i:legende|légende|bildunterschrift|caption|leyenda|"
+                               r"didascalia|bijschrift|bildtext|podpis)\s*[:：]$")
+_SENTENCE_END = regex.compile(r"[.!?]\s+\p{Lu}")
+
+
+def _credit_line(text: str) -> bool:
+    """A picture's credit on a line of its own: two to four names joined by "/", each
+    capitalised, ten words at most, few function words ("and/or" is no credit); or a
+    credit's label and a name ("Photograph: Jon Barker/Northern Pictures")."""
+    labelled = _LABELLED_CREDIT.match(text)
+    if labelled is not None:
+        f = line(labelled.group("credit"))
+        return f.words <= 8 and f.function_share <= 0.25 and not f.closed
+    if "/" not in text or "://" in text or len(text) > 120 or text.endswith((".", "!", "?", ":")):
+        return False
+    parts = [p.strip() for p in text.split("/")]
+    if not 2 <= len(parts) <= 4 or not all(_CREDIT_PART.match(p) for p in parts):
+        return False
+    f = line(text)
+    return f.words <= 10 and f.function_share <= 0.2
+
+
+#: The labels of a picture's credit ("Photo:", "Picture:", "Foto:", "Bild:").
+_PICTURE = ("photo|photos|photograph|picture|pic|image|imagen|imagem|foto|fotos|bild|credit|"
+            "photo credit|image credit|courtesy|фото|zdjęcie|fotoğraf|写真|画像|ภาพ")
+#: A caption's credit at the end of the line: "... Picture: Lakeside Gazette/Ian Rowe",
+#: "... (Photo: AP)": after a sentence's end or in brackets, a label, then a name or two.
+_CREDIT_TAIL = regex.compile(
+    rf"(?:(?<=[.!?»”\"’)]\s{{1,3}})|\(\s*)(?i:{_PICTURE})\s*[:：]\s*"
+    r"(?P<credit>[\p{Lu}\d][^\n.!?()]{1,80}?)\s*\)?\s*$")
+
+
+_LABELLED_CREDIT = regex.compile(rf"^\(?(?i:{_PICTURE})\s*[:：]\s*(?P<credit>[\p{{Lu}}\d][^\n.!?]{{1,80}}?)\)?$")
+
+
+@register
+class Caption(ArticleRule):
+    """A picture's caption in the text, known by the credit that ends it: "The ticket office
+    at Bowness pier. Picture: Lakeside Gazette/Ian Rowe", "Traders clear debris at the
+    market. (Photo: AP)".
+
+    A caption reads as a sentence, so the body rule keeps it; its credit says what it is. The
+    credit comes after the sentence's end or in brackets, names a source (capitalised, with
+    no sentence of its own), and ends the line. A sentence that speaks of a photo ("The
+    photo: a blurred shape over the lake") or quotes one stays.
+
+    A credit on a line of its own, names joined by "/" ("Noel Celis/Getty Images") or a
+    credit's label and a name ("Photograph: Jon Barker/Northern Pictures"), goes too, with the caption over it when that is one sentence of ``caption_words`` words or
+    fewer, and a caption's label over that ("Legende:", "Bildunterschrift:").
+
+    **Known problems:** a one-sentence paragraph right over a picture that has a credit and
+    no caption is taken for its caption.
+    """
+
+    code = "EV03"
+    name = "evidence.caption"
+    groups = ("evidence",)
+    description = "Captions and credits: '... Picture: Agency/Name', 'Name/Getty Images' alone."
+    keywords = ("photo", "picture", "pic:", "image", "foto", "bild", "credit", "courtesy",
+                "фото", "zdjęcie", "fotoğraf", "写真", "画像", "ภาพ", "/")
+    settings = {"max_words": 60, "caption_words": 25}
+    examples = (
+        remove("Evergrande owes more than any other company in the world, analysts said.\n\n"
+               "Legende:\n\nThe group's unfinished towers outside Guangzhou.\n\nNoel Celis/"
+               "Getty Images\n\nIts debts stand at 300 billion dollars, the largest of any firm.",
+               "Legende:", "unfinished towers", "Noel Celis/Getty Images"),
+        remove("Waiting lists in the north fell for a sixth month in a row, the figures show.\n\n"
+               "Nurses at the hospital in Leeds, where the list has fallen by a fifth.\n\n"
+               "Photograph: Jon Barker/Northern Pictures\n\nThe trust said it had hired 40 nurses.",
+               "Nurses at the hospital", "Photograph: Jon Barker"),
+        # A paragraph over a credit is no caption: a caption is one short sentence.
+        keep("The council met on Monday and voted to close the old bridge for repairs. The "
+             "mayor said the works would take the winter and the ferry would run more often "
+             "while the bridge was shut.\n\nAna Ruiz/City Herald\n\nThe works cost £2m, most of "
+             "it for new piles.", "The mayor said the works would take the winter"),
+        remove("The pier will reopen in May after a year of repairs, the council said.\n\n"
+               "The ticket office at Bowness pier, which opened in 1885. Picture: Lakeside "
+               "Gazette/Ian Rowe\n\nThe works cost £2m, most of it for new piles.",
+               "The ticket office at Bowness pier"),
+        remove("Traders clear debris at the market on Tuesday. (Photo: AP)\n\nThe fire started "
+               "in a generator behind the stalls, officials said.", "Traders clear debris"),
+        keep("The pier will reopen in May after a year of repairs, the council said.\n\n"
+             "Its keeper showed us the old picture: a steamer at the pier in 1901.\n\n"
+             "The works cost £2m, most of it for new piles.", "Its keeper showed us the old picture"),
+        keep("The council met on Monday. Photo: it was the first time the press could take "
+             "pictures in the chamber.", "it was the first time"),
+    )
+
+    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
+        dropped: set[int] = set()
+        for k, piece in enumerate(pieces):
+            text = piece.text
+            if _credit_line(text):
+                # a credit alone ("Noel Celis/Getty Images"): the caption over it goes with it
+                # when it is one short sentence, and so does a caption's label above that
+                yield self.drop(piece.start, piece.end, reason="a picture's credit")
+                above = k - 1
+                if above >= 0 and above not in dropped and self._caption(pieces[above].text):
+                    dropped.add(above)
+                    yield self.drop(pieces[above].start, pieces[above].end,
+                                    reason="a picture's caption, over its credit")
+                    above -= 1
+                if above >= 0 and above not in dropped and _CAPTION_LABEL.match(pieces[above].text):
+                    dropped.add(above)
+                    yield self.drop(pieces[above].start, pieces[above].end,
+                                    reason="a caption's label")
+                continue
+            match = _CREDIT_TAIL.search(text)
+            if match is None or line(text).words > self.options["max_words"]:
+                continue
+            credit = line(match.group("credit"))
+            if credit.function_share <= 0.25 and credit.words <= 8:
+                dropped.add(k)
+                yield self.drop(piece.start, piece.end,
+                                reason=f"a picture's caption: its credit, {match.group('credit')!r}")
+
+    def _caption(self, text: str) -> bool:
+        """One sentence of ``caption_words`` words or fewer: what a caption is."""
+        f = line(text)
+        return (f.words <= self.options["caption_words"] and f.closed
+                and len(_SENTENCE_END.findall(text.rstrip(".!?"))) == 0)
+
+
 @register
 class Body(ArticleRule):
     """A line of an article that does not read as article text.
@@ -576,118 +703,3 @@ class Body(ArticleRule):
             if _table_row(f) and _table_row(g):
                 return True
         return False
-
-
-#: A credit alone on its line: names joined by "/" ("Noel Celis/Getty Images", "Keystone/
-#: The White House via AP/Adam Schultz"), each part capitalised, no sentence end.
-_CREDIT_PART = regex.compile(r"^[\p{Lu}\d][\p{L}\p{M}\d .&'’-]{0,40}$")
-#: A caption's label on a line of its own ("Legende:", "Bildunterschrift:", "Caption:").
-_CAPTION_LABEL = regex.compile(r"^(?i:legende|légende|bildunterschrift|caption|leyenda|"
-                               r"didascalia|bijschrift|bildtext|podpis)\s*[:：]$")
-_SENTENCE_END = regex.compile(r"[.!?]\s+\p{Lu}")
-
-
-def _credit_line(text: str) -> bool:
-    """A picture's credit on a line of its own: two to four names joined by "/", each
-    capitalised, ten words at most, few function words ("and/or" is no credit)."""
-    if "/" not in text or "://" in text or len(text) > 120 or text.endswith((".", "!", "?", ":")):
-        return False
-    parts = [p.strip() for p in text.split("/")]
-    if not 2 <= len(parts) <= 4 or not all(_CREDIT_PART.match(p) for p in parts):
-        return False
-    f = line(text)
-    return f.words <= 10 and f.function_share <= 0.2
-
-
-#: The labels of a picture's credit ("Photo:", "Picture:", "Foto:", "Bild:").
-_PICTURE = ("photo|photos|photograph|picture|pic|image|imagen|imagem|foto|fotos|bild|credit|"
-            "photo credit|image credit|courtesy|фото|zdjęcie|fotoğraf|写真|画像|ภาพ")
-#: A caption's credit at the end of the line: "... Picture: Lakeside Gazette/Ian Rowe",
-#: "... (Photo: AP)": after a sentence's end or in brackets, a label, then a name or two.
-_CREDIT_TAIL = regex.compile(
-    rf"(?:(?<=[.!?»”\"’)]\s{{1,3}})|\(\s*)(?i:{_PICTURE})\s*[:：]\s*"
-    r"(?P<credit>[\p{Lu}\d][^\n.!?()]{1,80}?)\s*\)?\s*$")
-
-
-@register
-class Caption(ArticleRule):
-    """A picture's caption in the text, known by the credit that ends it: "The ticket office
-    at Bowness pier. Picture: Lakeside Gazette/Ian Rowe", "Traders clear debris at the
-    market. (Photo: AP)".
-
-    A caption reads as a sentence, so the body rule keeps it; its credit says what it is. The
-    credit comes after the sentence's end or in brackets, names a source (capitalised, with
-    no sentence of its own), and ends the line. A sentence that speaks of a photo ("The
-    photo: a blurred shape over the lake") or quotes one stays.
-
-    A credit on a line of its own, names joined by "/" ("Noel Celis/Getty Images"), goes
-    too, with the caption over it when that is one sentence of ``caption_words`` words or
-    fewer, and a caption's label over that ("Legende:", "Bildunterschrift:").
-
-    **Known problems:** a one-sentence paragraph right over a picture that has a credit and
-    no caption is taken for its caption.
-    """
-
-    code = "EV03"
-    name = "evidence.caption"
-    groups = ("evidence",)
-    description = "Captions and credits: '... Picture: Agency/Name', 'Name/Getty Images' alone."
-    keywords = ("photo", "picture", "pic:", "image", "foto", "bild", "credit", "courtesy",
-                "фото", "zdjęcie", "fotoğraf", "写真", "画像", "ภาพ", "/")
-    settings = {"max_words": 60, "caption_words": 25}
-    examples = (
-        remove("Evergrande owes more than any other company in the world, analysts said.\n\n"
-               "Legende:\n\nThe group's unfinished towers outside Guangzhou.\n\nNoel Celis/"
-               "Getty Images\n\nIts debts stand at 300 billion dollars, the largest of any firm.",
-               "Legende:", "unfinished towers", "Noel Celis/Getty Images"),
-        # A paragraph over a credit is no caption: a caption is one short sentence.
-        keep("The council met on Monday and voted to close the old bridge for repairs. The "
-             "mayor said the works would take the winter and the ferry would run more often "
-             "while the bridge was shut.\n\nAna Ruiz/City Herald\n\nThe works cost £2m, most of "
-             "it for new piles.", "The mayor said the works would take the winter"),
-        remove("The pier will reopen in May after a year of repairs, the council said.\n\n"
-               "The ticket office at Bowness pier, which opened in 1885. Picture: Lakeside "
-               "Gazette/Ian Rowe\n\nThe works cost £2m, most of it for new piles.",
-               "The ticket office at Bowness pier"),
-        remove("Traders clear debris at the market on Tuesday. (Photo: AP)\n\nThe fire started "
-               "in a generator behind the stalls, officials said.", "Traders clear debris"),
-        keep("The pier will reopen in May after a year of repairs, the council said.\n\n"
-             "Its keeper showed us the old picture: a steamer at the pier in 1901.\n\n"
-             "The works cost £2m, most of it for new piles.", "Its keeper showed us the old picture"),
-        keep("The council met on Monday. Photo: it was the first time the press could take "
-             "pictures in the chamber.", "it was the first time"),
-    )
-
-    def propose_article(self, pieces, doc) -> Iterator[Proposal]:
-        dropped: set[int] = set()
-        for k, piece in enumerate(pieces):
-            text = piece.text
-            if _credit_line(text):
-                # a credit alone ("Noel Celis/Getty Images"): the caption over it goes with it
-                # when it is one short sentence, and so does a caption's label above that
-                yield self.drop(piece.start, piece.end, reason="a picture's credit")
-                above = k - 1
-                if above >= 0 and above not in dropped and self._caption(pieces[above].text):
-                    dropped.add(above)
-                    yield self.drop(pieces[above].start, pieces[above].end,
-                                    reason="a picture's caption, over its credit")
-                    above -= 1
-                if above >= 0 and above not in dropped and _CAPTION_LABEL.match(pieces[above].text):
-                    dropped.add(above)
-                    yield self.drop(pieces[above].start, pieces[above].end,
-                                    reason="a caption's label")
-                continue
-            match = _CREDIT_TAIL.search(text)
-            if match is None or line(text).words > self.options["max_words"]:
-                continue
-            credit = line(match.group("credit"))
-            if credit.function_share <= 0.25 and credit.words <= 8:
-                dropped.add(k)
-                yield self.drop(piece.start, piece.end,
-                                reason=f"a picture's caption: its credit, {match.group('credit')!r}")
-
-    def _caption(self, text: str) -> bool:
-        """One sentence of ``caption_words`` words or fewer: what a caption is."""
-        f = line(text)
-        return (f.words <= self.options["caption_words"] and f.closed
-                and len(_SENTENCE_END.findall(text.rstrip(".!?"))) == 0)
