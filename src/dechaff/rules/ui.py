@@ -119,11 +119,16 @@ class ShareBar(PatternRule):
                 "compartir", "teilen", "partager", "compartilhar", "bagikan", "imprimir", "drucken")
     starts = _word.heads | frozenset({"share", "compartir", "artikel", "partager", "compartilhe", "bagikan",
                                       "click", "condividi", "delen", "deel", "dela", "del",
-                                      "udostępnij", "paylaş", "paylaşın", "シェア", "แชร์", "分享"})
+                                      "udostępnij", "paylaş", "paylaşın", "シェア", "แชร์", "分享",
+                                      "diesen", "dieser", "compartilhe", "sdílet", "megosztás",
+                                      "distribuie", "поделиться", "κοινοποίηση", "chia", "jaa",
+                                      "ibahagi", "شارك", "शेयर"})
     pattern = (rf"^(?i:(?:{_word})(?:\s*[|•·/,]\s*|\s+)){{1,12}}(?i:{_word})\s*$"
                r"|^(?i:share (?:this|the) (?:article|story|post|page)(?: (?:on|via) \w+)?"
                r"|share on (?:facebook|twitter|x|whatsapp|linkedin)|compartir en \w+"
-               r"|artikel teilen|partager (?:cet article|sur \w+)|compartilhe(?: esta notícia)?"
+               r"|(?:diesen |den )?artikel teilen|dieser artikel teilen|partager (?:cet article|sur \w+)|compartilhe(?: esta notícia)?"
+               r"|sdílet(?: článek)?|megosztás|distribuie(?: articolul)?|поделиться|κοινοποίηση|chia sẻ"
+               r"|jaa(?: artikkeli)?|ibahagi|شارك(?: الخبر| المقال)?|शेयर करें"
                r"|bagikan(?: artikel)?(?: ini)?|share this|share (?:on|via) \w+"
                # a share verb alone: a share button
                r"|share|partager|teilen|compartir|compartilhar|condividi|delen|deel dit artikel"
@@ -135,6 +140,8 @@ class ShareBar(PatternRule):
         remove("Facebook | Twitter | WhatsApp | Email"),
         remove("Click to share on Twitter (Opens in new window)"),
         remove("Partager"),
+        remove("Diesen Artikel teilen:"),
+        remove("Поделиться"),
         keep("Dela ut priserna gjorde kommunens ordförande, sade hon."),
         keep("Share prices rose on Tuesday after the merger was announced."),
     )
