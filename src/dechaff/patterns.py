@@ -208,6 +208,23 @@ PROMO_SUBSCRIBE = alt(
     r"hier (?:klicken|abonnieren)", r"cliquez ici pour (?:vous abonner|s'abonner)", r"clique aqui para assinar",
     r"klik di sini untuk berlangganan",
 )
+#: A paywall's prompt where the article is cut: "Subscribe to continue reading".
+PROMO_PAYWALL = alt(
+    r"subscribe to (?:continue|keep) reading", r"subscribe (?:now )?to unlock", r"unlock this (?:article|story)",
+    r"to (?:continue|keep) reading,? (?:please )?(?:subscribe|log in|sign in|register|become a (?:member|subscriber))",
+    r"(?:this|the rest of this) (?:article|story|content) is (?:only )?(?:for|available to|reserved for|exclusive to) (?:our )?(?:subscribers|members|premium)",
+    r"already a (?:subscriber|member)\?", r"you(?:'ve| have) reached (?:your|the) (?:limit|maximum) of free articles",
+    r"you(?:'ve| have) reached your (?:free )?article limit",
+    r"um (?:den|diesen) artikel (?:weiter|vollständig|ganz) zu lesen", r"(?:jetzt )?weiterlesen mit",
+    r"dieser artikel ist (?:nur )?für abonnenten", r"sie sind bereits abonnent", r"bereits abonnent\?",
+    r"pour lire la suite(?: de cet article)?,? (?:abonnez-vous|connectez-vous)", r"la suite est réservée aux abonnés",
+    r"cet article est réservé aux abonnés", r"déjà abonné\s?\?",
+    r"para (?:seguir|continuar) leyendo,? (?:suscríbete|regístrate|inicia sesión)", r"este contenido es exclusivo para (?:suscriptores|socios)",
+    r"¿ya eres suscriptor\?", r"para continuar lendo,? (?:assine|faça login|cadastre-se)", r"este conteúdo é exclusivo para assinantes",
+    r"já é assinante\?", r"per continuare a leggere,? (?:abbonati|accedi|registrati)", r"questo articolo è riservato agli abbonati",
+    r"sei già abbonato\?", r"lees verder met", r"dit artikel is (?:alleen )?voor abonnees", r"a cikk folytatásához",
+    r"aby czytać dalej", r"för att läsa vidare", r"redan prenumerant\?",
+)
 PROMO_PITCH = alt(
     r"get (?:all )?(?:the )?latest (?:[\w,&'’-]+ ){0,20}(?:on|at|from|with) \p{Lu}",
     r"catch all the (?:[\w,&'’-]+ ){0,20}(?:on|at) \p{Lu}",

@@ -12,8 +12,8 @@ from typing import ClassVar, Iterator
 import regex
 
 from ..shapes import sentences, word_count
-from ..patterns import (Alternation, alt, PROMO_APP, PROMO_FOLLOW, PROMO_MEMBERSHIP, PROMO_NEWSLETTER, PROMO_PITCH,
-                       PROMO_SUBSCRIBE)
+from ..patterns import (Alternation, alt, PROMO_APP, PROMO_FOLLOW, PROMO_MEMBERSHIP, PROMO_NEWSLETTER,
+                       PROMO_PAYWALL, PROMO_PITCH, PROMO_SUBSCRIBE)
 from .base import Proposal, SentenceRule, keep, remove
 from .registry import register
 
@@ -23,7 +23,8 @@ _LEAD = r"[^\w\n\"“”‘’'«»„]{0,3}"
 # Matched at a sentence's start (``sentences`` finds the starts), so no anchor of its own.
 _ANY = regex.compile(
     _LEAD + r"(?i:" + "|".join(
-        (PROMO_MEMBERSHIP, PROMO_APP, PROMO_NEWSLETTER, PROMO_FOLLOW, PROMO_SUBSCRIBE, PROMO_PITCH))
+        (PROMO_MEMBERSHIP, PROMO_APP, PROMO_NEWSLETTER, PROMO_FOLLOW, PROMO_SUBSCRIBE, PROMO_PITCH,
+         PROMO_PAYWALL))
     + ")")
 
 
@@ -180,4 +181,21 @@ class NewsPitch(PromoRule):
         remove("Get all the latest business news, market news, latest events and updates on "
                "Live Mint. Download the Mint News app to get daily market updates."),
         keep("Analysts get the latest figures on Monday and will report then."),
+    )
+
+
+@register
+class Paywall(PromoRule):
+    """A paywall's prompt where the article is cut: "Subscribe to continue reading", "Already
+    a subscriber?", "A cikk folytatásához fizessen elő!"."""
+
+    code = "PR07"
+    name = "promo.paywall"
+    description = "'Subscribe to continue reading', 'Pour lire la suite, abonnez-vous', 'Already a subscriber?'."
+    opening = PROMO_PAYWALL
+    examples = (
+        remove("Subscribe to continue reading. Already a subscriber? Log in."),
+        remove("Um den Artikel weiter zu lesen, schließen Sie ein Abo ab."),
+        remove("A cikk folytatásához fizessen elő!"),
+        keep("The paper said readers who subscribe to continue reading in print get a discount."),
     )
