@@ -57,7 +57,9 @@ class MenuRun(ArticleRule):
     closed on Monday ...").
 
     So do the rows of a table flattened with "|" ("Ward | Yes | No" over "Harbour | 412 |
-    380"), and the line over them.
+    380"), and the line over them, and a run whose lines mostly hold numbers beside their
+    words: an address ("14 Quay Street" / "Portland, ME 04101" / "United States"), opening
+    hours, a price list.
 
     **Known problems:** a list of one-to-four-word items in an article (a short ingredient
     list, a line-up) goes too, unless a line ending in a colon introduces it. On HTML pages the HTML rules judge menus from the markup, so
@@ -89,6 +91,9 @@ class MenuRun(ArticleRule):
              "Votes by ward\n\nWard | Yes | No\n\nHarbour | 412 | 380\n\nHill Top | 290 | 301\n\n"
              "The bridge will stay shut until spring, officials said.", "Ward | Yes | No",
              "Hill Top | 290 | 301"),
+        keep("The company was founded in 1871 and runs six ferries today.\n\n14 Quay Street\n\n"
+             "Portland, ME 04101\n\nUnited States\n\nMedia contact: Renée Albrecht",
+             "14 Quay Street", "Portland, ME 04101"),
         # Short Japanese sentences, one a line: closed by 。, and words are characters here.
         keep("パスワード管理ソフトは不可欠です。\n\nこれが非常に困ったもの。\n\n以下、その手順。\n\n"
              "再起動して完了しました。", "これが非常に困ったもの。", "以下、その手順。"),
@@ -126,7 +131,7 @@ class MenuRun(ArticleRule):
             if len(run) >= self.options["min_run"] and not self._list(run, above):
                 if rows is None:  # a table's rows are short too ("Harbour | 412 | 380")
                     rows = frozenset(pieces[i].start for i in table_rows([line(p.text) for p in pieces]))
-                if all(label.start in rows for label in run[1:]):
+                if all(label.start in rows for label in run[1:]) or _figures_run(run):
                     run, above = [], piece
                     continue
                 headline = self._headline(run[-1], piece)
@@ -134,6 +139,17 @@ class MenuRun(ArticleRule):
                     if label is not headline:
                         yield self.drop(label.start, label.end, reason=f"one of {len(run)} label lines")
             run, above = [], piece
+
+
+def _figures_run(run: list) -> bool:
+    """Do most of a run's lines hold a number beside their words ("14 Quay Street",
+    "Portland, ME 04101", "Mon-Fri 9am-5pm")? An address, opening hours or a price list, not
+    a menu, whose items are words (a pager's bare numbers are no such lines)."""
+    held = sum(1 for p in run if _DIGIT.search(p.text) and any(c.isalpha() for c in p.text))
+    return held * 2 > len(run)
+
+
+_DIGIT = regex.compile(r"\d")
 
 
 @register
