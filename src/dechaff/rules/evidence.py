@@ -283,6 +283,40 @@ def _in_fact_box(article: Reading, i: int) -> bool:
     return _fact(article.lines[i]) and above is not None and (above.listed or i - 1 in article.rows)
 
 
+def _address_line(f: Line) -> bool:
+    """A short line an address is made of: six words at most, not a sentence, no menu's
+    separators or web address."""
+    return (f.words <= 6 and not f.prose and not f.closed and not f.url and not f.separators
+            and not f.question)
+
+
+def _in_address(article: "Reading", i: int) -> bool:
+    """Is line ``i`` in an address: a run of two to six short lines, half of them or more
+    holding a number beside their words ("14 Quay Street", "Portland, ME 04101"), none a
+    date (a list of teasers and their dates holds numbers too)?"""
+    lines = article.lines
+    if not _address_line(lines[i]):
+        return False
+    k = i
+    while k > 0 and not article.solid[k - 1] and _address_line(lines[k - 1]):
+        k -= 1
+    j = i
+    while j + 1 < len(lines) and not article.solid[j + 1] and _address_line(lines[j + 1]):
+        j += 1
+    run = lines[k:j + 1]
+    if not 2 <= len(run) <= 6 or any(find_date(f.text) for f in run):
+        return False
+    numbered = sum(1 for f in run if _ADDRESS_NUMBER.search(f.text))
+    return numbered * 2 >= len(run)
+
+
+#: The numbers of an address: a house number before or after the street ("14 Quay
+#: Street", "Hauptstraße 5"), a postcode ("04101", "CT5 1BX"); not a count ("(12)") or an
+#: age ("vor 3 Stunden").
+_ADDRESS_NUMBER = regex.compile(r"^\d{1,5}[a-z]?,?\s+\p{Lu}|\p{Lu}\p{Ll}+(?:straße|str\.|weg|gasse|platz)?\s+\d{1,5}[a-z]?(?:,|$)"
+                                r"|(?<!\d)\d{4,6}(?!\d)|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
+
+
 def _note(f: Line) -> bool:
     """A note in brackets: "(Reporting by Jane Roe; Editing by John Doe)", "(With inputs
     from agencies)"; not a picture's credit ("(AP Photo/Jane Roe)")."""
@@ -450,6 +484,8 @@ class Body(ArticleRule):
       cells, numbers in most ("Ward | Yes | No" over "Harbour | 412 | 380"), a row alone
       whose cells (three or more) mostly hold numbers ("Q1: 28-25 | Q2: 24-31 | Q3: 30-22"),
       and rows of several numbers;
+    - an **address**: two to six short lines, half of them holding an address's numbers (a
+      house number, a postcode: "14 Quay Street", "Portland, ME 04101"), no date;
     - a **fact box**: two labelled lines or more, one with a number or a value in small
       letters ("Address: 2 Sea Wall", "Open: Wed–Sun, 12pm–3pm", "Price: about £45"), or
       such a line under a list;
@@ -554,6 +590,13 @@ class Body(ArticleRule):
              "The city also set out its plans for the buses:\n\n▲ More buses on 12 routes\n\n"
              "▲ Longer bus lanes at rush hour\n\nThe two teams meet again in March, the league said.",
              "Box score", "Q1: 28-25 | Q2: 24-31", "▲ More buses on 12 routes"),
+        # An address between two paragraphs stays; a count and an age by a teaser go.
+        keep("The company was founded in 1871 and runs six ferries today, it said.\n\n14 Quay "
+             "Street\n\nPortland, ME 04101\n\nThe company employs 140 people at the port.",
+             "14 Quay Street", "Portland, ME 04101"),
+        remove("The library will open on Saturdays until 6pm from April, it said.\n\n"
+               "Comments (12)\n\n3 hours ago\n\nThe new hours follow a survey of 2,000 readers.",
+               "Comments (12)", "3 hours ago"),
         # A link to another story under a label, in any language; a subheading of the same
         # shape names what the paragraphs are about, and stays.
         remove("The council met on Monday and voted to close the old bridge for repairs.\n\n"
@@ -621,6 +664,8 @@ class Body(ArticleRule):
             return "a note in brackets"
         if inside and _in_fact_box(article, i):
             return "a line of a fact box"
+        if inside and _in_address(article, i):
+            return "a line of an address"
         least = 5 if favor == "precision" else 1
         if inside and (f.closed or f.quoted) and f.words >= least and not credit_label(f):
             return "a one-line paragraph"
