@@ -590,13 +590,13 @@ class Body(ArticleRule):
              "The city also set out its plans for the buses:\n\n▲ More buses on 12 routes\n\n"
              "▲ Longer bus lanes at rush hour\n\nThe two teams meet again in March, the league said.",
              "Box score", "Q1: 28-25 | Q2: 24-31", "▲ More buses on 12 routes"),
-        # An address between two paragraphs stays; a count and an age by a teaser go.
+        # An address between two paragraphs stays; counts in brackets go.
         keep("The company was founded in 1871 and runs six ferries today, it said.\n\n14 Quay "
              "Street\n\nPortland, ME 04101\n\nThe company employs 140 people at the port.",
              "14 Quay Street", "Portland, ME 04101"),
         remove("The library will open on Saturdays until 6pm from April, it said.\n\n"
-               "Comments (12)\n\n3 hours ago\n\nThe new hours follow a survey of 2,000 readers.",
-               "Comments (12)", "3 hours ago"),
+               "Comments (12)\n\nShares (40)\n\nThe new hours follow a survey of 2,000 readers.",
+               "Comments (12)", "Shares (40)"),
         # A link to another story under a label, in any language; a subheading of the same
         # shape names what the paragraphs are about, and stays.
         remove("The council met on Monday and voted to close the old bridge for repairs.\n\n"
