@@ -90,7 +90,7 @@ def test_selection_by_group_and_glob():
     names = {r.code for r in dechaff.Cleaner(select=["related", "PR*"]).rules}
     # the related group spans the text rules and the HTML rules of the same family
     assert names == {"RL01", "RL02", "RL03", "RL04", "HT03", "HT10", "HT15", "PR01", "PR02", "PR03",
-                     "PR04", "PR05", "PR06"}
+                     "PR04", "PR05", "PR06", "PR07"}
 
 
 def test_rule_settings_are_typed_and_change_behaviour():
