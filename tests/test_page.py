@@ -213,3 +213,9 @@ def test_a_howtos_list_under_a_short_colon_line_stays_with_its_article():
     [record] = dechaff.clean(f"{_PAGE_HEAD}\n\n{story}\n\n{_PAGE_TAIL}")
     assert "What you'll need:" in record.body and "Tweezers" in record.body
     assert "told reporters at the yard" in record.body
+
+
+def test_a_piece_of_a_sentence_broken_by_links_is_no_pages_title():
+    from dechaff.rules.page import _fragment
+    assert _fragment("Address Bar Preferences , under")
+    assert not _fragment("These Weeks in Firefox: Issue 85 – Firefox Nightly News")

@@ -492,7 +492,7 @@ class MainContent(TextRule):
         above = _terms(" ".join(b.text for b in blocks[upper[0]:upper[1]]))
         for block in blocks[max(upper[1], lower[0] - 200):lower[0] - 3]:
             i = block.index
-            if (not is_headline(block.text) or len(block.text.split()) < 4
+            if (not is_headline(block.text) or len(block.text.split()) < 4 or _fragment(block.text)
                     or not _menus_below(blocks, i) or credit_label(line(block.text))
                     or block.text.casefold() in page
                     or any(is_body(b.text) for b in blocks[max(0, i - 5):i])):
@@ -624,6 +624,13 @@ def _takes_up(lines: "_Lines", head: int, run: tuple[int, int, float]) -> bool:
     words = lines.terms(head)
     shared = len(words & _terms(_lede(lines.blocks, lines.body, max(run[0], head + 1), run[1])))
     return shared >= 2 and shared >= 0.25 * len(words)
+
+
+def _fragment(text: str) -> bool:
+    """A piece of a sentence that links broke into lines ("Address Bar Preferences , under"):
+    it holds a comma after a space, where a link's text ended, or ends on a comma. No title
+    does."""
+    return " , " in text or text.endswith(",")
 
 
 def _less_site(lines: "_Lines", i: int) -> str:
