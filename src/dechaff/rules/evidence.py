@@ -348,7 +348,7 @@ def _credit_line(text: str) -> bool:
     """A picture's credit on a line of its own: two to four names joined by "/", each
     capitalised, ten words at most, few function words ("and/or" is no credit); or a
     credit's label and a name ("Photograph: Jon Barker/Northern Pictures")."""
-    labelled = _LABELLED_CREDIT.match(text)
+    labelled = _LABELLED_CREDIT.match(text) if ":" in text or "：" in text else None
     if labelled is not None:
         f = line(labelled.group("credit"))
         return f.words <= 8 and f.function_share <= 0.25 and not f.closed
@@ -444,6 +444,8 @@ class Caption(ArticleRule):
                     yield self.drop(pieces[above].start, pieces[above].end,
                                     reason="a caption's label")
                 continue
+            if ":" not in text and "：" not in text:
+                continue  # (every credit has its label's colon: the cheap look first)
             match = _CREDIT_TAIL.search(text)
             if match is None or line(text).words > self.options["max_words"]:
                 continue
