@@ -187,3 +187,32 @@ class EmbedPlaceholder(PromoRule):
         keep("The mayor said the video of the meeting was not available to the public until May."),
         keep("Officials said this video has failed to reach the viewers it was meant for."),
     )
+
+
+@register
+class RiskNotice(PromoRule):
+    """The fine print of a betting or an investment promo: "21+. Terms apply.", "Please
+    gamble responsibly", "Not investment advice. Do your own research."."""
+
+    code = "CK07"
+    name = "consent.risk_notice"
+    groups = ("consent",)
+    description = "'Gamble responsibly', '18+ T&Cs apply', 'Not investment advice', 'Do your own research'."
+    opening = alt(
+        r"(?:please )?gamble responsibly", r"(?:18|19|21)\+(?=[.,\s]|$)",
+        r"(?:full )?(?:t&cs|terms(?: and conditions)?|terms & conditions) apply\.?(?=\s*$|\s+\p{Lu})",
+        r"new customers (?:only|get)\b", r"bet (?:on|with) [^.\n]{0,60}(?:new customers|bonus|free bets?)", r"if you or someone you know has a gambling problem",
+        r"begambleaware", r"when the fun stops,? stop",
+        r"(?:this is )?not (?:financial|investment) advice", r"(?:nothing in this article|this article does not) constitutes? (?:financial|investment) advice",
+        r"do your own research", r"cryptocurrenc(?:y|ies) (?:are|is) (?:a )?(?:highly )?(?:volatile|risky|high[- ]risk)",
+        r"(?:kein|keine) anlageberatung", r"ce(?:ci)? n'est pas un conseil (?:en investissement|financier)",
+        r"esto no es (?:un )?consejo (?:financiero|de inversión)", r"juega con responsabilidad", r"spielen sie verantwortungsbewusst",
+        r"jouez (?:de manière )?responsable",
+    )
+    examples = (
+        remove("Bet on tonight's games — new customers get a $50 bonus. 21+. Terms apply."),
+        remove("Not investment advice. Do your own research."),
+        remove("Please gamble responsibly."),
+        keep("The regulator said the leaflets told players to gamble responsibly but hid the odds."),
+        keep("Analysts urged savers to do their own research before buying, the report said."),
+    )

@@ -306,14 +306,14 @@ def _in_address(article: "Reading", i: int) -> bool:
     run = lines[k:j + 1]
     if not 2 <= len(run) <= 6 or any(find_date(f.text) for f in run):
         return False
-    numbered = sum(1 for f in run if _ADDRESS_NUMBER.search(f.text))
+    numbered = sum(1 for f in run if ADDRESS_NUMBER.search(f.text))
     return numbered * 2 >= len(run)
 
 
 #: The numbers of an address: a house number before or after the street ("14 Quay
 #: Street", "Hauptstraße 5"), a postcode ("04101", "CT5 1BX"); not a count ("(12)") or an
 #: age ("vor 3 Stunden").
-_ADDRESS_NUMBER = regex.compile(r"^\d{1,5}[a-z]?,?\s+\p{Lu}|\p{Lu}\p{Ll}+(?:straße|str\.|weg|gasse|platz)?\s+\d{1,5}[a-z]?(?:,|$)"
+ADDRESS_NUMBER = regex.compile(r"^\d{1,5}[a-z]?,?\s+\p{Lu}|\p{Lu}\p{Ll}+(?:straße|str\.|weg|gasse|platz)?\s+\d{1,5}[a-z]?(?:,|$)"
                                 r"|(?<!\d)\d{4,6}(?!\d)|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 
 
@@ -596,6 +596,8 @@ class Body(ArticleRule):
         keep("The company was founded in 1871 and runs six ferries today, it said.\n\n14 Quay "
              "Street\n\nPortland, ME 04101\n\nThe company employs 140 people at the port.",
              "14 Quay Street", "Portland, ME 04101"),
+        keep("The company was founded in 1871 and runs six ferries today, it said.\n\n"
+             "14 Quay Street\n\nPortland, ME 04101", "14 Quay Street", "Portland, ME 04101"),
         remove("The library will open on Saturdays until 6pm from April, it said.\n\n"
                "Comments (12)\n\nShares (40)\n\nThe new hours follow a survey of 2,000 readers.",
                "Comments (12)", "Shares (40)"),
@@ -682,13 +684,14 @@ class Body(ArticleRule):
     def _after_body(self, article: Reading, i: int) -> bool:
         """Below the last paragraph, what still belongs to it: the last paragraph cut off
         in mid-sentence, a credit or contact line ("(With inputs from agencies)", "Editor:
-        Jane Roe"), a closing one-line paragraph (not a question), each right under the
-        paragraph or under another such line."""
+        Jane Roe"), an address (a press release's issuer), a closing one-line paragraph (not
+        a question), each right under the paragraph or under another such line."""
         for j in range(i, article.last, -1):
             g = article.lines[j]
             cut = (j == article.last + 1 and g.open_end and g.words >= self.options["truncated"]
                    and g.function_share >= 0.2)
-            credit = _note(g) or (g.label and not g.question) or g.intro or j in article.rows
+            credit = (_note(g) or (g.label and not g.question) or g.intro or j in article.rows
+                      or _in_address(article, j))
             # (a question down there is a teaser's headline, or a widget's "Was this helpful?")
             if not (cut or credit or (g.closed and not g.question and g.words >= 3)):
                 return False

@@ -15,7 +15,7 @@ from ..shapes import UNSPACED_STOP, is_body, is_headline, weight, word_count
 from .base import ArticleRule, ArticlesRule, Proposal, keep, remove
 from ..dates import find_date
 from ..features import line
-from .evidence import table_rows
+from .evidence import ADDRESS_NUMBER, table_rows
 from .head import headline_by_lede, strip_site, terms
 from .split import keys
 from ..patterns import SECTIONS
@@ -345,7 +345,8 @@ class TailResidue(ArticleRule):
         if last is None:
             return
         for piece in pieces[last + 1:]:
-            if word_count(piece.text) <= 3 and self._label.match(piece.text):
+            if (word_count(piece.text) <= 3 and self._label.match(piece.text)
+                    and not ADDRESS_NUMBER.search(piece.text)):  # ("14 Quay Street": an address)
                 yield self.drop(piece.start, piece.end, reason="label after the last paragraph")
 
 
