@@ -475,3 +475,34 @@ class InlineButtons(PatternRule):
         keep("The minister said the plan would go ahead. Click here to see why that matters, "
              "she told the crowd.", "Click here to see why that matters"),
     )
+
+
+@register
+class AuthorBox(PatternRule):
+    """The author's box under an article: "About the author: Jane Roe covers ...", "Über den
+    Autor: ...". The bio is about the writer, not the story, and the site prints it under
+    every article the writer signs.
+
+    **Known problems:** a bio with no label ("Jane Roe covers the markets. She lives in
+    Lisbon.") reads as the article's last paragraph, and stays.
+    """
+
+    code = "UI15"
+    name = "ui.author_box"
+    groups = ("ui",)
+    description = "'About the author: ...', 'Über den Autor: ...', 'À propos de l'auteur : ...'."
+    max_line = 800
+    starts = frozenset({"about", "über", "zum", "à", "a", "sobre", "l'autore", "sull'autore",
+                        "over", "o", "om", "tietoa", "kirjoittajasta", "yazar", "hakkında", "об"})
+    pattern = (r"^[^\w\n]{0,2}(?i:about the (?:author|writer|reporter)|über (?:den|die) (?:autor|autorin)|zum autor|zur autorin"
+               r"|à propos de l'auteur|a propos de l'auteur|sobre el autor|sobre la autora|sobre o autor|sobre a autora"
+               r"|l'autore|sull'autore|over de (?:auteur|schrijver)|o autorze|om (?:skribenten|författaren|forfatteren)"
+               r"|kirjoittajasta|yazar hakkında|об авторе)\s*[:.–—-]?(?:\s+\p{Lu}[^\n]*)?$")
+    examples = (
+        remove("About the author: Dmitri Halvorsen covers exchanges and token launches. He "
+               "previously worked as a market-data analyst in Tallinn."),
+        remove("Über den Autor: Jonas Weber schreibt seit 2019 über Verkehr und Stadtplanung."),
+        remove("About the author"),
+        keep("About the author of the report, officials said little, though she had worked on "
+             "it for a year."),
+    )
