@@ -10,10 +10,11 @@ from typing import Iterator
 
 import regex
 
+from ..dates import find_date
 from ..features import line
 from ..shapes import is_body, is_headline, sentences, weight, word_count
 from .base import PatternRule, Proposal, TextRule, keep, remove
-from ..patterns import POPULAR_HEADING, READ_ALSO, RELATED_HEADING
+from ..patterns import BYLINE_LABEL, POPULAR_HEADING, READ_ALSO, RELATED_HEADING
 from .registry import register
 
 
@@ -162,7 +163,8 @@ class PopularList(TextRule):
     """A "Most read" or "Trending" heading and the run of headlines listed under it.
 
     The list ends at the first paragraph of real text. A headline directly followed by a
-    paragraph is kept: it is the next article's title (in a list packed without blank lines,
+    paragraph, or by a byline or a date line and then a paragraph, is kept: it is the next
+    article's title (in a list packed without blank lines,
     only a question: there the last item often stands on the paragraph), unless the
     paragraph is a one-sentence blurb with another item under it: a rail of headlines and
     their blurbs ("Ferry fares rise in March" / "The operator blamed fuel costs.").
@@ -198,6 +200,11 @@ class PopularList(TextRule):
              "operator blamed fuel costs, and said the winter timetable would not change.",
              "Ferry fares will rise by a tenth", "The operator blamed fuel costs"),
         keep("Trending topics on social media shifted towards the election this week, data show."),
+        # A headline over a byline and a date line, then a paragraph: the next story.
+        keep("Body text of the story that ends here.\n\nMost read\n\nFirst other headline here"
+             "\n\nFerry fares rise in March\n\nBy Ana Ruiz\n\n9 March 2025\n\nFerry fares will "
+             "rise by a tenth in March, the operator said on Monday.",
+             "Ferry fares will rise by a tenth"),
     )
 
     def propose(self, doc) -> Iterator[Proposal]:
@@ -226,8 +233,28 @@ class PopularList(TextRule):
                 if _paragraph(nxt) and is_headline(blocks[i].text) and (
                         not packed or blocks[i].text.endswith(("?", "?”", "?\""))):
                     break  # a headline right above a paragraph opens the next story
+                if is_headline(blocks[i].text) and _headed(blocks, i + 1):
+                    break  # so does one over a byline or a date line, then a paragraph
                 yield self.drop(blocks[i].start, blocks[i].end, reason="list item")
                 i += 1
+
+
+BYLINE_START = regex.compile(rf"^[^\w\n]{{0,2}}(?i:{BYLINE_LABEL})\s*:?\s+\p{{Lu}}")
+
+
+def _headed(blocks, i: int) -> bool:
+    """Do blocks ``i`` on hold a story's head, a byline or a date line or two ("By Jane Roe",
+    "Published 9 March 2025"), then a paragraph?"""
+    k = i
+    while k < len(blocks) and k < i + 2 and _head_line(blocks[k].text):
+        k += 1
+    return k > i and k < len(blocks) and _paragraph(blocks[k].text)
+
+
+def _head_line(text: str) -> bool:
+    """A byline or a date line: short, opening with "By"-like words or holding a date."""
+    return (word_count(text) <= 12 and not _paragraph(text)
+            and (BYLINE_START.match(text) is not None or find_date(text) is not None))
 
 
 def _blurb(blocks, i: int) -> bool:
