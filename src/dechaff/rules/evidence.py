@@ -36,7 +36,7 @@ _NUMBER = regex.compile(r"\d+")
 _OWN_SHARE = 0.5
 _URL = regex.compile(r"(?:https?://|www\.)\S+")
 _READ_ALSO = regex.compile(rf"^[^\w\n]{{0,3}}(?i:{READ_ALSO})\s*[:：]")
-_BYLINE_START = regex.compile(rf"^[^\w\n]{{0,2}}(?i:{BYLINE_LABEL})\s*:?\s+\p{{Lu}}")
+BYLINE_START = regex.compile(rf"^[^\w\n]{{0,2}}(?i:{BYLINE_LABEL})\s*:?\s+\p{{Lu}}")
 
 
 def describe(f: Line) -> str:
@@ -166,15 +166,17 @@ def _answers(question: Line, answer: Line) -> bool:
             and not _chaff_shape(question) and not _chaff_shape(answer))
 
 
+def head_line(text: str) -> bool:
+    """A line of a story's head: a byline or a date line ("By Jane Roe", "9 March 2025")."""
+    return len(text) < 120 and (BYLINE_START.match(text) is not None or find_date(text) is not None)
+
+
 def _teaser_between(article: Reading, i: int, j: int, doc) -> bool:
     """Did a byline or a date line stand between lines ``i`` and ``j`` (taken out as fields)?
     Then line ``i`` is another story's headline over its teaser, not a subheading."""
     blocks = doc.blocks
-    for k in range(article.pieces[i].block + 1, article.pieces[j].block):
-        text = blocks[k].text
-        if len(text) < 120 and (_BYLINE_START.match(text) or find_date(text) is not None):
-            return True
-    return False
+    return any(head_line(blocks[k].text)
+               for k in range(article.pieces[i].block + 1, article.pieces[j].block))
 
 
 def _numbered(f: Line) -> bool:

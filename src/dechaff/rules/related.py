@@ -10,11 +10,11 @@ from typing import Iterator
 
 import regex
 
-from ..dates import find_date
 from ..features import line
 from ..shapes import is_body, is_headline, sentences, weight, word_count
 from .base import PatternRule, Proposal, TextRule, keep, remove
-from ..patterns import BYLINE_LABEL, POPULAR_HEADING, READ_ALSO, RELATED_HEADING
+from .evidence import head_line
+from ..patterns import POPULAR_HEADING, READ_ALSO, RELATED_HEADING
 from .registry import register
 
 
@@ -239,9 +239,6 @@ class PopularList(TextRule):
                 i += 1
 
 
-BYLINE_START = regex.compile(rf"^[^\w\n]{{0,2}}(?i:{BYLINE_LABEL})\s*:?\s+\p{{Lu}}")
-
-
 def _headed(blocks, i: int) -> bool:
     """Do blocks ``i`` on hold a story's head, a byline or a date line or two ("By Jane Roe",
     "Published 9 March 2025"), then a paragraph?"""
@@ -252,9 +249,8 @@ def _headed(blocks, i: int) -> bool:
 
 
 def _head_line(text: str) -> bool:
-    """A byline or a date line: short, opening with "By"-like words or holding a date."""
-    return (word_count(text) <= 12 and not _paragraph(text)
-            and (BYLINE_START.match(text) is not None or find_date(text) is not None))
+    """A byline or a date line, not a paragraph that names a date."""
+    return word_count(text) <= 12 and not _paragraph(text) and head_line(text)
 
 
 def _blurb(blocks, i: int) -> bool:
