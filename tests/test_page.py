@@ -219,3 +219,14 @@ def test_a_piece_of_a_sentence_broken_by_links_is_no_pages_title():
     from dechaff.rules.page import _fragment
     assert _fragment("Address Bar Preferences , under")
     assert not _fragment("These Weeks in Firefox: Issue 85 – Firefox Nightly News")
+
+
+def test_a_long_title_line_after_a_reproduction_notice_opens_the_next_page():
+    notice = ("The material on this site may not be reproduced, distributed, transmitted, cached "
+              "or otherwise used, except with the prior written permission of Coast Daily.")
+    first = f"{_PAGE_HEAD}\n\n{_STORY}\n\n{_PAGE_TAIL}\n\n{notice}\n\nAd Choices"
+    title = "Taliban say they freed two teachers held for three years in exchange for prisoners"
+    second = (PAGE.replace("Ferry operator orders two hybrid vessels | Coast Daily", title)
+              .replace("Ferry operator orders two hybrid vessels", title))
+    records = dechaff.clean(first + "\n\n" + second)
+    assert [r.title for r in records] == ["Ferry operator orders two hybrid vessels", title]

@@ -22,6 +22,7 @@ from ..features import line
 from ..shapes import is_body, is_headline, weight, word_count
 from ..patterns import ALL_RIGHTS, POPULAR_HEADING, RELATED_HEADING
 from .base import Proposal, TextRule, keep, remove
+from .consent import ReproductionNotice
 from .evidence import credit_label
 from .head import headline_by_lede, strip_site, terms as _terms
 from .registry import register
@@ -147,7 +148,9 @@ class MainContent(TextRule):
     sentence. A scrape of several pages is read page by page: a page starts at a title line
     whose headline stands alone further down; or, within ``footer_reach`` lines after a
     copyright line (the page before ended there), at a headline-shaped line that its page
-    repeats further down; or at a title line, over the site's menus, that the headline over
+    repeats further down (a long one too, that weighs as a paragraph; the footer may end on a
+    notice in prose that the site's material may not be reproduced); or at a title line,
+    over the site's menus, that the headline over
     an article repeats, whole or most of its words ("HS Roundup: ..." over "High School
     Roundup: ..."), even after a page of a few lines; or, between two runs of paragraphs, at
     a headline-shaped line with a site's menus under it whose words the lower run's lede
@@ -419,8 +422,11 @@ class MainContent(TextRule):
         blocks, text = lines.blocks, lines.blocks[i].text
         reach = self.options["title_reach"]
         whole = i - page >= self.options["min_labels"]  # the page before has a page's lines
-        after_footer = (whole and not body[i] and page < footer < i <= footer + self.options["footer_reach"]
-                        and is_headline(text) and not _OTHER_STORIES.match(text))
+        # (a long headline weighs as a paragraph: after a footer, one not closed like a
+        # sentence may still be the next page's title line)
+        after_footer = (whole and page < footer < i <= footer + self.options["footer_reach"]
+                        and is_headline(text) and not _OTHER_STORIES.match(text)
+                        and (not body[i] or word_count(text) <= 20))
         site = (whole and not body[i] and _TITLE_SEP.search(text) is not None
                 and (not body[i - 1] or _menus_below(blocks, i)))
         named = self._title_shaped(blocks, body, i)
@@ -552,6 +558,7 @@ _COPYRIGHT = regex.compile(
 _OTHER_STORIES = regex.compile(
     rf"^[^\w\n]{{0,3}}(?i:{RELATED_HEADING}|{POPULAR_HEADING})\s*[:.…]*$")
 _CLOSING = "\"”’»)]"
+_REPRODUCTION = regex.compile(rf"^\W{{0,3}}(?i:{ReproductionNotice.opening})")
 
 
 _CHROME = "page chrome, outside the article"
@@ -673,11 +680,16 @@ def _menus_below(blocks, i: int) -> bool:
 
 
 def _copyright(text: str) -> bool:
-    """A copyright line; a cheap look for its keywords first, as most lines have none."""
-    return (len(text) < 300 and ("©" in text or "opyright" in text or "OPYRIGHT" in text
-                                 or "eserv" in text or "ESERV" in text or "(c)" in text
-                                 or "(C)" in text or "vorbehalten" in text or "dilindungi" in text)
-            and _COPYRIGHT.search(text) is not None)
+    """A copyright line, or a notice in prose that the site's material may not be
+    reproduced (:class:`~dechaff.rules.consent.ReproductionNotice`'s); a cheap look for
+    their keywords first, as most lines have none."""
+    if len(text) >= 300:
+        return False
+    if ("©" in text or "opyright" in text or "OPYRIGHT" in text or "eserv" in text
+            or "ESERV" in text or "(c)" in text or "(C)" in text or "vorbehalten" in text
+            or "dilindungi" in text) and _COPYRIGHT.search(text) is not None:
+        return True
+    return ("reproduc" in text or "eprodu" in text) and _REPRODUCTION.match(text) is not None
 
 
 def _open(text: str) -> bool:
