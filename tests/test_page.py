@@ -230,3 +230,9 @@ def test_a_long_title_line_after_a_reproduction_notice_opens_the_next_page():
               .replace("Ferry operator orders two hybrid vessels", title))
     records = dechaff.clean(first + "\n\n" + second)
     assert [r.title for r in records] == ["Ferry operator orders two hybrid vessels", title]
+
+
+def test_an_unfilled_templates_line_opens_no_page():
+    lines = _lines_of("Sleeping bags tested in the Alps | Gear Daily\n\nHome\n\n"
+                      "{| existing_displayName |} - {| existing_provider |} : {| existing_siteName |}")
+    assert not MainContent._could_open(lines, 0, 2)

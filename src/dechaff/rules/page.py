@@ -24,6 +24,7 @@ from ..patterns import ALL_RIGHTS, POPULAR_HEADING, RELATED_HEADING
 from .base import Proposal, TextRule, keep, remove
 from .consent import ReproductionNotice
 from .evidence import credit_label
+from .ui import PLACEHOLDER
 from .head import headline_by_lede, strip_site, terms as _terms
 from .registry import register
 
@@ -455,6 +456,8 @@ class MainContent(TextRule):
             return False
         if i and blocks[i - 1].text.endswith((":", "：")) and not _TITLE_SEP.search(text):
             return False  # (a title line naming its site, "Headline - Site", is one still)
+        if ("{" in text or "%%" in text) and PLACEHOLDER.search(text):
+            return False  # a template never filled in: "{| existing_displayName |} - ..."
         words = lines.terms(i)
         return (len(words) >= 2 and len(lines.where.get(text.casefold(), ())) <= 3
                 and not _same_story(words, lines.terms(page)))

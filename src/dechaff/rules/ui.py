@@ -506,3 +506,33 @@ class AuthorBox(PatternRule):
         keep("About the author of the report, officials said little, though she had worked on "
              "it for a year."),
     )
+
+
+#: A template's placeholder left unrendered: "{| existing_displayName |}", "{{ title }}",
+#: "{* #signInForm *}", "${user.name}", "%%TITLE%%".
+_PLACEHOLDER = r"(?:\{\|[^{}\n]{1,60}\|\}|\{\{[^{}\n]{1,60}\}\}|\{\*[^{}\n]{1,60}\*\}|\$\{[^{}\n]{1,60}\}|%%[A-Z_]{2,30}%%)"
+
+
+#: Where a template's placeholder stands in a line (page rules ask: no title line holds one).
+PLACEHOLDER = regex.compile(_PLACEHOLDER)
+
+
+@register
+class TemplateJunk(PatternRule):
+    """A line of a page's template that was never filled in: "{| existing_displayName |} -
+    {| existing_provider |}", "{* #signInForm *}", "{{ article.title }}". Its placeholders
+    are what a sign-in widget or a script would have replaced; no article writes them.
+    """
+
+    code = "UI16"
+    name = "ui.template_junk"
+    groups = ("ui",)
+    description = "Unfilled template placeholders: '{| existing_displayName |}', '{* #signInForm *}', '{{ title }}'."
+    keywords = ("{|", "{{", "{*", "${", "%%")
+    pattern = rf"^(?=[^\n]*{_PLACEHOLDER})(?:[^\n]{{0,40}}{_PLACEHOLDER}){{1,}}[^\n]{{0,40}}$"
+    examples = (
+        remove("{| existing_displayName |} - {| existing_provider |} : {| existing_siteName |}"),
+        remove("{* #signInForm *}"),
+        remove("Created {| existing_createdDate |} at {| existing_siteName |}"),
+        keep("The template used {{ and }} marks, the developer said, and the page broke."),
+    )
