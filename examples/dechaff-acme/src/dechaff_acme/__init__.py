@@ -6,7 +6,8 @@ dechaff loads through the second entry point. Users install the package and neve
 
 from pathlib import Path
 
-from dechaff import PatternRule, keep, register, remove
+from dechaff import PatternRule, register
+from dechaff.rules import keep, remove
 
 #: The plugin's declarative rules (see acme.toml beside this file).
 PACK = str(Path(__file__).with_name("acme.toml"))
