@@ -10,6 +10,7 @@ import regex
 
 from .base import PatternRule, keep, remove
 from ..patterns import alt
+from ..shapes import word_count
 from .registry import register
 
 #: Where an inline UI label may stand: at a line start, or after a sentence or a URL.
@@ -529,10 +530,20 @@ class TemplateJunk(PatternRule):
     groups = ("ui",)
     description = "Unfilled template placeholders: '{| existing_displayName |}', '{* #signInForm *}', '{{ title }}'."
     keywords = ("{|", "{{", "{*", "${", "%%")
-    pattern = rf"^(?=[^\n]*{_PLACEHOLDER})(?:[^\n]{{0,40}}{_PLACEHOLDER}){{1,}}[^\n]{{0,40}}$"
+    max_line = 1000
+    pattern = rf"^[^\n]*?{_PLACEHOLDER}[^\n]*$"
     examples = (
         remove("{| existing_displayName |} - {| existing_provider |} : {| existing_siteName |}"),
         remove("{* #signInForm *}"),
         remove("Created {| existing_createdDate |} at {| existing_siteName |}"),
         keep("The template used {{ and }} marks, the developer said, and the page broke."),
+        keep("The page showed {{ title }} where the headline should be, readers said on "
+             "Monday, and the newspaper apologised for the fault in its publishing system.",
+             "readers said on Monday"),
     )
+
+    def accept(self, match, doc) -> bool:
+        # the line is the template's: little of it is left once its placeholders are out
+        text = match.group(0)
+        rest = PLACEHOLDER.sub(" ", text)
+        return word_count(rest) <= 6 or len(rest.strip()) * 2 <= len(text)
