@@ -20,7 +20,7 @@ from typing import Any
 import regex
 
 from ..document import Change, Proposal
-from ..elements import Layout, Page, Span, describe, element_text, tokens
+from ..elements import Layout, Page, Span, TextBlock, describe, element_text, tokens
 from ..rules.base import HtmlRule
 from ..shapes import is_body, word_count
 from ..stages.meta import Meta
@@ -39,6 +39,8 @@ class Extraction:
     roots: list[Any] = field(default_factory=list)
     #: What the records should say about how their text was found (the fallback's note).
     flags: list[str] = field(default_factory=list)
+    #: Each text's paragraphs' kinds (:func:`paragraph_kinds`), for the Markdown output.
+    kinds: list[list[str]] = field(default_factory=list)
 
 
 class Pruner:
@@ -131,15 +133,17 @@ class HtmlPhase:
             return Extraction([], trace.removals)
         roots = self._selected(layout)
         if not roots:
-            return Extraction(["\n\n".join(b.text for b in layout.blocks)], trace.removals)
-        texts, previous = [], 0
+            return Extraction(["\n\n".join(b.text for b in layout.blocks)], trace.removals,
+                              kinds=[paragraph_kinds(layout.blocks)])
+        texts, kinds, previous = [], [], 0
         for span in roots:
             trace.blocks(layout, previous, span.first, self.select, "outside the article")
             previous = span.end
-            texts.append(self._article_text(layout, span, trace,
-                                            title if len(roots) == 1 else None))
+            blocks = self._article_blocks(layout, span, trace, title if len(roots) == 1 else None)
+            texts.append("\n\n".join(b.text for b in blocks))
+            kinds.append(paragraph_kinds(blocks))
         trace.blocks(layout, previous, len(layout.blocks), self.select, "outside the article")
-        return Extraction(texts, trace.removals, [s.element for s in roots])
+        return Extraction(texts, trace.removals, [s.element for s in roots], kinds=kinds)
 
     @staticmethod
     def _fallback(root, found: Extraction, have: int) -> Extraction | None:
@@ -158,10 +162,11 @@ class HtmlPhase:
         if region is None or region[1] < max(FALLBACK_PROSE, FALLBACK_TIMES * have):
             return None
         span, prose = region
-        text = "\n\n".join(b.text for b in layout.blocks[span.first:span.end])
+        blocks = layout.blocks[span.first:span.end]
         note = (f"the HTML rules left {have} words of a page whose densest prose "
                 f"({describe(span.element)}) holds {prose}: that region's text was taken")
-        return Extraction([text], found.removals, [span.element], [note])
+        return Extraction(["\n\n".join(b.text for b in blocks)], found.removals, [span.element],
+                          [note], [paragraph_kinds(blocks)])
 
     def _selected(self, layout: Layout) -> list[Span]:
         """The spans of the elements the select rule proposes, checked."""
@@ -179,8 +184,8 @@ class HtmlPhase:
             found.append(span)
         return found
 
-    def _article_text(self, layout: Layout, root: Span, trace: "_Trace",
-                      title: str | None) -> str:
+    def _article_blocks(self, layout: Layout, root: Span, trace: "_Trace",
+                        title: str | None) -> list[TextBlock]:
         """The blocks of one article, less what the inner rules and the headline take."""
         dropped: list[tuple[int, int]] = []
         inside = sorted((s for s in layout.spans
@@ -202,7 +207,7 @@ class HtmlPhase:
         for first, end in dropped:
             for i in range(first, end):
                 keep[i - root.first] = False
-        return "\n\n".join(b.text for b, k in zip(layout.blocks[root.first:root.end], keep) if k)
+        return [b for b, k in zip(layout.blocks[root.first:root.end], keep) if k]
 
     @staticmethod
     def _take(rule: HtmlRule, proposal: Proposal, root: Span, layout: Layout, trace: "_Trace",
@@ -258,6 +263,20 @@ def densest_prose(layout: Layout) -> tuple[Span, int] | None:
         if p and p * p / t > best_score:
             best, best_score = (span, p), p * p / t
     return best
+
+
+def paragraph_kinds(blocks: list[TextBlock]) -> list[str]:
+    """The kind of each paragraph of ``blocks``' text (their texts joined by a blank line),
+    in order: a block whose text holds blank lines (``<br><br>``) is several paragraphs, the
+    first of its kind, the others, of a list item, its further lines (``li``)."""
+    kinds: list[str] = []
+    for block in blocks:
+        kind = block.kind
+        kinds.append(kind)
+        more = block.text.count("\n\n")
+        if more:
+            kinds.extend([kind if kind[:1] in ("", "h") else "li"] * more)
+    return kinds
 
 
 def _not_a_span(proposal: Proposal) -> None:

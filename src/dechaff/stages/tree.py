@@ -32,6 +32,8 @@ BLOCKS = frozenset({
     "body", "html", "form", "fieldset", "legend", "details", "summary", "center", "menu",
     "dialog", "hgroup", "td", "th"})
 _CELLS = frozenset({"td", "th"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LISTS = frozenset({"ul", "ol"})
 #: A line break in the markup (source newlines are only white space).
 _BR = "\x0b"
 
@@ -128,6 +130,10 @@ class Walk:
         self._links = 0
         self._cum = [0]
         self._cum_links = [0]
+        #: The open headings and list items, innermost last: ``[element, kind, given]``,
+        #: ``given`` once a list item's first block is read (its later blocks are ``li``).
+        self._marks: list[list] = []
+        self._lists: list[str] = []
 
     def text(self, text: str | None, in_link: bool) -> None:
         if text:
@@ -150,7 +156,14 @@ class Walk:
         links, self._links = self._links, 0
         if text:
             links = min(links, len(text))
-            self.blocks.append(TextBlock(text, links, tag))
+            kind = ""
+            if self._marks:
+                mark = self._marks[-1]
+                kind = mark[1]
+                if kind[0] != "h":  # a heading's every block is the heading
+                    kind = "li" if mark[2] else kind  # an item's later blocks go on with it
+                    mark[2] = True
+            self.blocks.append(TextBlock(text, links, tag, kind))
             self._cum.append(self._cum[-1] + len(text))
             self._cum_links.append(self._cum_links[-1] + links)
 
@@ -178,6 +191,15 @@ class Walk:
                 if tag in BLOCKS and (tag not in _CELLS or _has_blocks(element)):
                     self.flush(open_spans[-1].element.tag if open_spans else tag, pre > 0)
                     open_spans.append(Span(element, len(self.blocks)))
+                    if tag in _LISTS:
+                        self._lists.append(tag)
+                    elif tag == "li":
+                        depth = len(self._lists)
+                        kind = self._lists[-1] if self._lists else "ul"
+                        self._marks.append([element, kind + (str(depth) if depth > 1 else ""),
+                                            False])
+                    elif tag in _HEADINGS:
+                        self._marks.append([element, tag, False])
                 elif tag == "br":
                     self._parts.append(_BR)
                 elif tag in _CELLS:
@@ -193,6 +215,10 @@ class Walk:
             elif open_spans and open_spans[-1].element is element:
                 self.flush(tag, pre > 0)
                 span = open_spans.pop()
+                if self._marks and self._marks[-1][0] is element:
+                    self._marks.pop()
+                elif tag in _LISTS and self._lists:
+                    self._lists.pop()
                 span.end = len(self.blocks)
                 span.chars = self._cum[span.end] - self._cum[span.first]
                 span.links = self._cum_links[span.end] - self._cum_links[span.first]
