@@ -108,3 +108,15 @@ def test_a_plain_paragraph_that_reads_as_markup_is_escaped(text, shown):
 
 def test_kinds_that_do_not_fit_the_body_are_left_out():
     assert markdown("T", "a\n\nb", ("h2",)) == "# T\n\na\n\nb"
+
+
+def test_the_html_docs_example_prints_what_the_page_shows(capsys):
+    import re
+    import textwrap
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "html.md").read_text(encoding="utf-8")
+    step = text.split("9. **the record**", 1)[1]
+    code, shown = re.search(r"```python\n(.*?)```\s*```text\n(.*?)```", step, re.S).groups()
+    exec(textwrap.dedent(code), {})
+    assert capsys.readouterr().out == textwrap.dedent(shown)

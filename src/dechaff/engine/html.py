@@ -6,7 +6,9 @@ the walk skips what is dropped. Then the ``select`` rule proposes the element (o
 a page of several articles) that holds the article, and the rest of the page goes; inside
 each article the ``inner`` rules propose dropping block elements, and the ``select`` rule its
 headline (which leaves the body: it is the record's title). What is left is each article's
-text, a blank line between blocks, which the text rules then read as they read any scrape.
+text, a blank line between blocks, which the text rules then read as they read any scrape,
+and what each of its paragraphs is (a heading, a list item: :func:`paragraph_kinds`), which
+the records keep for their Markdown (:attr:`~dechaff.document.Record.kinds`).
 Every element or block dropped is traced with its text, its offsets ``-1``: the change was
 made on the markup, not on the article's text.
 """

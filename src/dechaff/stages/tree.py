@@ -3,7 +3,8 @@
 One parse (lxml); :func:`prepare` drops what is never visible and decodes Cloudflare's
 protected addresses; then one walk of the tree (:class:`Walk`) turns block elements
 (paragraphs, headings, list items, quotes, preformatted text, table rows, line breaks) into
-text blocks, and learns which blocks each block element holds (its span). Before it reads an
+text blocks, each marked when it is a heading or a list item (``TextBlock.kind``), and
+learns which blocks each block element holds (its span). Before it reads an
 element, the walk asks whether it is dropped (the engine's HTML phase answers, from the
 ``prune`` rules): a dropped element is skipped whole.
 """
