@@ -1,5 +1,8 @@
 """``dechaff.clean_text``: a scrape in, its records' bodies joined by a blank line out."""
 
+import re
+from pathlib import Path
+
 import pytest
 
 import dechaff
@@ -48,20 +51,54 @@ def test_a_bad_option_raises_a_config_error():
         dechaff.clean_text(STORY, ignore=["XX99"])
 
 
+QUICKSTART = Path(__file__).resolve().parents[1] / "docs" / "quickstart.md"
+CLEAN = "The council met on Monday."
+
+
+def dataframe_examples() -> dict[str, str]:
+    """The quickstart's dataframe examples, by the library each imports."""
+    text = QUICKSTART.read_text(encoding="utf-8")
+    section = text.split("## One column of clean text", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```python\n(.*?)```", section, re.DOTALL)
+    return {re.search(r"^import (?!dechaff)(\w+)", b, re.MULTILINE).group(1): b for b in blocks}
+
+
+def run_example(library: str) -> dict:
+    pytest.importorskip(library, reason=f"{library} is not installed: the quickstart's {library} "
+                                        f"example cannot run (pip install {library})")
+    namespace: dict = {}
+    exec(compile(dataframe_examples()[library], f"{QUICKSTART}:{library}", "exec"), namespace)
+    return namespace
+
+
+def test_the_quickstart_shows_pandas_polars_and_datasets():
+    assert sorted(dataframe_examples()) == ["datasets", "pandas", "polars"]
+
+
+def test_the_quickstarts_pandas_example():
+    df = run_example("pandas")["df"]
+    assert df["clean"][0] == CLEAN and df["clean"].isna()[1]
+    assert df["kept"][0].startswith("Also read:") and df["kept"].isna()[1]
+    with pytest.raises(dechaff.InputError):  # without na_action, a missing text is refused
+        df["text"].map(dechaff.clean_text)
+
+
+def test_the_quickstarts_polars_example():
+    df = run_example("polars")["df"]
+    assert df["clean"].to_list() == [CLEAN, None]
+    assert df["text"][0].startswith("Also read:")
+
+
+def test_the_quickstarts_datasets_example():
+    dataset = run_example("datasets")["dataset"]
+    assert dataset["clean"] == [CLEAN] and dataset["text"][0].startswith("Also read:")
+
+
 def test_a_pandas_column():
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame({"text": [NOISY, STORY, None]})
     cleaned = frame["text"].map(dechaff.clean_text, na_action="ignore")
     assert list(cleaned[:2]) == [STORY, STORY] and pd.isna(cleaned[2])
-    with pytest.raises(dechaff.InputError):  # without na_action, a missing text is refused
-        frame["text"].map(dechaff.clean_text)
-
-
-def test_a_datasets_column():
-    datasets = pytest.importorskip("datasets")
-    data = datasets.Dataset.from_dict({"text": [NOISY, STORY]})
-    out = data.map(lambda row: {"clean": dechaff.clean_text(row["text"])})
-    assert out["clean"] == [STORY, STORY] and out["text"] == [NOISY, STORY]
 
 
 def test_clean_text_is_at_the_top_level():

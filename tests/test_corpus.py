@@ -224,7 +224,7 @@ STORY = "The council met on Monday and voted to close the old bridge for a year,
 
 def test_record_to_dict_agrees_with_the_schema():
     record = dechaff.Record(title="t", flags=["f"])
-    assert set(record.to_dict(removals=True)) == set(schema.RECORD_KEYS)
+    assert set(record.to_dict(removals=True, markdown=True)) == set(schema.RECORD_KEYS)
     assert set(dechaff.Removal("X", "x.y", "cut", "t", 0, 1).__dataclass_fields__) == {
         name for name, _ in schema.REMOVAL}
     assert all(c.startswith(schema.PREFIX) for c in schema.COLUMNS)

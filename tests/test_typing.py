@@ -21,6 +21,7 @@ cleaner = dechaff.Cleaner(ignore=["UI02"])
 more: list[dechaff.Record] = cleaner("The council met on Monday and voted.")
 text: str = dechaff.clean_text("The council met on Monday and voted.", ignore=["UI02"])
 host: str | None = records[0].hostname if records else None
+markdown: str = records[0].to_markdown() if records else ""
 '''
 
 

@@ -273,7 +273,7 @@ def run_clean(args: argparse.Namespace) -> int:
         raise
     status, results = 0, None
     try:
-        results = _engine(args, reader, config)
+        results = _engine(args, reader, config, markdown=getattr(sink, "form", None) == "markdown")
         status = _drain(results, summary, sink, errors, args)
         _commit(sink, errors)
     except KeyboardInterrupt:
@@ -321,8 +321,10 @@ def run_report(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _engine(args: argparse.Namespace, reader: readers.Reader, config: Config):
-    options = dict(explain=args.explain, passthrough=args.passthrough, keep_text=args.keep_text)
+def _engine(args: argparse.Namespace, reader: readers.Reader, config: Config,
+            markdown: bool = False):
+    options = dict(explain=args.explain, passthrough=args.passthrough, keep_text=args.keep_text,
+                   markdown=markdown)
     if args.engine == "dask":
         from .integrations import dask as on_dask
         return on_dask.run(iter(reader), config, scheduler=args.scheduler,

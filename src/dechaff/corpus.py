@@ -167,8 +167,11 @@ def family(code: str) -> str:
 
 
 def clean_document(cleaner: Cleaner, doc: Document, *, explain: bool = False,
-                   passthrough: bool = True, keep_text: bool = False) -> Outcome:
-    """Clean one document into its rows; a failure becomes one error row."""
+                   passthrough: bool = True, keep_text: bool = False,
+                   markdown: bool = False) -> Outcome:
+    """Clean one document into its rows; a failure becomes one error row. With ``markdown``,
+    each row holds its record as Markdown too (``dechaff_markdown``, for the Markdown
+    output)."""
     fields = doc.fields if passthrough else {}
     if doc.error is None:
         try:
@@ -183,7 +186,7 @@ def clean_document(cleaner: Cleaner, doc: Document, *, explain: bool = False,
         return failed(doc, doc.error, passthrough)
     if keep_text:
         fields = {**fields, doc.text_key: _text(doc.text)}
-    rows = [schema.record_row(fields, doc.id, record.to_dict(removals=explain))
+    rows = [schema.record_row(fields, doc.id, record.to_dict(removals=explain, markdown=markdown))
             for record in records]
     return Outcome(rows, None, tally(records), size=doc.size, id=doc.id)
 
@@ -202,11 +205,11 @@ def _text(text: str | bytes | None) -> str | None:
 
 
 def clean_chunk(docs: list[Document], config: Config, explain: bool, passthrough: bool,
-                keep_text: bool = False) -> list[Outcome]:
+                keep_text: bool = False, markdown: bool = False) -> list[Outcome]:
     """Clean a list of documents (the unit of work a worker process or a Dask task gets)."""
     cleaner = cached_cleaner(config)
     return [clean_document(cleaner, d, explain=explain, passthrough=passthrough,
-                           keep_text=keep_text) for d in docs]
+                           keep_text=keep_text, markdown=markdown) for d in docs]
 
 
 def chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -238,18 +241,20 @@ def died(doc: Document, cause: str, passthrough: bool = True) -> Outcome:
 
 
 def outcomes(docs: Iterable[Document], config: Config, *, workers: int = 1, explain: bool = False,
-             passthrough: bool = True, keep_text: bool = False,
+             passthrough: bool = True, keep_text: bool = False, markdown: bool = False,
              chunk_size: int = 128) -> Iterator[Outcome]:
-    """Every document's outcome, in order: in this process, or in ``workers`` processes."""
+    """Every document's outcome, in order: in this process, or in ``workers`` processes
+    (``markdown``: the rows hold their records as Markdown, see :func:`clean_document`)."""
     # The trace is built for the output alone: the records count their removals without it.
     config = config.replace(explain=explain)
     if workers <= 1:
         cleaner = cached_cleaner(config)
         for doc in docs:
             yield clean_document(cleaner, doc, explain=explain, passthrough=passthrough,
-                                 keep_text=keep_text)
+                                 keep_text=keep_text, markdown=markdown)
         return
-    yield from Pool(workers, config, (explain, passthrough, keep_text)).run(docs, chunk_size)
+    yield from Pool(workers, config, (explain, passthrough, keep_text, markdown)).run(docs,
+                                                                                   chunk_size)
 
 
 class Pool:

@@ -4,6 +4,7 @@ builds on it."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
@@ -18,6 +19,12 @@ KEPT_IN_BODY = "kept in the body"
 #: The actions counted as removals: what left the body or the page (a repair rewrites text
 #: in place, a split marks where an article starts).
 REMOVALS = ("dropped", "cut", "moved")
+#: What a paragraph of a record's body is to a reader, as an HTML page's markup said
+#: (:attr:`Record.kinds`): ``""`` a paragraph; ``h1`` to ``h6`` a heading; ``ul`` and ``ol``
+#: an item of a bulleted or a numbered list, ``ul2``, ``ol3`` and so on when nested that
+#: deep; ``li`` a further line of the item before it (a line break or a second paragraph
+#: inside the item).
+KINDS = ("", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li")
 
 
 class Block(NamedTuple):
@@ -119,14 +126,29 @@ class Record:
     language: str | None = None
     counts: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict, compare=False,
                                                            repr=False)
+    #: The kind of each paragraph of ``body`` (:data:`KINDS`), from an HTML page's headings
+    #: and lists; empty when every paragraph is a plain one (any text input). For
+    #: :meth:`to_markdown`; ``body`` is the same text either way.
+    kinds: tuple[str, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def hostname(self) -> str | None:
         """The host of :attr:`url`, as :func:`hostname` gives it (``None`` without a URL)."""
         return hostname(self.url)
 
-    def to_dict(self, *, removals: bool = True) -> dict[str, Any]:
-        """The record as JSON-ready values; ``removals=False`` leaves the trace out."""
+    def to_markdown(self) -> str:
+        r"""The record as Markdown: the title as a ``#`` heading, then the body, its headings
+        and list items written as Markdown where the HTML page gave them (:attr:`kinds`).
+
+        >>> Record(title="Bridge closes", body="The council voted.\n\nWhat next\n\nA vote"
+        ...        "\n\nA survey", kinds=("", "h2", "ol", "ol")).to_markdown()
+        '# Bridge closes\n\nThe council voted.\n\n## What next\n\n1. A vote\n2. A survey'
+        """
+        return markdown(self.title, self.body, self.kinds)
+
+    def to_dict(self, *, removals: bool = True, markdown: bool = False) -> dict[str, Any]:
+        """The record as JSON-ready values; ``removals=False`` leaves the trace out, and
+        ``markdown=True`` adds the record as Markdown (:meth:`to_markdown`)."""
         data: dict[str, Any] = {
             "title": self.title,
             "published": self.published,
@@ -143,7 +165,69 @@ class Record:
             data["flags"] = list(self.flags)
         if removals:
             data["removals"] = [r.to_dict() for r in self.removals]
+        if markdown:
+            data["markdown"] = self.to_markdown()
         return data
+
+
+#: The start of a paragraph that Markdown would read as a heading, a quote, a list item or a
+#: rule: escaped by a backslash where it stands in a plain paragraph.
+_MARKUP = re.compile(r"#{1,6}(?=\s|$)|>|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|(?=[-*_]{3,}\s*$)")
+
+
+def markdown(title: str | None, body: str, kinds: tuple[str, ...] = ()) -> str:
+    r"""A record as Markdown: ``title`` as a ``#`` heading, then the paragraphs of ``body`` as
+    their ``kinds`` say (:data:`KINDS`; plain paragraphs when ``kinds`` does not fit the
+    body). A heading's level is its tag's, two at least (one is the title's); a list's items
+    stand on consecutive lines, a nested one indented four spaces a level, a numbered one
+    counted from 1; a plain paragraph that Markdown would read as markup is escaped.
+
+    >>> print(markdown(None, "Steps\n\nFlour\n\nrye or wheat\n\nEggs\n\n1999 was dry.",
+    ...                ("h3", "ul", "ul2", "ul", "")))
+    ### Steps
+    <BLANKLINE>
+    - Flour
+        - rye or wheat
+    - Eggs
+    <BLANKLINE>
+    1999 was dry.
+    >>> markdown(None, "# not a heading\n\n2. not an item")
+    '\\# not a heading\n\n2\\. not an item'
+    """
+    paragraphs = body.split("\n\n") if body else []
+    if len(kinds) != len(paragraphs):
+        kinds = ("",) * len(paragraphs)
+    out = [f"# {title}"] if title else []
+    numbers: list[int] = []  # the count of each open list level, outermost first
+    indent = ""
+    for text, kind in zip(paragraphs, kinds):
+        if kind == "li" and numbers:
+            out[-1] += "\n" + indent + text
+            continue
+        if kind[:2] in ("ul", "ol"):
+            depth = int(kind[2:] or 1)
+            del numbers[depth:]
+            numbers += [0] * (depth - len(numbers))
+            numbers[-1] += 1
+            marker = f"{numbers[-1]}. " if kind[:2] == "ol" else "- "
+            line = "    " * (depth - 1) + marker + text
+            indent = " " * len(line[:len(line) - len(text)])
+            if out and numbers != [1]:
+                out[-1] += "\n" + line
+            else:
+                out.append(line)
+            continue
+        numbers = []
+        if kind[:1] == "h":
+            out.append("#" * max(2, int(kind[1:])) + " " + text)
+        else:
+            out.append(_MARKUP.sub(_escaped, text, count=1) if _MARKUP.match(text) else text)
+    return "\n\n".join(out)
+
+
+def _escaped(match: re.Match) -> str:
+    found = match.group()
+    return "\\" + found if not found.isdigit() else found + "\\"
 
 
 def counted(changes: list[Change]) -> dict[tuple[str, str], tuple[int, int]]:

@@ -39,11 +39,17 @@ class Span:
 
 @dataclass(slots=True)
 class TextBlock:
-    """One block of text: a paragraph, heading, list item or table row."""
+    """One block of text: a paragraph, heading, list item or table row.
+
+    ``kind`` says what the block is to a reader, for the Markdown output (see
+    :data:`~dechaff.document.KINDS`): ``""`` a paragraph, ``h1``-``h6`` a heading, ``ul`` or
+    ``ol`` an item of a bulleted or numbered list (``ul2``, ``ol3``: nested that deep), ``li``
+    a later block of the item before it."""
 
     text: str
     links: int
     tag: str
+    kind: str = ""
 
 
 class Layout(NamedTuple):

@@ -110,7 +110,8 @@ class Cleaner:
         run.check("HTML rules")
         notes = [*notes, *found.flags]
         if not self.config.split and len(found.texts) > 1:  # one record per input, as asked
-            found = replace(found, texts=["\n\n".join(found.texts)], roots=[root])
+            found = replace(found, texts=["\n\n".join(found.texts)], roots=[root],
+                            kinds=[[kind for kinds in found.kinds for kind in kinds]])
         records: list[Record] = []
         several = len(found.texts) > 1
         for i, (text, element) in enumerate(zip(found.texts, found.roots or [root])):
@@ -118,18 +119,22 @@ class Cleaner:
             trace = list(found.removals) if not records else []
             if several and i and explain and html.select is not None:
                 trace.append(html.split_trace(text, element))
-            records += with_page_meta(self._clean_text(text, notes, False, run, page=True),
+            kinds = found.kinds[i] if i < len(found.kinds) else None
+            records += with_page_meta(self._clean_text(text, notes, False, run, page=True,
+                                                       kinds=kinds),
                                       local, trace, len(records), explain)
         return records or metadata_record(meta, found.removals, notes, explain)
 
     def _clean_text(self, text: str, notes: list[str], split_articles: bool, run: limits.Run,
-                    page: bool = False) -> list[Record]:
-        """Text (or the text of an article of an HTML ``page``) through the text rules."""
+                    page: bool = False, kinds: list[str] | None = None) -> list[Record]:
+        """Text (or the text of an article of an HTML ``page``, its paragraphs' ``kinds``
+        given) through the text rules."""
         repairs = []
         if self.config.repair:
             text, repairs = repair(text, self.fixes, explain=self.config.explain)
             run.check("repair stage")
-        return self.engine.records(text, repairs, notes, split_articles, run, page=page)
+        return self.engine.records(text, repairs, notes, split_articles, run, page=page,
+                                   kinds=kinds)
 
 
 def cached_cleaner(config: Config) -> Cleaner:

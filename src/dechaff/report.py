@@ -26,8 +26,7 @@ from typing import Any, Iterable
 
 from . import __version__
 from .corpus import family
-from .document import REMOVALS
-from .document import Change, Record
+from .document import REMOVALS, Change, Record
 from .errors import DechaffError
 from .io.readers import Document
 from .io.writers import Target
@@ -86,8 +85,8 @@ class ShowingCleaner(Cleaner):
         return Report(doc.id, records, texts)
 
     def _clean_text(self, text: str, notes: list[str], split_articles: bool, run: Any,
-                    page: bool = False) -> list[Record]:
-        records = super()._clean_text(text, notes, split_articles, run, page=page)
+                    page: bool = False, kinds: list[str] | None = None) -> list[Record]:
+        records = super()._clean_text(text, notes, split_articles, run, page=page, kinds=kinds)
         shown = repair(text, self.fixes)[0] if self.config.repair else text
         self._shown.append((Shown(shown, shown != text, page), len(records)))
         return records

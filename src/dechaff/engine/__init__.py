@@ -51,16 +51,18 @@ class Engine:
         self.keywords = Keywords(w for r in phase["text"] for w in getattr(r, "keywords", ()))
 
     def records(self, text: str, repairs: list[Change], notes: list[str], split_articles: bool,
-                run: limits.Run, page: bool = False) -> list[Record]:
+                run: limits.Run, page: bool = False, kinds: list[str] | None = None
+                ) -> list[Record]:
         """The records of a repaired text (or of the text of an article of an HTML ``page``,
-        for the rules that read pages)."""
+        for the rules that read pages); ``kinds``, the kind of each of the text's paragraphs
+        (an HTML page's headings and list items), give the records' :attr:`Record.kinds`."""
         rules = self.rules[page]
         doc = TextView(text, keywords=self.keywords)
         ledger = text_passes(doc, rules["text"], run)
         articles = split(pieces(ledger), ledger.markers, enabled=split_articles)
         articles, dropped = settle(articles, rules["articles"], doc, run)
         run.check("splitter")
-        assembler = Assembler(ledger, articles, repairs, self.explain)
+        assembler = Assembler(ledger, articles, repairs, self.explain, kinds)
         records = []
         for i, article in enumerate(articles):
             extra = article_phase(article, doc, assembler, rules["article"], run)

@@ -27,9 +27,13 @@ class Assembler:
     """Builds the records of one document."""
 
     def __init__(self, ledger: Ledger, articles: list[Article], repairs: list[Change],
-                 explain: bool) -> None:
+                 explain: bool, kinds: list[str] | None = None) -> None:
         self.ledger = ledger
         self.text = ledger.doc.text
+        blocks = ledger.doc.blocks
+        #: The kind of each paragraph of the text, when given and the repair stage left the
+        #: paragraphs as they were given (else every paragraph is plain).
+        self.kinds = kinds if kinds and blocks and blocks[-1].paragraph + 1 == len(kinds) else None
         self.articles = articles
         self.starts = [a.start for a in articles]
         self.places = {id(a): i for i, a in enumerate(articles)}
@@ -123,7 +127,24 @@ class Assembler:
         return Record(title=values["title"], published=values["published"],
                       section=values["section"], body=body, sources=lists["sources"],
                       authors=lists["authors"], part=part, removals=trace, flags=list(flags),
-                      counts={key: (n, chars) for key, (n, chars) in self.counts[i].items()})
+                      counts={key: (n, chars) for key, (n, chars) in self.counts[i].items()},
+                      kinds=self.kinds_of([piece.block for piece in article.pieces]))
+
+    def kinds_of(self, blocks: list[int]) -> tuple[str, ...]:
+        """The kinds (:data:`~dechaff.document.KINDS`) of the body paragraphs made of these
+        blocks of the text, one each: their paragraph's, where a line of a list item that
+        follows its first (a ``<br>`` inside it) is ``li``, the rest of that item."""
+        if self.kinds is None:
+            return ()
+        lines, kinds = self.ledger.doc.blocks, self.kinds
+        out: list[str] = []
+        previous = -1
+        for index in blocks:
+            paragraph = lines[index].paragraph
+            kind = kinds[paragraph]
+            out.append("li" if paragraph == previous and kind[:1] in ("u", "o") else kind)
+            previous = paragraph
+        return tuple(out) if any(out) else ()
 
 
 #: The flag of a page whose markup names an article but whose text gave none.

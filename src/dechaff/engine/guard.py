@@ -38,4 +38,5 @@ def guard(record: Record, article: Article, doc: TextView, assembler: Assembler,
             f"this article's paragraph text (limit {share:.0%}); it is kept as it was")
     kept = [r for r in record.removals if r.action in ("repaired", "split")]
     return replace(record, body="\n\n".join(b.text for b in blocks), removals=kept,
-                   flags=[*record.flags, flag], counts={})
+                   flags=[*record.flags, flag], counts={},
+                   kinds=assembler.kinds_of([b.index for b in blocks]))

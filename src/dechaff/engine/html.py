@@ -6,7 +6,9 @@ the walk skips what is dropped. Then the ``select`` rule proposes the element (o
 a page of several articles) that holds the article, and the rest of the page goes; inside
 each article the ``inner`` rules propose dropping block elements, and the ``select`` rule its
 headline (which leaves the body: it is the record's title). What is left is each article's
-text, a blank line between blocks, which the text rules then read as they read any scrape.
+text, a blank line between blocks, which the text rules then read as they read any scrape,
+and what each of its paragraphs is (a heading, a list item: :func:`paragraph_kinds`), which
+the records keep for their Markdown (:attr:`~dechaff.document.Record.kinds`).
 Every element or block dropped is traced with its text, its offsets ``-1``: the change was
 made on the markup, not on the article's text.
 """
@@ -20,7 +22,7 @@ from typing import Any
 import regex
 
 from ..document import Change, Proposal
-from ..elements import Layout, Page, Span, describe, element_text, tokens
+from ..elements import Layout, Page, Span, TextBlock, describe, element_text, tokens
 from ..rules.base import HtmlRule
 from ..shapes import is_body, word_count
 from ..stages.meta import Meta
@@ -39,6 +41,8 @@ class Extraction:
     roots: list[Any] = field(default_factory=list)
     #: What the records should say about how their text was found (the fallback's note).
     flags: list[str] = field(default_factory=list)
+    #: Each text's paragraphs' kinds (:func:`paragraph_kinds`), for the Markdown output.
+    kinds: list[list[str]] = field(default_factory=list)
 
 
 class Pruner:
@@ -131,15 +135,17 @@ class HtmlPhase:
             return Extraction([], trace.removals)
         roots = self._selected(layout)
         if not roots:
-            return Extraction(["\n\n".join(b.text for b in layout.blocks)], trace.removals)
-        texts, previous = [], 0
+            return Extraction(["\n\n".join(b.text for b in layout.blocks)], trace.removals,
+                              kinds=[paragraph_kinds(layout.blocks)])
+        texts, kinds, previous = [], [], 0
         for span in roots:
             trace.blocks(layout, previous, span.first, self.select, "outside the article")
             previous = span.end
-            texts.append(self._article_text(layout, span, trace,
-                                            title if len(roots) == 1 else None))
+            blocks = self._article_blocks(layout, span, trace, title if len(roots) == 1 else None)
+            texts.append("\n\n".join(b.text for b in blocks))
+            kinds.append(paragraph_kinds(blocks))
         trace.blocks(layout, previous, len(layout.blocks), self.select, "outside the article")
-        return Extraction(texts, trace.removals, [s.element for s in roots])
+        return Extraction(texts, trace.removals, [s.element for s in roots], kinds=kinds)
 
     def _fallback(self, root, found: Extraction, have: int, explain: bool) -> Extraction | None:
         """The page's densest region of prose, when what the rules left (``have`` words) is
@@ -160,10 +166,11 @@ class HtmlPhase:
         span, prose = region
         trace = _Trace(explain)
         trace.removals = list(found.removals)
-        text = self._article_text(layout, span, trace, None, headline=False)
+        blocks = self._article_blocks(layout, span, trace, None, headline=False)
         note = (f"the HTML rules left {have} words of a page whose densest prose "
                 f"({describe(span.element)}) holds {prose}: that region's text was taken")
-        return Extraction([text], trace.removals, [span.element], [note])
+        return Extraction(["\n\n".join(b.text for b in blocks)], trace.removals, [span.element],
+                          [note], [paragraph_kinds(blocks)])
 
     def _selected(self, layout: Layout) -> list[Span]:
         """The spans of the elements the select rule proposes, checked."""
@@ -181,8 +188,8 @@ class HtmlPhase:
             found.append(span)
         return found
 
-    def _article_text(self, layout: Layout, root: Span, trace: "_Trace",
-                      title: str | None, headline: bool = True) -> str:
+    def _article_blocks(self, layout: Layout, root: Span, trace: "_Trace",
+                        title: str | None, headline: bool = True) -> list[TextBlock]:
         """The blocks of one article, less what the inner rules and the headline take."""
         dropped: list[tuple[int, int, HtmlRule]] = []
         inside = sorted((s for s in layout.spans
@@ -205,8 +212,7 @@ class HtmlPhase:
             for i in range(first, end):
                 keep[i - root.first] = by
         _drop_orphans(layout.blocks[root.first:root.end], keep, root.first, trace, layout)
-        return "\n\n".join(b.text for b, by in zip(layout.blocks[root.first:root.end], keep)
-                           if by is None)
+        return [b for b, by in zip(layout.blocks[root.first:root.end], keep) if by is None]
 
     @staticmethod
     def _take(rule: HtmlRule, proposal: Proposal, root: Span, layout: Layout, trace: "_Trace",
@@ -283,6 +289,20 @@ def densest_prose(layout: Layout) -> tuple[Span, int] | None:
         if p and p * p / t > best_score:
             best, best_score = (span, p), p * p / t
     return best
+
+
+def paragraph_kinds(blocks: list[TextBlock]) -> list[str]:
+    """The kind of each paragraph of ``blocks``' text (their texts joined by a blank line),
+    in order: a block whose text holds blank lines (``<br><br>``) is several paragraphs, the
+    first of its kind, the others, of a list item, its further lines (``li``)."""
+    kinds: list[str] = []
+    for block in blocks:
+        kind = block.kind
+        kinds.append(kind)
+        more = block.text.count("\n\n")
+        if more:
+            kinds.extend([kind if kind[:1] in ("", "h") else "li"] * more)
+    return kinds
 
 
 def _not_a_span(proposal: Proposal) -> None:

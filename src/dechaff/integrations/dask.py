@@ -75,7 +75,8 @@ def clean_dataframe(frame: Any, column: str = "text", *, id_column: str | None =
 
 def run(docs: Iterable[Document], config: Config, *, scheduler: str | None = None,
         workers: int = 2, explain: bool = False, passthrough: bool = True,
-        keep_text: bool = False, chunk_size: int = 256) -> Iterator[Outcome]:
+        keep_text: bool = False, markdown: bool = False, chunk_size: int = 256
+        ) -> Iterator[Outcome]:
     """Outcomes in input order, cleaned on a Dask cluster: the one at ``scheduler``, or a
     local one of ``workers`` processes. At most a few chunks per worker are in flight.
 
@@ -91,7 +92,7 @@ def run(docs: Iterable[Document], config: Config, *, scheduler: str | None = Non
 
     parent = os.getpid()
     config = config.replace(explain=True)
-    options = (explain, passthrough, keep_text)
+    options = (explain, passthrough, keep_text, markdown)
     cluster = None
     if scheduler:
         client = Client(scheduler)

@@ -60,6 +60,9 @@ FIELDS = (
           "windows-1252`, the over-removal guard)"),
     Field("removals", "list<removal>", "with `--explain`: every removal, repair and split "
           "(code, name, action, text, start, end, field, replacement, reason)"),
+    Field("markdown", "string", "the record as Markdown: the title as a heading, an HTML "
+          "page's subheadings and lists kept (what `--format markdown` writes)",
+          only="markdown"),
     Field("error", "string", "why the document could not be cleaned", "error"),
     Field("line", "string", "the input line as read, when it is not a JSON object", "error"),
     Field("extra", "string", "the input's fields that do not fit the file's columns (a "

@@ -23,6 +23,7 @@ import sys
 import tempfile
 from typing import IO, Any, Iterable
 
+from ..document import markdown
 from ..errors import OutputError, UsageError
 from . import schema
 from .readers import TEMPORARY, missing_extra
@@ -211,7 +212,8 @@ class JsonlWriter:
 
 class TextWriter(JsonlWriter):
     """The bodies alone, for tools that read text: ``txt``, or ``markdown`` with each title
-    as a ``#`` heading. One call writes one document: its records, separated by a blank line;
+    as a ``#`` heading and, from an HTML page, its subheadings and lists as Markdown (the
+    rows' ``dechaff_markdown``, :meth:`~dechaff.document.Record.to_markdown`). One call writes one document: its records, separated by a blank line;
     between two documents stands :data:`SEPARATORS`' line (a form feed in plain text, as
     ``pdftotext`` puts between pages), so the n-th page is the n-th document written, one
     without an article an empty page. Error rows are refused: they belong elsewhere."""
@@ -234,11 +236,13 @@ class TextWriter(JsonlWriter):
     def _record(self, row: dict[str, Any]) -> str:
         # A body's own form feed (the repair stage removes them; --no-repair keeps them)
         # would start a page of its own: it becomes a space.
-        body = (row.get(schema.BY_KEY["body"].column) or "").replace("\f", " ")
-        title = row.get(schema.BY_KEY["title"].column)
-        if self.form == "markdown" and title:
-            return f"# {title}\n\n{body}".rstrip()
-        return body
+        if self.form == "markdown":
+            text = row.get(schema.BY_KEY["markdown"].column)
+            if text is None:  # a row made without it: the title and the body
+                text = markdown(row.get(schema.BY_KEY["title"].column),
+                                row.get(schema.BY_KEY["body"].column) or "")
+            return text.replace("\f", " ").rstrip()
+        return (row.get(schema.BY_KEY["body"].column) or "").replace("\f", " ")
 
 
 class ParquetWriter:

@@ -3,7 +3,8 @@
 One parse (lxml); :func:`prepare` drops what is never visible and decodes Cloudflare's
 protected addresses; then one walk of the tree (:class:`Walk`) turns block elements
 (paragraphs, headings, list items, quotes, preformatted text, table rows, line breaks) into
-text blocks, and learns which blocks each block element holds (its span). Before it reads an
+text blocks, each marked when it is a heading or a list item (``TextBlock.kind``), and
+learns which blocks each block element holds (its span). Before it reads an
 element, the walk asks whether it is dropped (the engine's HTML phase answers, from the
 ``prune`` rules): a dropped element is skipped whole.
 """
@@ -27,6 +28,8 @@ INVISIBLE = ("script", "style", "noscript", "template", "svg", "math", "iframe",
 #: Emptied before the walk but kept: a box to write a message in says what its form is for.
 EMPTIED = ("textarea",)
 _CELLS = frozenset({"td", "th"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_LISTS = frozenset({"ul", "ol"})
 #: A line break in the markup (source newlines are only white space).
 _BR = "\x0b"
 
@@ -123,6 +126,10 @@ class Walk:
         self._links = 0
         self._cum = [0]
         self._cum_links = [0]
+        #: The open headings and list items, innermost last: ``[element, kind, given]``,
+        #: ``given`` once a list item's first block is read (its later blocks are ``li``).
+        self._marks: list[list] = []
+        self._lists: list[str] = []
 
     def text(self, text: str | None, in_link: bool) -> None:
         if text:
@@ -145,7 +152,14 @@ class Walk:
         links, self._links = self._links, 0
         if text:
             links = min(links, len(text))
-            self.blocks.append(TextBlock(text, links, tag))
+            kind = ""
+            if self._marks:
+                mark = self._marks[-1]
+                kind = mark[1]
+                if kind[0] != "h":  # a heading's every block is the heading
+                    kind = "li" if mark[2] else kind  # an item's later blocks go on with it
+                    mark[2] = True
+            self.blocks.append(TextBlock(text, links, tag, kind))
             self._cum.append(self._cum[-1] + len(text))
             self._cum_links.append(self._cum_links[-1] + links)
 
@@ -173,6 +187,15 @@ class Walk:
                 if tag in BLOCKS and (tag not in _CELLS or _has_blocks(element)):
                     self.flush(open_spans[-1].element.tag if open_spans else tag, pre > 0)
                     open_spans.append(Span(element, len(self.blocks)))
+                    if tag in _LISTS:
+                        self._lists.append(tag)
+                    elif tag == "li":
+                        depth = len(self._lists)
+                        kind = self._lists[-1] if self._lists else "ul"
+                        self._marks.append([element, kind + (str(depth) if depth > 1 else ""),
+                                            False])
+                    elif tag in _HEADINGS:
+                        self._marks.append([element, tag, False])
                 elif tag == "br":
                     self._parts.append(_BR)
                 elif tag in _CELLS:
@@ -188,6 +211,10 @@ class Walk:
             elif open_spans and open_spans[-1].element is element:
                 self.flush(tag, pre > 0)
                 span = open_spans.pop()
+                if self._marks and self._marks[-1][0] is element:
+                    self._marks.pop()
+                elif tag in _LISTS and self._lists:
+                    self._lists.pop()
                 span.end = len(self.blocks)
                 span.chars = self._cum[span.end] - self._cum[span.first]
                 span.links = self._cum_links[span.end] - self._cum_links[span.first]
