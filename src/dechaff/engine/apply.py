@@ -19,8 +19,10 @@ from ..document import Proposal
 from ..text import Piece, TextView
 
 _SPACES = regex.compile(r"\s+")
-_WORDY = regex.compile(r"\w")
-_LAST_WORDY = regex.compile(r"(?r)\w")
+#: What makes a line text: a letter or a digit, or a rating's stars ("★★★★☆"); a line of
+#: punctuation alone ("|", "---") is what a cut or a layout left, and goes.
+_WORDY = regex.compile(r"[\w★☆⭐]")
+_LAST_WORDY = regex.compile(r"(?r)[\w★☆⭐]")
 #: Fields whose line, standing alone, opens an article (a byline, a date line).
 OPENING_FIELDS = ("published", "authors")
 

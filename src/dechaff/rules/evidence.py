@@ -319,6 +319,16 @@ ADDRESS_NUMBER = regex.compile(r"^\d{1,5}[a-z]?,?\s+\p{Lu}|\p{Lu}\p{Ll}+(?:stra�
                                 r"|(?<!\d)\d{4,6}(?!\d)|\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b")
 
 
+#: A review's rating: "★★★★☆", "★★★★ (4/5)", "4.5/5", "4 out of 5 stars".
+_RATING = regex.compile(r"^(?:[★☆⭐✩✭]{1,10}(?:\s*\(?\d(?:[.,]\d)?\s*/\s*\d{1,2}\)?)?"
+                        r"|(?i:rating:?\s*)?\d(?:[.,]\d)?\s*(?:/|out of)\s*(?:5|10)(?:\s*(?i:stars?))?)$")
+
+
+def rating(f: Line) -> bool:
+    """Is the line a review's rating ("★★★★☆", "4 out of 5 stars")?"""
+    return f.chars <= 40 and _RATING.match(f.text) is not None
+
+
 def _note(f: Line) -> bool:
     """A note in brackets: "(Reporting by Jane Roe; Editing by John Doe)", "(With inputs
     from agencies)"; not a picture's credit ("(AP Photo/Jane Roe)")."""
@@ -501,6 +511,7 @@ class Body(ArticleRule):
       "15h10 « ... »");
     - a **note in brackets**: "(Reporting by Jane Roe; Editing by John Doe)", not a
       picture's credit ("(Jane Roe/Agency)");
+    - a review's **rating**: "★★★★☆", "4 out of 5 stars";
     - a **one-line paragraph or quotation**: a line closed like a sentence ("Berlin.",
       "No one was hurt."), or opening with a quotation mark, between paragraphs; a long
       sentence (15 words or more) whose end a link took;
@@ -617,6 +628,10 @@ class Body(ArticleRule):
              "Old bridge: Repairs will take the whole winter\n\n"
              "The repairs of the old bridge will take the winter, and the bridge will stay shut "
              "until the spring, officials said on Tuesday.", "Old bridge: Repairs will take"),
+        # A review's rating stays, in the head or among the paragraphs.
+        keep("The Salt Loft sits above a net shop at the end of the harbour, up a steep stair.\n\n"
+             "★★★★☆\n\nThe fish comes in at dawn and leaves the kitchen by noon, the chef said.",
+             "★★★★☆"),
         keep("市议会周一投票决定关闭旧桥进行维修，预计工程将持续整个冬季。\n\n"
              "市长表示，渡轮将在桥梁关闭期间增加班次，以方便居民出行。",
              "市长表示，渡轮将在桥梁关闭期间增加班次"),
@@ -668,6 +683,8 @@ class Body(ArticleRule):
             return "a live blog's time stamp"
         if _note(f):
             return "a note in brackets"
+        if rating(f):
+            return "a review's rating"
         if inside and _in_fact_box(article, i):
             return "a line of a fact box"
         if inside and _in_address(article, i):

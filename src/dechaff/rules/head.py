@@ -19,7 +19,7 @@ from ..features import line
 from ..shapes import UNSPACED
 from .base import ArticleRule, Proposal, keep, remove
 from .split import keys
-from .evidence import Reading, describe
+from .evidence import Reading, describe, rating
 from ..patterns import AGENCIES, BYLINE_LABEL, NAME_JOIN
 from .registry import register
 
@@ -282,6 +282,8 @@ class HeadZone(ArticleRule):
         f = reading.lines[i]
         if f.closed and f.words >= 3 and not f.label:
             return True  # a short sentence: prose
+        if rating(f):
+            return True  # a review's stars ("★★★★☆")
         if i == reading.first - 1 and f.words <= 3 and (
                 (f.closed and f.text.endswith(".")) or (f.caps_share > 0.9 and "," in f.text)):
             return True
