@@ -33,3 +33,27 @@ def test_a_year_in_other_digits_is_no_date_to_the_pattern():
     for text in ("१४ मार्च २०२५", "١٤ مارس ٢٠٢٥"):
         assert not dates.may_hold_date(text)
         assert dates._FIND.search(text) is None
+
+
+def _random_texts(alphabet, count=2000, longest=40, seed=13):
+    import random
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randrange(longest))) for _ in range(count)]
+
+
+def test_blanks_collapse_as_the_pattern_collapses_them():
+    from dechaff.stages import repair
+    alphabet = [" ", " ", "a", "\n", "\t", "\f", "\v", "\u00a0", "\u2009", "\u3000", "\u200b", "é"]
+    for text in _random_texts(alphabet) + LINES:
+        assert repair.collapse_blanks(text) == repair._RUN.sub(" ", text)
+
+
+def test_glued_labels_are_found_where_the_pattern_finds_them():
+    from dechaff.stages import repair
+    words = ["Phone", "Tel", "Telephone", "Number", "No.", ":", " ", "  ", "\u00a0", "E-mail",
+             "Email", "Web", "Website", "Contact", "Person", "for", "contact", "Name", "x",
+             "Company", "Address", "Fax", "Mobile", "Personal", "Persoń", "Person\u0301", "1"]
+    texts = ["".join(parts) for parts in _random_texts(words, count=4000, longest=12)]
+    for text in texts + LINES:
+        assert [m.span() for m in repair._labels(text)] == [
+            m.span() for m in repair._LABEL_AT.finditer(text)]
