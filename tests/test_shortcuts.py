@@ -57,3 +57,26 @@ def test_glued_labels_are_found_where_the_pattern_finds_them():
     for text in texts + LINES:
         assert [m.span() for m in repair._labels(text)] == [
             m.span() for m in repair._LABEL_AT.finditer(text)]
+
+
+def _joined_by_the_pattern(text):
+    """What working_text gave when it was ``_JOIN.sub`` over the whole text."""
+    from dechaff.text import _JOIN, _LINK_LINE
+
+    def join(match):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        return "\n" if _LINK_LINE.match(text, line_start, match.start()) else " "
+
+    return _JOIN.sub(join, text)
+
+
+def test_broken_sentences_join_where_the_pattern_joins_them():
+    from dechaff.text import working_text
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*/*.txt"))
+             if p.parent.name != "check"]
+    words = ["\n", "\n", " ", "\u00a0", "\x1c", "(", "“", "«", "the", "The", "Éte", "état", ",",
+             ".", "share", "this", "https://x.io", "date", "2024-04-27", "Also read", ":", "mon",
+             "Monday", "5", "1", "…", "”", "Ab", "ab:", "ß"]
+    texts += ["".join(parts) for parts in _random_texts(words, count=4000, longest=14)]
+    for text in texts:
+        assert working_text(text) == _joined_by_the_pattern(text)
