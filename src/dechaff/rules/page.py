@@ -751,7 +751,8 @@ class _Lines:
         for i in introduced if introduced is not None else _introduced(blocks, self.body):
             self.solid[i] = True
         #: Which lines have four words or fewer (split at spaces): a menu's, a footer's.
-        self.short = [len(b.text.split()) <= 4 for b in blocks]
+        #: (Split five times at most: a paragraph need not be split whole to be too long.)
+        self.short = [len(b.text.split(None, 4)) <= 4 for b in blocks]
         self.where: dict[str, list[int]] = {}
         self._terms: list[frozenset[str] | None] = [None] * len(blocks)
         for block in blocks:
@@ -812,8 +813,14 @@ class _Lines:
     def headlines(self) -> dict[str, list[int]]:
         """The lines shaped like headlines (and short enough to be one), by their key words."""
         found: dict[str, list[int]] = {}
+        terms = self.terms
         for b in self.blocks:
             if len(b.text) < 300 and is_headline(b.text):
-                for word in self.terms(b.index):
-                    found.setdefault(word, []).append(b.index)
+                i = b.index
+                for word in terms(i):
+                    bucket = found.get(word)
+                    if bucket is None:
+                        found[word] = [i]
+                    else:
+                        bucket.append(i)
         return found
