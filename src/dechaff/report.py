@@ -25,7 +25,8 @@ from string import Template
 from typing import Any, Iterable
 
 from . import __version__
-from .corpus import REMOVALS, family
+from .corpus import family
+from .document import REMOVALS
 from .document import Change, Record
 from .errors import DechaffError
 from .io.readers import Document
