@@ -632,8 +632,6 @@ class Caption(ArticleRule):
     name = "evidence.caption"
     groups = ("evidence",)
     description = "Captions and credits: '... Picture: Agency/Name', 'Name/Getty Images' alone."
-    keywords = ("photo", "picture", "pic:", "image", "foto", "bild", "credit", "courtesy",
-                "фото", "zdjęcie", "fotoğraf", "写真", "画像", "ภาพ", "/")
     settings = {"max_words": 60, "caption_words": 25}
     examples = (
         remove("Evergrande owes more than any other company in the world, analysts said.\n\n"
