@@ -50,7 +50,7 @@ class Alternation(str):
         return frozenset(words)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)  # (the words sentences open with: a few thousand)
 def head_word(word: str) -> str:
     """How a line's first word is indexed: lower-cased, any number as ``#`` (a Turkish
     capital İ lower-cases to i and a combining dot, which goes: "İlgili" is "ilgili").

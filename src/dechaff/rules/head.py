@@ -129,7 +129,7 @@ def _unspaced(text: str) -> bool:
     return not text.isascii() and len(UNSPACED.findall(text)) * 2 >= len(text)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)  # (a document's lines, read by several rules; little kept)
 def terms(text: str) -> frozenset[str]:
     """What a headline and a lede share: key words, or in Chinese, Japanese and Thai, pairs
     of characters. (Cached, as :func:`~dechaff.rules.split.keys` is: the page and head
