@@ -213,6 +213,68 @@ def test_cli_dask_engine_matches_local(cluster, tmp_path, capsys):
     assert summary["documents_read"] == 120 and summary["documents_errored"] == 1
 
 
+def _configs_seen(monkeypatch):
+    """The configurations dechaff.integrations.dask hands its tasks, recorded."""
+    from dechaff.integrations import dask as on_dask
+    seen = []
+
+    def clean_chunk(docs, config, *options):
+        seen.append(config)
+        return runs.clean_chunk(docs, config, *options)
+
+    monkeypatch.setattr(on_dask, "clean_chunk", clean_chunk)
+    return on_dask, seen
+
+
+@pytest.mark.parametrize("explain", [False, True])
+def test_dask_bag_builds_the_trace_only_when_asked(monkeypatch, explain):
+    import dask.bag as db
+    on_dask, seen = _configs_seen(monkeypatch)
+    items = list(corpus(12))
+    rows = on_dask.clean_bag(db.from_sequence(items, npartitions=3), id_field="doc_id",
+                             explain=explain).compute(scheduler="sync")
+    assert seen and all(c.explain is explain for c in seen)
+    assert rows == list(dechaff.clean_many(items, id_field="doc_id", explain=explain))
+    assert any(r.get("dechaff_removals") for r in rows) is explain
+
+
+@pytest.mark.parametrize("explain", [False, True])
+def test_dask_run_builds_the_trace_only_when_asked(monkeypatch, explain):
+    import distributed
+    on_dask, seen = _configs_seen(monkeypatch)
+
+    class Done:
+        def __init__(self, value):
+            self.value = value
+
+        def result(self):
+            return self.value
+
+    class Client:  # a cluster of one, in this process: what the tasks are given is what counts
+        def __init__(self, address):
+            pass
+
+        def scheduler_info(self):
+            return {"workers": {"w": {}}}
+
+        def submit(self, func, *args, pure=True):
+            return Done(func(*args))
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(distributed, "Client", Client)
+    def docs():
+        return [runs.as_document(item, n, id_field="doc_id") for n, item in enumerate(corpus(8))]
+
+    config = dechaff.Config()
+    got = list(on_dask.run(docs(), config, scheduler="tcp://nowhere", explain=explain, chunk_size=3))
+    assert seen and all(c.explain is explain for c in seen)
+    local = list(runs.outcomes(docs(), config, explain=explain))
+    assert [o.rows for o in got] == [o.rows for o in local]
+    assert [o.rules for o in got] == [o.rules for o in local]
+
+
 # -- the record schema and field passthrough ---------------------------------------------------
 
 from dechaff.io import schema  # noqa: E402

@@ -43,6 +43,13 @@ _OWN = (rf"(?!https?://|www\.|(?:date|fecha|datum|data|tanggal)\b|\d{{4}}-\d\d|\
 _JOIN = regex.compile(
     rf"(?<=[(\[“‘«][^\S\n]*)\n(?=[^\S\n]*{_OWN}\S)"
     rf"|(?<=[^\s.!?…(\[“‘«][^\S\n]*)\n(?=[^\S\n]*{_OWN}[\p{{Ll}},.;:)\]}}”’»…])")
+# Where ``_JOIN`` may match, found by the standard library's engine (the pattern's look
+# behind every character is slow on a whole text): a line break after an opening bracket or
+# quote, or before a line going on in a letter other than A-Z or in punctuation. Every
+# break ``_JOIN`` joins is one of these (its spaces are ``str.isspace``'s too, its small
+# letters are letters); the pattern is then asked at each.
+_MAY_JOIN_AFTER_OPENER = re.compile(r"[(\[“‘«][^\S\n]*\n")
+_MAY_JOIN_BEFORE = re.compile(r"\n(?=[^\S\n]*(?:[^\W\d_A-Z]|[,.;:)\]}”’»…]))")
 # A related-link line ("Also read | Other headline") is whole: what follows it is not its rest.
 _LINK_LINE = regex.compile(rf"[^\w\n]{{0,3}}(?i:{READ_ALSO})\s*[:|»›>\-–—]")
 
@@ -61,11 +68,15 @@ def working_text(text: str) -> str:
     >>> working_text("Výluka na trati potrvá tři týdny\\nst 5. března 2025 14:20")
     'Výluka na trati potrvá tři týdny\\nst 5. března 2025 14:20'
     """
-    def join(match: regex.Match) -> str:
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        return "\n" if _LINK_LINE.match(text, line_start, match.start()) else " "
-
-    return _JOIN.sub(join, text)
+    breaks = {m.end() - 1 for m in _MAY_JOIN_AFTER_OPENER.finditer(text)}
+    breaks.update(m.start() for m in _MAY_JOIN_BEFORE.finditer(text))
+    parts, last = [], 0
+    for at in sorted(breaks):  # what ``_JOIN.sub`` rewrites: the breaks it matches, in order
+        if _JOIN.match(text, at) is not None:
+            line_start = text.rfind("\n", 0, at) + 1
+            parts += [text[last:at], "\n" if _LINK_LINE.match(text, line_start, at) else " "]
+            last = at + 1
+    return "".join([*parts, text[last:]]) if parts else text
 
 
 def split_blocks(text: str) -> list[Block]:

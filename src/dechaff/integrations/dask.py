@@ -22,8 +22,10 @@ except ImportError as exc:  # pragma: no cover - shown to users without the extr
     raise ImportError("dechaff.integrations.dask needs Dask: pip install 'dechaff[dask]'") from exc
 
 
-def _config(config: Config | None, options: dict[str, Any]) -> Config:
-    return Config.of(config, **options).replace(explain=True)
+def _config(config: Config | None, options: dict[str, Any], explain: bool) -> Config:
+    """The run's configuration: the trace is built only for rows that show it (each
+    record counts its removals without it, as :func:`dechaff.corpus.outcomes` does)."""
+    return Config.of(config, **options).replace(explain=explain)
 
 
 def _outcomes(items: list, first: int, config: Config, text_field: str, id_field: str | None,
@@ -49,7 +51,7 @@ def clean_bag(bag: "db.Bag", *, text_field: str = "text", id_field: str | None =
 
     Documents without an id are numbered in bag order, as :func:`dechaff.clean_many` does.
     """
-    config = _config(config, options)
+    config = _config(config, options, explain)
     starts = _starts(bag.map_partitions(lambda part: [len(list(part))]).compute())
     parts = [dask.delayed(_rows)(part, first, config, text_field, id_field, explain)
              for part, first in zip(bag.to_delayed(), starts)]
@@ -61,7 +63,7 @@ def clean_dataframe(frame: Any, column: str = "text", *, id_column: str | None =
     """A Dask DataFrame of rows from the text ``column`` of ``frame``: its other columns as
     they were, then dechaff's (:mod:`dechaff.io.schema`). Documents without an id are
     numbered in frame order, across partitions. Needs ``dask[dataframe]``."""
-    config = _config(config, options)
+    config = _config(config, options, explain)
     starts = _starts(list(frame.map_partitions(len).compute()))
     meta = frame_columns(frame._meta, [], column, explain)
 
@@ -91,7 +93,7 @@ def run(docs: Iterable[Document], config: Config, *, scheduler: str | None = Non
             die_with_parent(parent)
 
     parent = os.getpid()
-    config = config.replace(explain=True)
+    config = config.replace(explain=explain)  # the counts need no trace
     options = (explain, passthrough, keep_text, markdown)
     cluster = None
     if scheduler:

@@ -10,6 +10,7 @@ whose words the lede takes up (see :func:`headline_by_lede`).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterator, Sequence
 
 import regex
@@ -128,9 +129,11 @@ def _unspaced(text: str) -> bool:
     return not text.isascii() and len(UNSPACED.findall(text)) * 2 >= len(text)
 
 
+@lru_cache(maxsize=4096)  # (a document's lines, read by several rules; little kept)
 def terms(text: str) -> frozenset[str]:
     """What a headline and a lede share: key words, or in Chinese, Japanese and Thai, pairs
-    of characters."""
+    of characters. (Cached, as :func:`~dechaff.rules.split.keys` is: the page and head
+    rules read the same lines.)"""
     if _unspaced(text):
         chars = "".join(UNSPACED.findall(text))
         return frozenset(chars[i:i + 2] for i in range(len(chars) - 1))

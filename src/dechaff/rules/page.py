@@ -17,7 +17,7 @@ from typing import Iterator
 
 import regex
 
-from ..dates import DATE
+from ..dates import DATE, may_hold_date
 from ..features import line
 from ..shapes import is_body, is_headline, weight, word_count
 from ..patterns import ALL_RIGHTS, POPULAR_HEADING, RELATED_HEADING
@@ -32,7 +32,11 @@ from .registry import register
 _TITLE_SEP = regex.compile(r"\s+[|\-–—:·•»]\s+")
 #: A date, on a short line of its own (a story's or a teaser's).
 _DATE = regex.compile(rf"(?<![\w-]){DATE}(?!\w)", regex.IGNORECASE)
-_DIGIT = regex.compile(r"\d")
+
+
+def _dated(text: str) -> bool:
+    """Does ``text`` hold a date? (Most lines hold no year, which every date has.)"""
+    return may_hold_date(text) and _DATE.search(text) is not None
 
 
 def _menu(*labels: str) -> str:
@@ -239,9 +243,9 @@ class MainContent(TextRule):
         labels = sum(1 for words, long in weights if not long and words <= 4)
         if labels < self.options["min_labels"]:
             return
-        weights, scores = self.measure(blocks, weights)
+        weights, scores, introduced = self._measured(blocks, weights)
         body = [long for _, long in weights]
-        lines = _Lines(blocks, body)
+        lines = _Lines(blocks, body, introduced)
         keep_mask = [False] * len(blocks)
         reasons = [_CHROME] * len(blocks)
         for first, last, why in self._pages(lines, weights, scores):
@@ -290,18 +294,25 @@ class MainContent(TextRule):
                 ) -> tuple[list[tuple[int, bool]], list[float]]:
         """Each line's weight (its words, and whether it is a paragraph, read with the lines
         a link broke it into) and its score."""
+        return self._measured(blocks, weights)[:2]
+
+    def _measured(self, blocks, weights: list[tuple[int, bool]] | None = None
+                  ) -> tuple[list[tuple[int, bool]], list[float], list[int]]:
+        """:meth:`measure`, and the lines that a paragraph introduces (:func:`_introduced`)."""
         if weights is None:
             weights = [weight(b.text) for b in blocks]
         weights = _rejoin_sentences(blocks, weights, self.options["max_pieces"])
         body = [long for _, long in weights]
-        scores = [self._score(b.text, *w) for b, w in zip(blocks, weights)]
+        score = self._score
+        scores = [score(b.text, *w) for b, w in zip(blocks, weights)]
         alone = self.options["alone_share"]
         for i, long in enumerate(body):
             if long and not (i and body[i - 1]) and not (i + 1 < len(body) and body[i + 1]):
                 scores[i] *= alone  # a paragraph standing alone: a teaser, a blurb
-        for i in _introduced(blocks, body):
+        introduced = _introduced(blocks, body)
+        for i in introduced:
             scores[i] = 0.0  # an item of what a paragraph introduces: neither cost nor words
-        return weights, scores
+        return weights, scores, introduced
 
     def _same_story(self, blocks, body: list[bool], runs: list[tuple[int, int, float]],
                     best: tuple[int, int, float], headline: int | None, floor: float
@@ -363,7 +374,7 @@ class MainContent(TextRule):
         steps of a how-to), which no menu writes."""
         if long:
             return float(words)
-        if words <= 8 and _DIGIT.search(text) and _DATE.search(text):
+        if words <= 8 and _dated(text):
             return -self.options["date_cost"]  # a teaser list's dates: one per story
         if words >= 4 and text.endswith((".", "!")) and not text.endswith(("...", "…")):
             return 0.0
@@ -408,7 +419,7 @@ class MainContent(TextRule):
             if any(upper[1] <= start <= lower[0] for start in starts):
                 continue
             page = blocks[max(s for s in starts if s <= upper[0])].text.casefold()
-            found = self._title_between(blocks, upper, lower, page)
+            found = self._title_between(lines, upper, lower, page)
             if found is not None and min(abs(found - s) for s in starts) >= least:
                 starts.append(found)
                 reasons[found] = "the lede below takes up its words, the article above does not"
@@ -429,8 +440,8 @@ class MainContent(TextRule):
                         and is_headline(text) and not _OTHER_STORIES.match(text)
                         and (not body[i] or word_count(text) <= 20))
         site = (whole and not body[i] and _TITLE_SEP.search(text) is not None
-                and (not body[i - 1] or _menus_below(blocks, i)))
-        named = self._title_shaped(blocks, body, i)
+                and (not body[i - 1] or _menus_below(lines, i)))
+        named = self._title_shaped(lines, body, i)
         if not (after_footer or site or named) or not self._could_open(lines, page, i):
             return None
         if after_footer and lines.headline(i, i + 1, i + reach, first=True) is not None:
@@ -463,13 +474,13 @@ class MainContent(TextRule):
                 and not _same_story(words, lines.terms(page)))
 
     @staticmethod
-    def _title_shaped(blocks, body: list[bool], i: int) -> bool:
+    def _title_shaped(lines: "_Lines", body: list[bool], i: int) -> bool:
         """Does line ``i`` stand as a page's title line stands: not a sentence, the site's
         menus under it, two lines or more of the five above it not paragraphs?"""
-        text = blocks[i].text
+        text = lines.blocks[i].text
         if body[i] and (word_count(text) > 25 or text.rstrip().endswith((".", "…"))):
             return False  # a sentence, not a title ("Headline? Rest of it" may read as one)
-        return (_menus_below(blocks, i)
+        return (_menus_below(lines, i)
                 and sum(1 for k in range(max(0, i - 5), i) if not body[k]) >= 2)
 
     def _named_title(self, lines: "_Lines", body: list[bool], runs: list[tuple[int, int, float]],
@@ -489,7 +500,7 @@ class MainContent(TextRule):
             return False
         return _takes_up(lines, found, after)
 
-    def _title_between(self, blocks, upper: tuple[int, int, float], lower: tuple[int, int, float],
+    def _title_between(self, lines: "_Lines", upper: tuple[int, int, float], lower: tuple[int, int, float],
                        page: str) -> int | None:
         """The first headline-shaped line between two runs of paragraphs (with ``wall`` lines
         of chrome or more between them) that the lower run's lede takes up and the upper
@@ -497,12 +508,13 @@ class MainContent(TextRule):
         title line of the ``page`` the upper run is on does not hold: the next page's title."""
         if lower[0] - upper[1] < self.options["wall"]:
             return None
+        blocks = lines.blocks
         lede = _terms(" ".join(b.text for b in blocks[lower[0]:min(lower[0] + 3, lower[1])]))
         above = _terms(" ".join(b.text for b in blocks[upper[0]:upper[1]]))
         for block in blocks[max(upper[1], lower[0] - 200):lower[0] - 3]:
             i = block.index
             if (not is_headline(block.text) or len(block.text.split()) < 4 or _fragment(block.text)
-                    or not _menus_below(blocks, i) or credit_label(line(block.text))
+                    or not _menus_below(lines, i) or credit_label(line(block.text))
                     or block.text.casefold() in page
                     or any(is_body(b.text) for b in blocks[max(0, i - 5):i])):
                 continue  # a page's title: its site's menus under it, the last page's footer above
@@ -674,12 +686,11 @@ def _same_story(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared >= 2 and shared >= 0.5 * min(len(a), len(b))
 
 
-def _menus_below(blocks, i: int) -> bool:
+def _menus_below(lines: "_Lines", i: int) -> bool:
     """Does a site's chrome stand under line ``i`` (four lines of four words or fewer in the
     ten below, none of them a paragraph right under it), as under a page's title line?"""
-    below = blocks[i + 1:i + 11]
-    return bool(below) and not is_body(below[0].text) and sum(
-        1 for b in below if len(b.text.split()) <= 4) >= 4
+    return (i + 1 < len(lines.blocks) and not is_body(lines.blocks[i + 1].text)
+            and sum(lines.short[i + 1:i + 11]) >= 4)
 
 
 def _copyright(text: str) -> bool:
@@ -701,7 +712,7 @@ def _open(text: str) -> bool:
     last = text[text.rfind(" ") + 1:].lstrip("([{“‘«\"'")
     if not (last[-1:] == "," or (last[:1].islower() and (last[-1].isalnum() or last[-1] in "'’-"))):
         return False
-    return not (_DIGIT.search(text) and _DATE.search(text))
+    return not _dated(text)
 
 
 def _closed(text: str) -> bool:
@@ -722,12 +733,20 @@ def _rejoin_sentences(blocks, weights: list[tuple[int, bool]], most: int
     """
     weights = list(weights)
     i, n = 0, len(blocks)
+    opened: list[bool | None] = [None] * n  # each line read once, though runs overlap
+
+    def is_open(k: int) -> bool:
+        found = opened[k]
+        if found is None:
+            found = opened[k] = _open(blocks[k].text)
+        return found
+
     while i < n:
-        if weights[i][1] or weights[i][0] < 3 or not _open(blocks[i].text):
+        if weights[i][1] or weights[i][0] < 3 or not is_open(i):
             i += 1
             continue
         j = i + 1  # every piece but the last is left open too; the last closes the sentence
-        while j < n and j - i < most - 1 and _open(blocks[j].text):
+        while j < n and j - i < most - 1 and is_open(j):
             j += 1
         if j < n and _closed(blocks[j].text) and is_body(
                 " ".join(b.text for b in blocks[i:j + 1])):
@@ -743,14 +762,19 @@ class _Lines:
     """A page's lines, found by their text (case-blind) and their key words, to match a
     title line's headline."""
 
-    def __init__(self, blocks, body: list[bool] | None = None) -> None:
+    def __init__(self, blocks, body: list[bool] | None = None,
+                 introduced: list[int] | None = None) -> None:
         self.blocks = blocks
         #: Which lines are paragraphs (as the page rule weighs them), and which are
-        #: paragraphs or the items a paragraph introduces (no wall stands there).
+        #: paragraphs or the items a paragraph introduces (no wall stands there:
+        #: ``introduced``, when the caller has found them for this ``body``).
         self.body = body if body is not None else [weight(b.text)[1] for b in blocks]
         self.solid = list(self.body)
-        for i in _introduced(blocks, self.body):
+        for i in introduced if introduced is not None else _introduced(blocks, self.body):
             self.solid[i] = True
+        #: Which lines have four words or fewer (split at spaces): a menu's, a footer's.
+        #: (Split five times at most: a paragraph need not be split whole to be too long.)
+        self.short = [len(b.text.split(None, 4)) <= 4 for b in blocks]
         self.where: dict[str, list[int]] = {}
         self._terms: list[frozenset[str] | None] = [None] * len(blocks)
         for block in blocks:
@@ -811,8 +835,14 @@ class _Lines:
     def headlines(self) -> dict[str, list[int]]:
         """The lines shaped like headlines (and short enough to be one), by their key words."""
         found: dict[str, list[int]] = {}
+        terms = self.terms
         for b in self.blocks:
             if len(b.text) < 300 and is_headline(b.text):
-                for word in self.terms(b.index):
-                    found.setdefault(word, []).append(b.index)
+                i = b.index
+                for word in terms(i):
+                    bucket = found.get(word)
+                    if bucket is None:
+                        found[word] = [i]
+                    else:
+                        bucket.append(i)
         return found
